@@ -1,0 +1,3 @@
+from interview_journal.cli.main import main
+
+main()

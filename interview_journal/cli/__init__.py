@@ -1,0 +1,1 @@
+"""The command line (click). Never imports Textual, except to open the app."""

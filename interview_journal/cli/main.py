@@ -1,0 +1,417 @@
+"""`interview-journal`: the app with no command, and quick commands for the shell.
+
+Each command imports what it needs when it runs, so that a quick command stays quick, and none of
+them imports Textual; only opening the app does. Every failure a user can cause ends in one plain
+line on stderr and a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from .. import __version__
+
+if TYPE_CHECKING:
+    from ..settings import Settings
+    from ..store import Journal
+
+
+class UserError(click.ClickException):
+    """A plain-words failure: printed as `Error: ...`, exit status 1."""
+
+
+@contextmanager
+def plain_errors() -> Iterator[None]:
+    """Turn every error a user can cause into one line and exit 1."""
+    from ..core.dates import DateParseError
+    from ..core.exchange import FormatError
+    from ..core.validate import InvalidValue
+    from ..store.errors import JournalError
+
+    try:
+        yield
+    except (JournalError, InvalidValue, DateParseError, FormatError) as error:
+        raise UserError(str(error)) from None
+
+
+def _settings(ctx: click.Context) -> Settings:
+    return ctx.obj["settings"]
+
+
+@contextmanager
+def opened(ctx: click.Context) -> Iterator[Journal]:
+    from ..store import open_journal
+
+    with plain_errors():
+        journal = open_journal(_settings(ctx).journal)
+        try:
+            yield journal
+        finally:
+            journal.close()
+
+
+def _write_private(path: Path, text: str) -> None:
+    """Write a file only its owner can read: exports hold the journal's words."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.fchmod(descriptor, 0o600)
+    with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
+        handle.write(text)
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--db",
+    "db_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar="INTERVIEW_JOURNAL_DB",
+    help="The journal file (default: journal.db in your user data folder).",
+)
+@click.version_option(__version__, "--version", "-V", prog_name="interview-journal")
+@click.pass_context
+def cli(ctx: click.Context, db_path: Path | None) -> None:
+    """A keyboard-driven journal for learning from the interviews that went badly.
+
+    With no command, opens the journal in the terminal.
+    """
+    from dataclasses import replace
+
+    from ..settings import Settings
+
+    settings = Settings.from_environment()
+    if db_path is not None:
+        settings = replace(settings, journal=db_path.expanduser())
+    ctx.obj = {"settings": settings}
+    if ctx.invoked_subcommand is None:
+        with plain_errors():
+            from ..store import open_journal
+
+            journal = open_journal(settings.journal)
+        _run_app(journal, settings)
+
+
+def _run_app(journal: Journal, settings: Settings) -> None:
+    from ..tui.app import JournalApp
+
+    try:
+        JournalApp(journal=journal, settings=settings).run()
+    finally:
+        journal.close()
+
+
+@cli.command()
+@click.argument("company")
+@click.argument("role", required=False, default="")
+@click.option(
+    "--date",
+    "-d",
+    "when",
+    default="today",
+    show_default=True,
+    help="When: today, yesterday, 3 days ago, last friday, 2026-11-20, Nov 20 ...",
+)
+@click.option(
+    "--stage",
+    "-s",
+    default="other",
+    show_default=True,
+    help="screen, phone, video, technical, onsite, panel, final, informational or other.",
+)
+@click.option(
+    "--outcome",
+    "-o",
+    default="pending",
+    show_default=True,
+    help="pending, advanced, offer, rejected, withdrawn or no-response.",
+)
+@click.option("--rating", "-r", type=int, help="How it went, 1 (badly) to 5 (well).")
+@click.option("--interviewer", "interviewers", multiple=True, help="Who interviewed you (repeat).")
+@click.option(
+    "--feeling",
+    "feelings",
+    multiple=True,
+    help="disappointed, angry, self-doubt, embarrassed, discouraged, relieved, hopeful, "
+    "confident (repeat).",
+)
+@click.option("--notes", "-n", default="", help="The brain dump; '-' reads it from stdin.")
+@click.option(
+    "--issue", "-i", "problems", multiple=True, help="Something that went wrong (repeat)."
+)
+@click.option(
+    "--went-well", "-w", "positives", multiple=True, help="Something that went well (repeat)."
+)
+@click.pass_context
+def add(
+    ctx: click.Context,
+    company: str,
+    role: str,
+    when: str,
+    stage: str,
+    outcome: str,
+    rating: int | None,
+    interviewers: tuple[str, ...],
+    feelings: tuple[str, ...],
+    notes: str,
+    problems: tuple[str, ...],
+    positives: tuple[str, ...],
+) -> None:
+    """Capture an interview from the shell while it is fresh."""
+    from ..core.dates import describe_date, parse_when
+    from ..core.model import Interview, Issue, Positive
+    from ..core.taxonomy import suggest_category
+
+    settings = _settings(ctx)
+    if notes == "-":
+        notes = sys.stdin.read()
+    with plain_errors():
+        moment = parse_when(when, dayfirst=settings.dayfirst)
+        interview = Interview(
+            company=company,
+            role=role,
+            date=moment.date,
+            time=moment.time,
+            stage=stage,
+            outcome=outcome,
+            rating=rating,
+            interviewers=list(interviewers),
+            feelings=list(feelings),
+            notes=notes,
+        )
+        issues = [Issue(problem=p, interview_uuid=interview.uuid) for p in problems]
+        went_well = [Positive(text=t, interview_uuid=interview.uuid) for t in positives]
+        from ..core.model import InterviewRecord
+
+        record = InterviewRecord(interview, issues=issues, positives=went_well)
+        with opened(ctx) as journal:
+            journal.import_records([], [record])
+            saved = journal.interview(interview.uuid)
+    title = saved.company + (f" — {saved.role}" if saved.role else "")
+    click.echo(
+        f"Added {title}, {saved.date.isoformat()} ({describe_date(saved.date, dt.date.today())}), "
+        f"with {len(issues)} issue{'s' if len(issues) != 1 else ''} [{saved.uuid[:8]}]."
+    )
+    for issue in issues:
+        slug = suggest_category(issue.problem)
+        if slug:
+            click.echo(f"  “{issue.problem[:50]}” looks like {slug}: confirm it in the app.")
+
+
+@cli.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@click.pass_context
+def list_interviews(ctx: click.Context, as_json: bool) -> None:
+    """List the interviews, newest first, with their step in the method."""
+    with opened(ctx) as journal:
+        summaries = journal.interview_summaries()
+    if as_json:
+        rows = [
+            {
+                "uuid": s.interview.uuid,
+                "date": s.interview.date.isoformat(),
+                "company": s.interview.company,
+                "role": s.interview.role,
+                "stage": s.interview.stage,
+                "step": str(s.step),
+                "outcome": s.interview.outcome,
+                "issues": s.issues,
+            }
+            for s in summaries
+        ]
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    if not summaries:
+        click.echo(
+            "No interviews yet. Add one with: interview-journal add COMPANY ROLE --date today"
+        )
+        return
+    header = ("DATE", "COMPANY", "ROLE", "STAGE", "STEP", "OUTCOME", "ISSUES")
+    lines = [
+        (
+            s.interview.date.isoformat(),
+            _clip(s.interview.company, 28),
+            _clip(s.interview.role, 28),
+            s.interview.stage,
+            str(s.step),
+            s.interview.outcome,
+            str(s.issues),
+        )
+        for s in summaries
+    ]
+    widths = [max(len(row[i]) for row in [header, *lines]) for i in range(len(header))]
+    for row in [header, *lines]:
+        click.echo(
+            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        )
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+@cli.command()
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(["json", "md", "csv"]),
+    default="json",
+    show_default=True,
+    help="JSON (re-importable), Markdown (to read) or CSV (a sheet).",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file (created private, mode 0600) instead of stdout.",
+)
+@click.pass_context
+def export(ctx: click.Context, fmt: str, output: Path | None) -> None:
+    """Export the whole journal."""
+    from ..core import exchange
+
+    with opened(ctx) as journal:
+        categories, records = journal.categories(), journal.records()
+    if fmt == "json":
+        text = exchange.dumps(exchange.to_document(categories, records))
+    elif fmt == "md":
+        text = exchange.to_markdown(categories, records)
+    else:
+        text = exchange.to_csv(categories, records)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        _write_private(output.expanduser(), text)
+    except OSError as error:
+        raise UserError(f"{output}: cannot write the export ({error.strerror}).") from None
+    click.echo(f"Exported {len(records)} interviews to {output} ({fmt}).", err=True)
+
+
+@cli.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path))
+@click.pass_context
+def import_file(ctx: click.Context, file: Path) -> None:
+    """Import a JSON export: all of it, or nothing if any part is wrong.
+
+    Rows are matched by their ids, so importing the same file again changes nothing.
+    """
+    from ..core import exchange
+
+    try:
+        raw = sys.stdin.buffer.read() if str(file) == "-" else file.expanduser().read_bytes()
+        text = raw.decode("utf-8-sig")
+    except FileNotFoundError:
+        raise UserError(f"{file}: no such file.") from None
+    except UnicodeDecodeError as error:
+        raise UserError(f"{file}: not UTF-8 text (byte {error.start}); nothing imported.") from None
+    except OSError as error:
+        raise UserError(f"{file}: cannot be read ({error.strerror}).") from None
+    try:
+        categories, records, warnings = exchange.loads(text)
+    except exchange.FormatError as error:
+        raise UserError(f"{file}: {error}; nothing imported.") from None
+    with opened(ctx) as journal, plain_errors():
+        summary = journal.import_records(categories, records)
+    for warning in warnings[:20]:
+        click.echo(f"warning: {warning}", err=True)
+    if len(warnings) > 20:
+        click.echo(f"warning: ... and {len(warnings) - 20} more unknown fields, ignored", err=True)
+    parts = []
+    for label, counts in (
+        ("interviews", summary.interviews),
+        ("issues", summary.issues),
+        ("what went well", summary.positives),
+        ("follow-ups", summary.follow_ups),
+        ("categories", summary.categories),
+    ):
+        parts.append(
+            f"{label}: {counts.added} added, {counts.updated} updated, {counts.unchanged} unchanged"
+        )
+    click.echo(f"Imported {file}.\n  " + "\n  ".join(parts))
+
+
+@cli.command()
+@click.argument("dest", required=False, type=click.Path(path_type=Path))
+@click.pass_context
+def backup(ctx: click.Context, dest: Path | None) -> None:
+    """Copy the journal safely (while it is in use, too), and check the copy.
+
+    DEST is a file or a folder; the default is the backups folder beside the journal's default home.
+    """
+    from .. import locations
+
+    if dest is None:
+        dest = locations.backups_folder()
+        dest.mkdir(mode=0o700, parents=True, exist_ok=True)
+    with opened(ctx) as journal, plain_errors():
+        target = journal.backup(dest)
+    click.echo(f"Backed up to {target} (integrity check: ok).")
+
+
+@cli.command()
+@click.pass_context
+def check(ctx: click.Context) -> None:
+    """Check the journal's integrity: SQLite's own checks, links, and the search index."""
+    with opened(ctx) as journal:
+        problems = journal.check()
+        count = journal.count_interviews()
+        version = journal.schema_version
+    if problems:
+        for problem in problems:
+            click.echo(problem, err=True)
+        raise UserError(f"{journal.path}: {len(problems)} problem(s) found.")
+    click.echo(f"{journal.path}: ok (schema {version}, {count} interviews).")
+
+
+@cli.command()
+@click.option(
+    "--interviews",
+    "count",
+    type=click.IntRange(0, 100_000),
+    default=30,
+    show_default=True,
+    help="How many interviews the sample holds.",
+)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the sample journal to this new file instead of opening the app.",
+)
+@click.option("--seed", type=int, default=7, hidden=True)
+@click.pass_context
+def demo(ctx: click.Context, count: int, out: Path | None, seed: int) -> None:
+    """Open the app on a generated sample journal (never your own)."""
+    import tempfile
+
+    from ..core.sample import generate_sample
+    from ..store import open_journal
+
+    records = generate_sample(count, seed=seed)
+    if out is not None:
+        if out.exists():
+            raise UserError(f"{out}: already exists; the sample goes into a new file.")
+        with plain_errors():
+            journal = open_journal(out)
+            try:
+                journal.import_records([], records)
+            finally:
+                journal.close()
+        click.echo(f"Wrote a sample journal of {count} interviews to {out}.")
+        return
+    with tempfile.TemporaryDirectory(prefix="interview-journal-demo-") as folder:
+        with plain_errors():
+            journal = open_journal(Path(folder) / "demo.db")
+            journal.import_records([], records)
+        _run_app(journal, _settings(ctx))
+
+
+def main() -> None:
+    cli(prog_name="interview-journal")

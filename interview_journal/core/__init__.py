@@ -1,0 +1,1 @@
+"""The domain: no Textual, no click, no SQL."""

@@ -1,0 +1,494 @@
+"""The exchange format (JSON, version 1; DESIGN §7), and the Markdown and CSV exports.
+
+Reading is strict about what matters and says where: a file that breaks the format is refused
+whole with the path to the first bad field (`interviews[3].issues[0].severity: must be 1-3`).
+Writing is deterministic, so export → import → export gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+import uuid as uuid_module
+from collections.abc import Iterable
+from typing import Any
+
+from .model import Category, FollowUp, Interview, InterviewRecord, Issue, Positive
+from .validate import (
+    InvalidValue,
+    check_category,
+    check_follow_up,
+    check_interview,
+    check_issue,
+    check_positive,
+)
+
+FORMAT = "interview-journal"
+VERSION = 1
+# Uuids the file leaves out are derived from the content, so importing it twice still matches.
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_NAMESPACE = uuid_module.UUID("6f1d0c52-6a43-4a8e-9d1e-8d5c2f7b9a10")
+
+
+class FormatError(ValueError):
+    """The file breaks the exchange format; the message names the path to the bad field."""
+
+
+# -- writing ---------------------------------------------------------------------------------
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _or_none(text: str) -> str | None:
+    return text if text else None
+
+
+def record_to_dict(record: InterviewRecord) -> dict[str, Any]:
+    interview = record.interview
+    return {
+        "uuid": interview.uuid,
+        "company": interview.company,
+        "role": interview.role,
+        "date": interview.date.isoformat(),
+        "time": interview.time.strftime("%H:%M") if interview.time else None,
+        "stage": interview.stage,
+        "interviewers": list(interview.interviewers),
+        "outcome": interview.outcome,
+        "rating": interview.rating,
+        "feelings": list(interview.feelings),
+        "notes": interview.notes,
+        "closed": interview.closed,
+        "issues": [
+            {
+                "uuid": issue.uuid,
+                "problem": issue.problem,
+                "should_have": _or_none(issue.should_have),
+                "category": issue.category,
+                "severity": issue.severity,
+                "action": _or_none(issue.action),
+            }
+            for issue in record.issues
+        ],
+        "positives": [{"uuid": p.uuid, "text": p.text} for p in record.positives],
+        "follow_ups": [
+            {
+                "uuid": f.uuid,
+                "kind": f.kind,
+                "due": _iso(f.due),
+                "done": _iso(f.done),
+                "text": f.text,
+                "notes": f.notes,
+            }
+            for f in record.follow_ups
+        ],
+    }
+
+
+def to_document(categories: Iterable[Category], records: Iterable[InterviewRecord]) -> dict:
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "categories": [
+            {
+                "slug": c.slug,
+                "name": c.name,
+                "description": c.description,
+                "indefensible": c.indefensible,
+            }
+            for c in categories
+        ],
+        "interviews": [record_to_dict(record) for record in records],
+    }
+
+
+def dumps(document: dict) -> str:
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+# -- reading ---------------------------------------------------------------------------------
+
+
+class _Reader:
+    """Reads one object of the file, knowing its path for messages."""
+
+    def __init__(self, data: object, path: str, warnings: list[str]) -> None:
+        if not isinstance(data, dict):
+            raise FormatError(f"{path or 'the file'}: must be an object")
+        self.data = data
+        self.path = path
+        self.warnings = warnings
+
+    def at(self, key: str) -> str:
+        return f"{self.path}.{key}" if self.path else key
+
+    def fail(self, key: str, message: str) -> FormatError:
+        return FormatError(f"{self.at(key)}: {message}")
+
+    def known(self, keys: Iterable[str]) -> None:
+        for key in self.data:
+            if key not in keys:
+                self.warnings.append(f"{self.at(str(key))}: unknown field, ignored")
+
+    def text(self, key: str, *, required: bool = False, default: str = "") -> str:
+        value = self.data.get(key)
+        if value is None:
+            if required:
+                raise self.fail(key, "is required")
+            return default
+        if not isinstance(value, str):
+            raise self.fail(key, "must be a string")
+        if required and not value.strip():
+            raise self.fail(key, "must not be empty")
+        return value
+
+    def optional_text(self, key: str) -> str | None:
+        value = self.text(key)
+        return value or None
+
+    def integer(self, key: str, *, default: int | None) -> int | None:
+        value = self.data.get(key)
+        if value is None:
+            return default
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise self.fail(key, "must be a whole number")
+        return value
+
+    def boolean(self, key: str) -> bool:
+        value = self.data.get(key, False)
+        if value is None:
+            return False
+        if not isinstance(value, bool):
+            raise self.fail(key, "must be true or false")
+        return value
+
+    def date(self, key: str, *, required: bool = False) -> dt.date | None:
+        value = self.text(key, required=required)
+        if not value:
+            return None
+        try:
+            if not _ISO_DATE.fullmatch(value):
+                raise ValueError(value)
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise self.fail(key, f"must be a date as YYYY-MM-DD, not {value!r}") from None
+
+    def time(self, key: str) -> dt.time | None:
+        value = self.text(key)
+        if not value:
+            return None
+        try:
+            parsed = dt.time.fromisoformat(value)
+        except ValueError:
+            raise self.fail(key, f"must be a time as HH:MM, not {value!r}") from None
+        return parsed.replace(second=0, microsecond=0)
+
+    def strings(self, key: str) -> list[str]:
+        value = self.data.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            raise self.fail(key, "must be a list of strings")
+        for index, item in enumerate(value):
+            if not isinstance(item, str):
+                raise self.fail(f"{key}[{index}]", "must be a string")
+        return list(value)
+
+    def objects(self, key: str) -> list[_Reader]:
+        value = self.data.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            raise self.fail(key, "must be a list")
+        return [
+            _Reader(item, self.at(f"{key}[{index}]"), self.warnings)
+            for index, item in enumerate(value)
+        ]
+
+    def uuid(self, *content: object) -> str:
+        value = self.text("uuid")
+        if not value:
+            return str(uuid_module.uuid5(_NAMESPACE, json.dumps(content, default=str)))
+        try:
+            return str(uuid_module.UUID(value))
+        except ValueError:
+            raise self.fail("uuid", f"must be a UUID, not {value!r}") from None
+
+
+def _checked(reader: _Reader, check, value):  # noqa: ANN001 - a check_* function of validate
+    try:
+        check(value)
+    except InvalidValue as error:
+        raise reader.fail(error.field, error.message) from None
+    return value
+
+
+_INTERVIEW_KEYS = (
+    "uuid",
+    "company",
+    "role",
+    "date",
+    "time",
+    "stage",
+    "interviewers",
+    "outcome",
+    "rating",
+    "feelings",
+    "notes",
+    "closed",
+    "issues",
+    "positives",
+    "follow_ups",
+)
+_ISSUE_KEYS = ("uuid", "problem", "should_have", "category", "severity", "action")
+_FOLLOW_UP_KEYS = ("uuid", "kind", "due", "done", "text", "notes")
+_CATEGORY_KEYS = ("slug", "name", "description", "indefensible")
+
+
+def _read_interview(reader: _Reader) -> InterviewRecord:
+    reader.known(_INTERVIEW_KEYS)
+    company = reader.text("company", required=True)
+    date = reader.date("date", required=True)
+    role = reader.text("role")
+    interview = Interview(
+        uuid=reader.uuid("interview", company, role, date),
+        company=company,
+        role=role,
+        date=date,
+        time=reader.time("time"),
+        stage=reader.text("stage", default="other"),
+        interviewers=reader.strings("interviewers"),
+        outcome=reader.text("outcome", default="pending"),
+        rating=reader.integer("rating", default=None),
+        feelings=reader.strings("feelings"),
+        notes=reader.text("notes"),
+        closed=reader.boolean("closed"),
+    )
+    _checked(reader, check_interview, interview)
+    record = InterviewRecord(interview)
+    for index, item in enumerate(reader.objects("issues")):
+        item.known(_ISSUE_KEYS)
+        problem = item.text("problem", required=True)
+        issue = Issue(
+            uuid=item.uuid("issue", interview.uuid, index, problem),
+            interview_uuid=interview.uuid,
+            problem=problem,
+            should_have=item.text("should_have"),
+            category=item.optional_text("category"),
+            severity=item.integer("severity", default=2),
+            action=item.text("action"),
+        )
+        record.issues.append(_checked(item, check_issue, issue))
+    for index, item in enumerate(reader.objects("positives")):
+        item.known(("uuid", "text"))
+        text = item.text("text", required=True)
+        positive = Positive(
+            uuid=item.uuid("positive", interview.uuid, index, text),
+            interview_uuid=interview.uuid,
+            text=text,
+        )
+        record.positives.append(_checked(item, check_positive, positive))
+    for index, item in enumerate(reader.objects("follow_ups")):
+        item.known(_FOLLOW_UP_KEYS)
+        kind = item.text("kind", default="thank-you")
+        follow_up = FollowUp(
+            uuid=item.uuid("follow-up", interview.uuid, index, kind),
+            interview_uuid=interview.uuid,
+            kind=kind,
+            due=item.date("due"),
+            done=item.date("done"),
+            text=item.text("text"),
+            notes=item.text("notes"),
+        )
+        record.follow_ups.append(_checked(item, check_follow_up, follow_up))
+    return record
+
+
+def _duplicates(kind: str, seen: dict[str, str], key: str, path: str) -> None:
+    if key in seen:
+        raise FormatError(f"{path}: the same {kind} as {seen[key]}")
+    seen[key] = path
+
+
+def from_document(data: object) -> tuple[list[Category], list[InterviewRecord], list[str]]:
+    """Categories, interview records and warnings (unknown fields) read from a parsed file.
+
+    An issue may name a category the file does not list: the journal creates it on import.
+    """
+    warnings: list[str] = []
+    root = _Reader(data, "", warnings)
+    if root.data.get("format") != FORMAT:
+        raise FormatError(f'format: must be "{FORMAT}" (is this an Interview Journal export?)')
+    if root.data.get("version") != VERSION:
+        raise FormatError(
+            f"version: must be {VERSION}; this file has {root.data.get('version')!r} "
+            "(written by a newer app?)"
+        )
+    root.known(("format", "version", "categories", "interviews"))
+    categories: dict[str, Category] = {}
+    for item in root.objects("categories"):
+        item.known(_CATEGORY_KEYS)
+        slug = item.text("slug", required=True)
+        if slug in categories:
+            raise item.fail("slug", f"{slug!r} is listed twice")
+        category = Category(
+            slug=slug,
+            name=item.text("name") or slug,
+            description=item.text("description"),
+            indefensible=item.boolean("indefensible"),
+        )
+        categories[slug] = _checked(item, check_category, category)
+    records: list[InterviewRecord] = []
+    seen: dict[str, str] = {}
+    for item in root.objects("interviews"):
+        record = _read_interview(item)
+        _duplicates("interview", seen, record.interview.uuid, item.at("uuid"))
+        for kind, rows in (
+            ("issues", record.issues),
+            ("positives", record.positives),
+            ("follow_ups", record.follow_ups),
+        ):
+            for index, row in enumerate(rows):
+                _duplicates(kind[:-1], seen, row.uuid, item.at(f"{kind}[{index}].uuid"))
+        records.append(record)
+    return list(categories.values()), records, warnings
+
+
+def loads(text: str) -> tuple[list[Category], list[InterviewRecord], list[str]]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise FormatError(
+            f"not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
+        ) from None
+    except RecursionError:
+        raise FormatError("not valid JSON (nested too deeply)") from None
+    return from_document(data)
+
+
+# -- Markdown and CSV --------------------------------------------------------------------------
+
+
+def _md_line(text: str) -> str:
+    """One Markdown line: newlines folded so a list item stays one item."""
+    return " ".join(text.split())
+
+
+def to_markdown(categories: Iterable[Category], records: Iterable[InterviewRecord]) -> str:
+    names = {category.slug: category.name for category in categories}
+    out = ["# Interview Journal", ""]
+    for record in records:
+        interview = record.interview
+        when = interview.date.isoformat()
+        if interview.time:
+            when += " " + interview.time.strftime("%H:%M")
+        title = interview.company + (f" — {interview.role}" if interview.role else "")
+        out += [f"## {_md_line(title)}", ""]
+        out.append(f"- **Date:** {when}")
+        out.append(f"- **Stage:** {interview.stage}")
+        if interview.interviewers:
+            out.append(f"- **Interviewers:** {_md_line(', '.join(interview.interviewers))}")
+        out.append(f"- **Outcome:** {interview.outcome}")
+        if interview.rating is not None:
+            out.append(f"- **Self-rating:** {interview.rating}/5")
+        if interview.feelings:
+            out.append(f"- **Feelings:** {', '.join(interview.feelings)}")
+        if interview.closed:
+            out.append("- **Moved on:** yes")
+        out.append("")
+        if interview.notes.strip():
+            out += ["### Notes", "", interview.notes.strip(), ""]
+        if record.issues:
+            out += ["### What went wrong → what I should have done", ""]
+            for issue in record.issues:
+                category = names.get(issue.category or "", "uncategorised")
+                solution = _md_line(issue.should_have) or "_not written yet_"
+                out.append(
+                    f"- {_md_line(issue.problem)} → {solution} "
+                    f"(*{category}*, severity {issue.severity})"
+                )
+                if issue.action.strip():
+                    out.append(f"  - Next step: {_md_line(issue.action)}")
+            out.append("")
+        if record.positives:
+            out += ["### What went well", ""]
+            out += [f"- {_md_line(positive.text)}" for positive in record.positives]
+            out.append("")
+        if record.follow_ups:
+            out += ["### Follow-ups", ""]
+            for follow_up in record.follow_ups:
+                status = f"done {follow_up.done}" if follow_up.done else "not done"
+                due = f", due {follow_up.due}" if follow_up.due else ""
+                out.append(f"- {follow_up.kind}{due}: {status}")
+                if follow_up.text.strip():
+                    out.append("")
+                    out += ["  > " + line for line in follow_up.text.strip().splitlines()]
+                    out.append("")
+            out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+CSV_COLUMNS = (
+    "interview_uuid",
+    "company",
+    "role",
+    "date",
+    "time",
+    "stage",
+    "interviewers",
+    "outcome",
+    "rating",
+    "feelings",
+    "closed",
+    "issue_uuid",
+    "problem",
+    "should_have",
+    "category",
+    "category_name",
+    "severity",
+    "action",
+)
+
+
+def to_csv(categories: Iterable[Category], records: Iterable[InterviewRecord]) -> str:
+    """One row per issue, with its interview's columns; an interview without issues gets a row
+    of its own with the issue columns empty, so no interview is missing from the sheet."""
+    names = {category.slug: category.name for category in categories}
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for record in records:
+        interview = record.interview
+        head = [
+            interview.uuid,
+            interview.company,
+            interview.role,
+            interview.date.isoformat(),
+            interview.time.strftime("%H:%M") if interview.time else "",
+            interview.stage,
+            "; ".join(interview.interviewers),
+            interview.outcome,
+            "" if interview.rating is None else interview.rating,
+            "; ".join(interview.feelings),
+            "yes" if interview.closed else "no",
+        ]
+        if not record.issues:
+            writer.writerow(head + [""] * 7)
+        for issue in record.issues:
+            writer.writerow(
+                head
+                + [
+                    issue.uuid,
+                    issue.problem,
+                    issue.should_have,
+                    issue.category or "",
+                    names.get(issue.category or "", ""),
+                    issue.severity,
+                    issue.action,
+                ]
+            )
+    return buffer.getvalue()

@@ -1,0 +1,22 @@
+"""Cleaning text before it reaches SQLite: what was pasted may hold anything."""
+
+from __future__ import annotations
+
+import re
+
+# C0 controls except tab and newline, DEL, and C1 controls.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def clean_text(value: str) -> str:
+    """Text safe to store and show: newlines normalised, control characters dropped, lone
+    surrogates (which SQLite and UTF-8 cannot hold) replaced by U+FFFD."""
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    value = _CONTROL.sub("", value)
+    return _SURROGATE.sub("\ufffd", value)
+
+
+def clean_line(value: str) -> str:
+    """A single-line field (company, role, a name): cleaned, inner newlines folded, trimmed."""
+    return " ".join(clean_text(value).split())

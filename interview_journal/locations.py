@@ -1,0 +1,21 @@
+"""Every path the app uses, in one place (platformdirs). Nothing here touches the disk."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from platformdirs import user_data_path
+
+APP_NAME = "interview-journal"
+
+
+def data_folder() -> Path:
+    return user_data_path(APP_NAME, appauthor=False)
+
+
+def default_journal() -> Path:
+    return data_folder() / "journal.db"
+
+
+def backups_folder() -> Path:
+    return data_folder() / "backups"

@@ -1,0 +1,25 @@
+"""The few settings, in one small typed object that environment variables can override."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import locations
+
+_FALSE = {"0", "false", "no", "off"}
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    journal: Path
+    dayfirst: bool = True  # 03/04/2026 is 3 April unless the user says otherwise
+
+    @classmethod
+    def from_environment(cls, environ: Mapping[str, str] | None = None) -> Settings:
+        environ = os.environ if environ is None else environ
+        journal = environ.get("INTERVIEW_JOURNAL_DB") or locations.default_journal()
+        dayfirst = environ.get("INTERVIEW_JOURNAL_DAYFIRST", "1").strip().lower() not in _FALSE
+        return cls(journal=Path(journal).expanduser(), dayfirst=dayfirst)

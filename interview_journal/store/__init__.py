@@ -1,0 +1,26 @@
+"""The journal on disk: SQLite through sqlite-utils. Never imports Textual or click."""
+
+from .errors import (
+    CorruptJournal,
+    ForeignFile,
+    JournalError,
+    JournalLocked,
+    JournalReadOnly,
+    JournalUnavailable,
+    NewerJournal,
+    NotFound,
+)
+from .journal import Journal, open_journal
+
+__all__ = [
+    "CorruptJournal",
+    "ForeignFile",
+    "Journal",
+    "JournalError",
+    "JournalLocked",
+    "JournalReadOnly",
+    "JournalUnavailable",
+    "NewerJournal",
+    "NotFound",
+    "open_journal",
+]

@@ -1,0 +1,63 @@
+"""What can go wrong with a journal file, each said in one plain line."""
+
+from __future__ import annotations
+
+import sqlite3
+
+
+class JournalError(Exception):
+    """Base of every error the store reports; str() is the one line a user reads."""
+
+
+class ForeignFile(JournalError):
+    """The file is not a journal: not SQLite at all, empty, or another program's database."""
+
+
+class CorruptJournal(JournalError):
+    """The file claims to be SQLite but its contents are damaged."""
+
+
+class NewerJournal(JournalError):
+    """Written by a newer version of the app than this one."""
+
+
+class JournalLocked(JournalError):
+    """Another program holds the journal longer than we are willing to wait."""
+
+
+class JournalReadOnly(JournalError):
+    """The file or its folder cannot be written."""
+
+
+class JournalUnavailable(JournalError):
+    """The file or its folder is gone, or the disk refused the write."""
+
+
+class NotFound(JournalError):
+    """No row with that uuid or slug."""
+
+
+def translate(error: sqlite3.Error, path: object) -> JournalError:
+    """Turn a SQLite error into the plain-words error a user should see."""
+    text = str(error).lower()
+    if "locked" in text or "busy" in text:
+        return JournalLocked(
+            f"{path}: the journal is busy (another program is using it); nothing was saved. "
+            "Try again in a moment."
+        )
+    if "readonly" in text or "read-only" in text:
+        return JournalReadOnly(f"{path}: the journal is read-only; nothing was saved.")
+    if "malformed" in text or "corrupt" in text:
+        return CorruptJournal(
+            f"{path}: the journal file is damaged (database disk image is malformed)."
+        )
+    if "not a database" in text:
+        return ForeignFile(f"{path}: not a journal (file is not a database).")
+    if "unable to open" in text or "disk i/o" in text or "no such file" in text:
+        return JournalUnavailable(
+            f"{path}: the journal cannot be reached (was its folder moved or removed?); "
+            "nothing was saved."
+        )
+    if "database or disk is full" in text:
+        return JournalUnavailable(f"{path}: the disk is full; nothing was saved.")
+    return JournalError(f"{path}: {error}")

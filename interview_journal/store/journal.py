@@ -1,0 +1,723 @@
+"""The journal: one SQLite file, opened carefully, returning domain objects.
+
+Opening refuses, without writing a byte, anything that is not a journal of ours: a file that is
+not SQLite, an empty or truncated one, another program's database, a journal from a newer app.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+import stat
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from pathlib import Path
+from urllib.parse import quote as url_quote
+
+from sqlite_utils import Database
+
+from ..core.model import (
+    Category,
+    FollowUp,
+    Interview,
+    InterviewRecord,
+    InterviewSummary,
+    Issue,
+    Positive,
+    SearchHit,
+    utc_now,
+)
+from ..core.taxonomy import slugify, user_category
+from ..core.validate import (
+    InvalidValue,
+    prepare_category,
+    prepare_follow_up,
+    prepare_interview,
+    prepare_issue,
+    prepare_positive,
+)
+from . import converters
+from .errors import (
+    CorruptJournal,
+    ForeignFile,
+    JournalError,
+    JournalReadOnly,
+    JournalUnavailable,
+    NewerJournal,
+    NotFound,
+    translate,
+)
+from .schema import APPLICATION_ID, SCHEMA_VERSION, migrations
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_SECONDS = 10.0
+
+_INTERVIEW_COLUMNS = (
+    "uuid, company, role, date, time, stage, interviewers, outcome, rating, feelings, notes, "
+    "closed, created, updated"
+)
+_CHILD_SELECT = {
+    "issues": "SELECT c.*, i.uuid AS interview_uuid FROM issues c JOIN interviews i "
+    "ON i.id = c.interview_id",
+    "positives": "SELECT c.*, i.uuid AS interview_uuid FROM positives c JOIN interviews i "
+    "ON i.id = c.interview_id",
+    "follow_ups": "SELECT c.*, i.uuid AS interview_uuid FROM follow_ups c JOIN interviews i "
+    "ON i.id = c.interview_id",
+}
+_FROM_ROW = {
+    "issues": converters.issue_from_row,
+    "positives": converters.positive_from_row,
+    "follow_ups": converters.follow_up_from_row,
+}
+
+
+@dataclass(slots=True)
+class ImportCounts:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+
+@dataclass(slots=True)
+class ImportSummary:
+    """What an import did, per kind of row."""
+
+    categories: ImportCounts
+    interviews: ImportCounts
+    issues: ImportCounts
+    positives: ImportCounts
+    follow_ups: ImportCounts
+
+    @classmethod
+    def empty(cls) -> ImportSummary:
+        return cls(ImportCounts(), ImportCounts(), ImportCounts(), ImportCounts(), ImportCounts())
+
+
+def _inspect(path: Path) -> None:
+    """Refuse, by reading only, a file that cannot be one of our journals."""
+    if path.is_dir():
+        raise ForeignFile(f"{path}: is a folder, not a journal file.")
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except PermissionError as error:
+        raise JournalReadOnly(f"{path}: cannot be read (permission denied).") from error
+    except OSError as error:
+        raise JournalUnavailable(f"{path}: cannot be read ({error.strerror}).") from error
+    if size == 0:
+        raise ForeignFile(f"{path}: is an empty file, not a journal (file is not a database).")
+    if not header.startswith(SQLITE_HEADER):
+        raise ForeignFile(f"{path}: not a journal (file is not a database).")
+    if len(header) < 100:
+        raise CorruptJournal(f"{path}: the journal file is damaged (truncated header; malformed).")
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    page_count = int.from_bytes(header[28:32], "big")
+    # The page count in the header is valid only when the two change counters agree.
+    if header[24:28] == header[92:96] and page_count and size < page_size * page_count:
+        raise CorruptJournal(
+            f"{path}: the journal file is damaged: it is shorter than it says "
+            f"({size:,} of {page_size * page_count:,} bytes; malformed)."
+        )
+
+
+def _connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
+    uri = f"file:{url_quote(str(path))}" + ("?mode=ro" if read_only else "?mode=rw")
+    # isolation_level=None: no implicit transactions; every write goes through `atomic()`.
+    return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
+
+
+def _classify(conn: sqlite3.Connection, path: Path) -> tuple[bool, int]:
+    """(is it a fresh empty database, its schema version); raise if it is not ours."""
+    try:
+        application_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = [
+            name
+            for (name,) in conn.execute(
+                "SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
+            )
+        ]
+    except sqlite3.DatabaseError as error:
+        raise translate(error, path) from error
+    if application_id != APPLICATION_ID:
+        if application_id == 0 and not tables:
+            return True, 0
+        raise ForeignFile(
+            f"{path}: not a journal: it is another program's SQLite database "
+            f"({len(tables)} table{'s' if len(tables) != 1 else ''} of its own)."
+        )
+    if version > SCHEMA_VERSION:
+        raise NewerJournal(
+            f"{path}: this journal was written by a newer Interview Journal "
+            f"(schema {version}; this one knows up to {SCHEMA_VERSION}). Update the app to open it."
+        )
+    return False, version
+
+
+def _make_private_file(path: Path) -> None:
+    """Create the journal file 0600 in a folder we make 0700."""
+    folder = path.parent
+    if not folder.exists():
+        folder.mkdir(mode=0o700, parents=True)
+    descriptor = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    os.close(descriptor)
+
+
+def open_journal(path: str | os.PathLike[str], *, create: bool = True) -> Journal:
+    """Open (or create) the journal at `path`; raise a JournalError with one plain line if not."""
+    path = Path(path).expanduser()
+    created = False
+    if not path.exists():
+        if not create:
+            raise JournalUnavailable(f"{path}: no journal there.")
+        try:
+            _make_private_file(path)
+        except PermissionError as error:
+            raise JournalReadOnly(
+                f"{path}: cannot create the journal (permission denied)."
+            ) from error
+        except OSError as error:
+            raise JournalUnavailable(
+                f"{path}: cannot create the journal ({error.strerror})."
+            ) from error
+        created = True
+    else:
+        _inspect(path)
+    writable = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+    try:
+        conn = _connect(path, read_only=not writable)
+    except sqlite3.Error as error:
+        raise translate(error, path) from error
+    try:
+        fresh, version = (True, 0) if created else _classify(conn, path)
+        if fresh and not created:
+            raise ForeignFile(f"{path}: an empty SQLite database, not a journal.")
+        if version < SCHEMA_VERSION and not writable:
+            raise JournalReadOnly(
+                f"{path}: this journal needs an upgrade to open, but it is read-only."
+            )
+        journal = Journal(conn, path, read_only=not writable)
+        journal._prepare()  # noqa: SLF001 - the journal's own set-up, kept out of __init__
+    except BaseException:
+        conn.close()
+        raise
+    return journal
+
+
+class Journal:
+    """Every read and write of the journal. Returns domain objects, never rows."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, *, read_only: bool = False) -> None:
+        self.path = path
+        self.read_only = read_only
+        self.db = Database(conn, execute_plugins=False)
+
+    # -- opening, closing --------------------------------------------------------------------
+
+    def _prepare(self) -> None:
+        conn = self.db.conn
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
+            conn.execute("PRAGMA foreign_keys = ON")
+            if not self.read_only:
+                conn.execute("PRAGMA journal_mode = WAL")
+                conn.execute("PRAGMA synchronous = FULL")
+                conn.execute("PRAGMA secure_delete = ON")
+                migrations.apply(self.db)
+                conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            conn.execute("SELECT count(*) FROM interviews").fetchone()
+        except sqlite3.Error as error:
+            raise translate(error, self.path) from error
+        if not self.read_only:
+            os.chmod(self.path, stat.S_IRUSR | stat.S_IWUSR)
+
+    @property
+    def schema_version(self) -> int:
+        return self.db.conn.execute("PRAGMA user_version").fetchone()[0]
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Journal:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _writing(self) -> Iterator[Database]:
+        if self.read_only:
+            raise JournalReadOnly(f"{self.path}: the journal is read-only; nothing was saved.")
+        if not self.path.parent.exists() or not self.path.exists():
+            raise JournalUnavailable(
+                f"{self.path}: the journal file or its folder is gone; nothing was saved."
+            )
+        try:
+            with self.db.atomic():
+                yield self.db
+        except sqlite3.Error as error:
+            raise translate(error, self.path) from error
+
+    def _query(self, sql: str, params: Iterable | dict = ()) -> list[dict]:
+        try:
+            cursor = self.db.execute(sql, params)
+            names = [column[0] for column in cursor.description]
+            return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        except sqlite3.Error as error:
+            raise translate(error, self.path) from error
+
+    def _id_of(self, table: str, uuid: str) -> int:
+        rows = self._query(f"SELECT id FROM {table} WHERE uuid = ?", [uuid])
+        if not rows:
+            raise NotFound(f"No {table.rstrip('s').replace('_', '-')} with id {uuid}.")
+        return rows[0]["id"]
+
+    # -- categories --------------------------------------------------------------------------
+
+    def categories(self) -> list[Category]:
+        rows = self._query("SELECT * FROM categories ORDER BY position, name COLLATE NOCASE")
+        return [converters.category_from_row(row) for row in rows]
+
+    def category(self, slug: str) -> Category:
+        rows = self._query("SELECT * FROM categories WHERE slug = ?", [slug])
+        if not rows:
+            raise NotFound(f"No category {slug!r}.")
+        return converters.category_from_row(rows[0])
+
+    def add_category(
+        self, name: str, description: str = "", *, indefensible: bool = False, slug: str = ""
+    ) -> Category:
+        category = prepare_category(
+            Category(
+                slug=slug or slugify(name),
+                name=name,
+                description=description,
+                indefensible=indefensible,
+            )
+        )
+        if not category.slug:
+            raise InvalidValue("name", "needs at least one letter or digit")
+        with self._writing() as db:
+            if db["categories"].count_where("slug = ?", [category.slug]):
+                raise InvalidValue("name", f"a category {category.slug!r} exists already")
+            db["categories"].insert(converters.category_to_row(category))
+        return category
+
+    def rename_category(self, slug: str, name: str) -> Category:
+        category = prepare_category(replace(self.category(slug), name=name))
+        with self._writing() as db:
+            db["categories"].update(slug, {"name": category.name})
+        return category
+
+    def merge_category(self, source: str, target: str) -> int:
+        """Move every issue of `source` into `target` and remove `source`; returns issues moved.
+
+        Only the user's own categories can be merged away: the built-in ones stay.
+        """
+        moving, into = self.category(source), self.category(target)
+        if moving.builtin:
+            raise InvalidValue("category", f"{moving.name!r} is built in and cannot be merged away")
+        if moving.slug == into.slug:
+            raise InvalidValue("category", "cannot merge a category into itself")
+        with self._writing() as db:
+            moved = db.execute(
+                "UPDATE issues SET category = ?, updated = ? WHERE category = ?",
+                [into.slug, utc_now(), moving.slug],
+            ).rowcount
+            db["categories"].delete(moving.slug)
+        return moved
+
+    # -- interviews ---------------------------------------------------------------------------
+
+    def add_interview(self, interview: Interview) -> Interview:
+        now = utc_now()
+        interview = replace(prepare_interview(interview), created=now, updated=now)
+        with self._writing() as db:
+            db["interviews"].insert(converters.interview_to_row(interview))
+        return interview
+
+    def update_interview(self, interview: Interview) -> Interview:
+        interview = replace(prepare_interview(interview), updated=utc_now())
+        row = converters.interview_to_row(interview)
+        del row["created"]
+        with self._writing() as db:
+            row_id = self._id_of("interviews", interview.uuid)
+            db["interviews"].update(row_id, row)
+        return interview
+
+    def set_closed(self, uuid: str, closed: bool) -> Interview:
+        return self.update_interview(replace(self.interview(uuid), closed=closed))
+
+    def delete_interview(self, uuid: str) -> None:
+        with self._writing() as db:
+            db["interviews"].delete(self._id_of("interviews", uuid))
+
+    def interview(self, uuid: str) -> Interview:
+        rows = self._query(f"SELECT {_INTERVIEW_COLUMNS} FROM interviews WHERE uuid = ?", [uuid])
+        if not rows:
+            raise NotFound(f"No interview with id {uuid}.")
+        return converters.interview_from_row(rows[0])
+
+    def count_interviews(self) -> int:
+        return self._query("SELECT count(*) AS n FROM interviews")[0]["n"]
+
+    def interview_summaries(self, *, limit: int = -1, offset: int = 0) -> list[InterviewSummary]:
+        """The interview list, newest first, with what each one's workflow step needs."""
+        rows = self._query(
+            f"""
+            SELECT {", ".join("i." + c.strip() for c in _INTERVIEW_COLUMNS.split(","))},
+                coalesce(s.issues, 0) AS n_issues,
+                coalesce(s.uncategorized, 0) AS n_uncategorized,
+                coalesce(s.unsolved, 0) AS n_unsolved,
+                EXISTS (
+                    SELECT 1 FROM follow_ups f WHERE f.interview_id = i.id
+                    AND f.kind = 'thank-you' AND f.done IS NOT NULL
+                ) AS thanked
+            FROM interviews i
+            LEFT JOIN (
+                SELECT interview_id, count(*) AS issues,
+                    sum(category IS NULL) AS uncategorized,
+                    sum(trim(should_have) = '') AS unsolved
+                FROM issues GROUP BY interview_id
+            ) s ON s.interview_id = i.id
+            ORDER BY i.date DESC, coalesce(i.time, '') DESC, i.id DESC
+            LIMIT ? OFFSET ?
+            """,
+            [limit, offset],
+        )
+        return [
+            InterviewSummary(
+                interview=converters.interview_from_row(row),
+                issues=row["n_issues"],
+                uncategorized=row["n_uncategorized"],
+                unsolved=row["n_unsolved"],
+                thanked=bool(row["thanked"]),
+            )
+            for row in rows
+        ]
+
+    # -- issues, positives, follow-ups ----------------------------------------------------------
+
+    def _children(self, table: str, interview_uuid: str | None = None) -> list:
+        where, params = ("WHERE i.uuid = ?", [interview_uuid]) if interview_uuid else ("", [])
+        rows = self._query(f"{_CHILD_SELECT[table]} {where} ORDER BY c.id", params)
+        return [_FROM_ROW[table](row) for row in rows]
+
+    def _child(self, table: str, uuid: str):
+        rows = self._query(f"{_CHILD_SELECT[table]} WHERE c.uuid = ?", [uuid])
+        if not rows:
+            raise NotFound(f"No {table.rstrip('s').replace('_', '-')} with id {uuid}.")
+        return _FROM_ROW[table](rows[0])
+
+    def _add_child(self, table: str, row: dict, interview_uuid: str) -> None:
+        with self._writing() as db:
+            row["interview_id"] = self._id_of("interviews", interview_uuid)
+            db[table].insert(row)
+
+    def _update_child(self, table: str, row: dict) -> None:
+        with self._writing() as db:
+            db[table].update(self._id_of(table, row["uuid"]), row)
+
+    def _delete_child(self, table: str, uuid: str) -> None:
+        with self._writing() as db:
+            db[table].delete(self._id_of(table, uuid))
+
+    def issues(self, interview_uuid: str | None = None) -> list[Issue]:
+        """The issues of one interview (or of all), in the order they were written."""
+        return self._children("issues", interview_uuid)
+
+    def issue(self, uuid: str) -> Issue:
+        return self._child("issues", uuid)
+
+    def add_issue(self, issue: Issue) -> Issue:
+        now = utc_now()
+        issue = replace(prepare_issue(issue), created=now, updated=now)
+        self._add_child("issues", converters.issue_to_row(issue), issue.interview_uuid)
+        return issue
+
+    def update_issue(self, issue: Issue) -> Issue:
+        issue = replace(prepare_issue(issue), updated=utc_now())
+        row = converters.issue_to_row(issue)
+        del row["created"]
+        self._update_child("issues", row)
+        return issue
+
+    def delete_issue(self, uuid: str) -> None:
+        self._delete_child("issues", uuid)
+
+    def positives(self, interview_uuid: str | None = None) -> list[Positive]:
+        return self._children("positives", interview_uuid)
+
+    def add_positive(self, positive: Positive) -> Positive:
+        positive = prepare_positive(positive)
+        row = converters.positive_to_row(positive) | {"created": utc_now()}
+        self._add_child("positives", row, positive.interview_uuid)
+        return positive
+
+    def update_positive(self, positive: Positive) -> Positive:
+        positive = prepare_positive(positive)
+        self._update_child("positives", converters.positive_to_row(positive))
+        return positive
+
+    def delete_positive(self, uuid: str) -> None:
+        self._delete_child("positives", uuid)
+
+    def follow_ups(self, interview_uuid: str | None = None) -> list[FollowUp]:
+        return self._children("follow_ups", interview_uuid)
+
+    def add_follow_up(self, follow_up: FollowUp) -> FollowUp:
+        follow_up = prepare_follow_up(follow_up)
+        now = utc_now()
+        row = converters.follow_up_to_row(follow_up) | {"created": now, "updated": now}
+        self._add_child("follow_ups", row, follow_up.interview_uuid)
+        return follow_up
+
+    def update_follow_up(self, follow_up: FollowUp) -> FollowUp:
+        follow_up = prepare_follow_up(follow_up)
+        self._update_child(
+            "follow_ups", converters.follow_up_to_row(follow_up) | {"updated": utc_now()}
+        )
+        return follow_up
+
+    def delete_follow_up(self, uuid: str) -> None:
+        self._delete_child("follow_ups", uuid)
+
+    def overdue_follow_ups(self, today: dt.date) -> list[FollowUp]:
+        rows = self._query(
+            f"{_CHILD_SELECT['follow_ups']} WHERE c.done IS NULL AND c.due < ? ORDER BY c.due",
+            [today.isoformat()],
+        )
+        return [converters.follow_up_from_row(row) for row in rows]
+
+    # -- whole records: export, import, samples --------------------------------------------------
+
+    def record(self, uuid: str) -> InterviewRecord:
+        return InterviewRecord(
+            interview=self.interview(uuid),
+            issues=self.issues(uuid),
+            positives=self.positives(uuid),
+            follow_ups=self.follow_ups(uuid),
+        )
+
+    def records(self) -> list[InterviewRecord]:
+        """Every interview with its children, oldest first: the order of the exchange format."""
+        interviews = [
+            converters.interview_from_row(row)
+            for row in self._query(
+                f"SELECT {_INTERVIEW_COLUMNS} FROM interviews "
+                "ORDER BY date, coalesce(time, ''), uuid"
+            )
+        ]
+        grouped: dict[str, dict[str, list]] = {
+            table: defaultdict(list) for table in ("issues", "positives", "follow_ups")
+        }
+        for table, by_interview in grouped.items():
+            for child in self._children(table):
+                by_interview[child.interview_uuid].append(child)
+        return [
+            InterviewRecord(
+                interview=interview,
+                issues=grouped["issues"].get(interview.uuid, []),
+                positives=grouped["positives"].get(interview.uuid, []),
+                follow_ups=grouped["follow_ups"].get(interview.uuid, []),
+            )
+            for interview in interviews
+        ]
+
+    def import_records(
+        self, categories: Iterable[Category], records: Iterable[InterviewRecord]
+    ) -> ImportSummary:
+        """Merge categories and interviews in, matched by slug and uuid, in one transaction.
+
+        What the file says wins; rows the file does not mention are kept. A row that is already
+        exactly as the file says is left alone, so the same import twice changes nothing.
+        """
+        summary = ImportSummary.empty()
+        now = utc_now()
+        with self._writing() as db:
+            for category in categories:
+                category = prepare_category(category)
+                row = converters.category_to_row(category)
+                self._merge_row(db, "categories", "slug", row, summary.categories, now=None)
+            known = {row[0] for row in db.execute("SELECT slug FROM categories")}
+            for record in records:
+                for issue in record.issues:
+                    if issue.category and issue.category not in known:
+                        category = prepare_category(user_category(issue.category))
+                        row = converters.category_to_row(category)
+                        self._merge_row(db, "categories", "slug", row, summary.categories, None)
+                        known.add(issue.category)
+                interview = prepare_interview(record.interview)
+                row = converters.interview_to_row(interview)
+                interview_id = self._merge_row(
+                    db, "interviews", "uuid", row, summary.interviews, now
+                )
+                children = (
+                    (
+                        "issues",
+                        record.issues,
+                        prepare_issue,
+                        converters.issue_to_row,
+                        summary.issues,
+                    ),
+                    (
+                        "positives",
+                        record.positives,
+                        prepare_positive,
+                        converters.positive_to_row,
+                        summary.positives,
+                    ),
+                    (
+                        "follow_ups",
+                        record.follow_ups,
+                        prepare_follow_up,
+                        converters.follow_up_to_row,
+                        summary.follow_ups,
+                    ),
+                )
+                for table, items, prepare, to_row, counts in children:
+                    for item in items:
+                        child = to_row(prepare(item)) | {"interview_id": interview_id}
+                        self._merge_row(db, table, "uuid", child, counts, now)
+        return summary
+
+    @staticmethod
+    def _merge_row(
+        db: Database, table: str, key: str, row: dict, counts: ImportCounts, now: str | None
+    ) -> int | str:
+        """Insert `row`, or update the row with the same key where it differs; return its id.
+
+        Plain SQL rather than sqlite-utils' `insert`, which looks the table up on every call:
+        an import of 100,000 rows spends most of its time there.
+        """
+        row = {name: value for name, value in row.items() if name not in ("created", "updated")}
+        cursor = db.conn.execute(f"SELECT * FROM {table} WHERE {key} = ?", [row[key]])
+        found = cursor.fetchone()
+        if found is None:
+            stamps = {"created": now} | ({"updated": now} if table != "positives" else {})
+            row |= stamps if now else {}
+            cursor = db.conn.execute(
+                f"INSERT INTO {table} ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+                list(row.values()),
+            )
+            counts.added += 1
+            return row[key] if key != "uuid" else cursor.lastrowid
+        current = dict(zip([column[0] for column in cursor.description], found, strict=True))
+        if any(current.get(name) != value for name, value in row.items()):
+            changes = row | ({"updated": now} if now and "updated" in current else {})
+            db.conn.execute(
+                f"UPDATE {table} SET {', '.join(f'{name} = ?' for name in changes)} "
+                f"WHERE {key} = ?",
+                [*changes.values(), row[key]],
+            )
+            counts.updated += 1
+        else:
+            counts.unchanged += 1
+        return current.get("id", current[key])
+
+    # -- search --------------------------------------------------------------------------------
+
+    def search(self, text: str, *, limit: int = 100) -> list[SearchHit]:
+        """Full-text search over problems, solutions, actions, notes and what went well.
+
+        Every word the user typed must appear (as a word or the start of one). The words are
+        quoted, so FTS syntax in the input (`"`, `AND`, `NEAR(`, `*`) is searched for as text
+        and never raises.
+        """
+        words = text.split()
+        if not words:
+            return []
+        query = " ".join(self.db.quote_fts(word) + "*" for word in words)
+        excerpt = "snippet({fts}, -1, '', '', '…', 12)"
+        sql = f"""
+            SELECT * FROM (
+                SELECT i.uuid AS interview_uuid, c.uuid AS issue_uuid, 'issue' AS field,
+                    {excerpt.format(fts="issues_fts")} AS excerpt, i.date AS date,
+                    issues_fts.rank AS rank
+                FROM issues_fts JOIN issues c ON c.rowid = issues_fts.rowid
+                JOIN interviews i ON i.id = c.interview_id
+                WHERE issues_fts MATCH :query
+                UNION ALL
+                SELECT i.uuid, NULL, 'interview', {excerpt.format(fts="interviews_fts")}, i.date,
+                    interviews_fts.rank
+                FROM interviews_fts JOIN interviews i ON i.rowid = interviews_fts.rowid
+                WHERE interviews_fts MATCH :query
+                UNION ALL
+                SELECT i.uuid, NULL, 'went well', {excerpt.format(fts="positives_fts")}, i.date,
+                    positives_fts.rank
+                FROM positives_fts JOIN positives p ON p.rowid = positives_fts.rowid
+                JOIN interviews i ON i.id = p.interview_id
+                WHERE positives_fts MATCH :query
+            ) ORDER BY date DESC, rank LIMIT :limit
+        """
+        rows = self._query(sql, {"query": query, "limit": limit})
+        return [
+            SearchHit(
+                interview_uuid=row["interview_uuid"],
+                issue_uuid=row["issue_uuid"],
+                field=row["field"],
+                excerpt=" ".join(row["excerpt"].split()),
+            )
+            for row in rows
+        ]
+
+    # -- safety --------------------------------------------------------------------------------
+
+    def backup(self, destination: str | os.PathLike[str]) -> Path:
+        """A consistent copy of the journal, made with SQLite's backup API, checked, mode 0600."""
+        target = Path(destination).expanduser()
+        if target.is_dir():
+            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+            target = target / f"interview-journal-{stamp}.db"
+        if target.exists():
+            raise JournalError(f"{target}: already exists; choose another name.")
+        try:
+            _make_private_file(target)
+        except OSError as error:
+            raise JournalUnavailable(
+                f"{target}: cannot write the backup ({error.strerror})."
+            ) from error
+        copy = sqlite3.connect(target)
+        try:
+            self.db.conn.backup(copy)
+            copy.execute("PRAGMA journal_mode = DELETE")
+            result = copy.execute("PRAGMA integrity_check").fetchone()[0]
+        except sqlite3.Error as error:
+            copy.close()
+            target.unlink(missing_ok=True)
+            raise translate(error, target) from error
+        copy.close()
+        if result != "ok":
+            target.unlink(missing_ok=True)
+            raise CorruptJournal(f"{target}: the backup failed its integrity check ({result}).")
+        return target
+
+    def check(self) -> list[str]:
+        """Problems found by SQLite's checks and our own; an empty list means all is well."""
+        problems: list[str] = []
+        try:
+            conn = self.db.conn
+            problems += [
+                f"integrity: {row[0]}"
+                for row in conn.execute("PRAGMA integrity_check")
+                if row[0] != "ok"
+            ]
+            problems += [
+                f"foreign key: {table} row {rowid} points at a missing {parent}"
+                for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check")
+            ]
+            for table in ("interviews", "issues", "positives"):
+                try:
+                    conn.execute(
+                        f"INSERT INTO {table}_fts ({table}_fts) VALUES ('integrity-check')"
+                    )
+                except sqlite3.DatabaseError as error:
+                    problems.append(f"search index of {table}: {error}")
+        except sqlite3.Error as error:
+            problems.append(str(translate(error, self.path)))
+        return problems

@@ -1,0 +1,173 @@
+"""The schema, as forward migrations that keep every row.
+
+Each migration is applied once, in order, inside a transaction (sqlite-utils' Migrations records
+what was applied). `PRAGMA user_version` mirrors the count so that standard tools, and an older
+copy of the app, can tell which version a file is.
+
+`table.transform()` drops triggers, the full-text ones included: a migration that transforms a
+table must call `ensure_search()` afterwards (tests search after every migration).
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from ..core.taxonomy import BUILTIN_CATEGORIES
+
+# "IJRN": marks the file as an Interview Journal for `file(1)` and for our own checks.
+APPLICATION_ID = 0x494A524E
+
+migrations = Migrations("interview_journal")
+
+# Full-text search: the table and the columns it indexes.
+SEARCHABLE = {
+    "interviews": ("company", "role", "notes"),
+    "issues": ("problem", "should_have", "action"),
+    "positives": ("text",),
+}
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    _run_script(
+        db,
+        """
+        CREATE TABLE categories (
+            slug TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            description TEXT NOT NULL DEFAULT '',
+            indefensible INTEGER NOT NULL DEFAULT 0 CHECK (indefensible IN (0, 1)),
+            builtin INTEGER NOT NULL DEFAULT 0 CHECK (builtin IN (0, 1)),
+            position INTEGER NOT NULL DEFAULT 1000
+        );
+        CREATE TABLE interviews (
+            id INTEGER PRIMARY KEY,
+            uuid TEXT NOT NULL UNIQUE,
+            company TEXT NOT NULL,
+            role TEXT NOT NULL DEFAULT '',
+            date TEXT NOT NULL,
+            time TEXT,
+            stage TEXT NOT NULL DEFAULT 'other',
+            interviewers TEXT NOT NULL DEFAULT '[]',
+            outcome TEXT NOT NULL DEFAULT 'pending',
+            rating INTEGER CHECK (rating BETWEEN 1 AND 5),
+            feelings TEXT NOT NULL DEFAULT '[]',
+            notes TEXT NOT NULL DEFAULT '',
+            closed INTEGER NOT NULL DEFAULT 0 CHECK (closed IN (0, 1)),
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL
+        );
+        CREATE INDEX interviews_by_date ON interviews (date, time);
+        CREATE TABLE issues (
+            id INTEGER PRIMARY KEY,
+            uuid TEXT NOT NULL UNIQUE,
+            interview_id INTEGER NOT NULL REFERENCES interviews (id) ON DELETE CASCADE,
+            problem TEXT NOT NULL,
+            should_have TEXT NOT NULL DEFAULT '',
+            category TEXT REFERENCES categories (slug) ON UPDATE CASCADE,
+            severity INTEGER NOT NULL DEFAULT 2 CHECK (severity BETWEEN 1 AND 3),
+            action TEXT NOT NULL DEFAULT '',
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL
+        );
+        CREATE INDEX issues_by_interview ON issues (interview_id);
+        CREATE INDEX issues_by_category ON issues (category);
+        CREATE TABLE positives (
+            id INTEGER PRIMARY KEY,
+            uuid TEXT NOT NULL UNIQUE,
+            interview_id INTEGER NOT NULL REFERENCES interviews (id) ON DELETE CASCADE,
+            text TEXT NOT NULL,
+            created TEXT NOT NULL
+        );
+        CREATE INDEX positives_by_interview ON positives (interview_id);
+        CREATE TABLE follow_ups (
+            id INTEGER PRIMARY KEY,
+            uuid TEXT NOT NULL UNIQUE,
+            interview_id INTEGER NOT NULL REFERENCES interviews (id) ON DELETE CASCADE,
+            kind TEXT NOT NULL DEFAULT 'thank-you',
+            due TEXT,
+            done TEXT,
+            text TEXT NOT NULL DEFAULT '',
+            notes TEXT NOT NULL DEFAULT '',
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL
+        );
+        CREATE INDEX follow_ups_by_interview ON follow_ups (interview_id);
+        """,
+    )
+    db["categories"].insert_all(
+        {
+            "slug": category.slug,
+            "name": category.name,
+            "description": category.description,
+            "indefensible": int(category.indefensible),
+            "builtin": 1,
+            "position": position,
+        }
+        for position, category in enumerate(BUILTIN_CATEGORIES)
+    )
+    ensure_search(db)
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+
+@migrations()
+def m002_review(db: Database) -> None:
+    """Review drill: each solved issue carries its fsrs card; every grade is logged."""
+    db.execute("ALTER TABLE issues ADD COLUMN card TEXT")
+    _run_script(
+        db,
+        """
+        CREATE TABLE reviews (
+            id INTEGER PRIMARY KEY,
+            issue_id INTEGER NOT NULL REFERENCES issues (id) ON DELETE CASCADE,
+            rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 4),
+            reviewed TEXT NOT NULL,
+            due TEXT NOT NULL
+        );
+        CREATE INDEX reviews_by_issue ON reviews (issue_id);
+        """,
+    )
+
+
+# The number of migrations above; a test checks the two agree.
+SCHEMA_VERSION = 2
+
+
+def _run_script(db: Database, script: str) -> None:
+    """Run statements one by one: `executescript` would commit the migration's transaction."""
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+def ensure_search(db: Database) -> None:
+    """Create, or re-create after a transform, the FTS5 tables and the triggers that fill them.
+
+    Named as sqlite-utils names them (`issues_fts`, `issues_ai` ...) so that sqlite-utils and
+    Datasette see the search too. Written as plain statements so it runs inside the migration's
+    transaction (sqlite-utils' `enable_fts` uses `executescript`, which commits).
+    """
+    for table, columns in SEARCHABLE.items():
+        fts = f"{table}_fts"
+        cols = ", ".join(columns)
+        old = ", ".join(f"old.{c}" for c in columns)
+        new = ", ".join(f"new.{c}" for c in columns)
+        db.execute(
+            f"CREATE VIRTUAL TABLE IF NOT EXISTS {fts} USING FTS5 "
+            f"({cols}, tokenize='porter', content={table})"
+        )
+        db.execute(
+            f"CREATE TRIGGER IF NOT EXISTS {table}_ai AFTER INSERT ON {table} BEGIN "
+            f"INSERT INTO {fts} (rowid, {cols}) VALUES (new.rowid, {new}); END"
+        )
+        db.execute(
+            f"CREATE TRIGGER IF NOT EXISTS {table}_ad AFTER DELETE ON {table} BEGIN "
+            f"INSERT INTO {fts} ({fts}, rowid, {cols}) VALUES ('delete', old.rowid, {old}); END"
+        )
+        db.execute(
+            f"CREATE TRIGGER IF NOT EXISTS {table}_au AFTER UPDATE ON {table} BEGIN "
+            f"INSERT INTO {fts} ({fts}, rowid, {cols}) VALUES ('delete', old.rowid, {old}); "
+            f"INSERT INTO {fts} (rowid, {cols}) VALUES (new.rowid, {new}); END"
+        )
+        db.execute(f"INSERT INTO {fts} ({fts}) VALUES ('rebuild')")
