@@ -31,6 +31,7 @@ from ..core.model import (
     utc_now,
 )
 from ..core.taxonomy import slugify, user_category
+from ..core.text import clean_text
 from ..core.validate import (
     InvalidValue,
     prepare_category,
@@ -125,10 +126,10 @@ def _inspect(path: Path) -> None:
         )
 
 
-def _connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
+def _connect(path: Path, *, read_only: bool, timeout: float) -> sqlite3.Connection:
     uri = f"file:{url_quote(str(path))}" + ("?mode=ro" if read_only else "?mode=rw")
     # isolation_level=None: no implicit transactions; every write goes through `atomic()`.
-    return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
+    return sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None)
 
 
 def _classify(conn: sqlite3.Connection, path: Path) -> tuple[bool, int]:
@@ -168,41 +169,50 @@ def _make_private_file(path: Path) -> None:
     os.close(descriptor)
 
 
-def open_journal(path: str | os.PathLike[str], *, create: bool = True) -> Journal:
-    """Open (or create) the journal at `path`; raise a JournalError with one plain line if not."""
+def open_journal(
+    path: str | os.PathLike[str],
+    *,
+    create: bool = True,
+    read_only: bool = False,
+    busy_timeout: float = BUSY_TIMEOUT_SECONDS,
+) -> Journal:
+    """Open (or create) the journal at `path`; raise a JournalError with one plain line if not.
+
+    A file that is there is inspected and read before anything is written to it, so a file that
+    is refused is left exactly as it was. `busy_timeout` is how long a write waits for another
+    program that is writing the journal before it gives up.
+    """
     path = Path(path).expanduser()
     created = False
     if not path.exists():
-        if not create:
+        if not create or read_only:
             raise JournalUnavailable(f"{path}: no journal there.")
         try:
             _make_private_file(path)
         except PermissionError as error:
-            raise JournalReadOnly(
-                f"{path}: cannot create the journal (permission denied)."
-            ) from error
+            message = f"{path}: cannot create the journal (permission denied)."
+            raise JournalReadOnly(message) from error
         except OSError as error:
-            raise JournalUnavailable(
-                f"{path}: cannot create the journal ({error.strerror})."
-            ) from error
+            message = f"{path}: cannot create the journal ({error.strerror})."
+            raise JournalUnavailable(message) from error
         created = True
     else:
         _inspect(path)
-    writable = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+    read_only = read_only or not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
     try:
-        conn = _connect(path, read_only=not writable)
+        conn = _connect(path, read_only=read_only, timeout=busy_timeout)
     except sqlite3.Error as error:
         raise translate(error, path) from error
     try:
         fresh, version = (True, 0) if created else _classify(conn, path)
         if fresh and not created:
             raise ForeignFile(f"{path}: an empty SQLite database, not a journal.")
-        if version < SCHEMA_VERSION and not writable:
+        if version < SCHEMA_VERSION and read_only:
             raise JournalReadOnly(
                 f"{path}: this journal needs an upgrade to open, but it is read-only."
             )
-        journal = Journal(conn, path, read_only=not writable)
-        journal._prepare()  # noqa: SLF001 - the journal's own set-up, kept out of __init__
+        journal = Journal(conn, path, read_only=read_only)
+        journal._prepare(version, busy_timeout)  # noqa: SLF001 - its own set-up, out of __init__
     except BaseException:
         conn.close()
         raise
@@ -219,21 +229,27 @@ class Journal:
 
     # -- opening, closing --------------------------------------------------------------------
 
-    def _prepare(self) -> None:
+    def _prepare(self, version: int, busy_timeout: float) -> None:
+        """Read every table first (a damaged file shows here, before any write), then set the
+        connection up and bring an older schema up to date."""
         conn = self.db.conn
         try:
-            conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
+            conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
             conn.execute("PRAGMA foreign_keys = ON")
-            if not self.read_only:
-                conn.execute("PRAGMA journal_mode = WAL")
-                conn.execute("PRAGMA synchronous = FULL")
-                conn.execute("PRAGMA secure_delete = ON")
+            if version:
+                for table in ("categories", "interviews", "issues", "positives", "follow_ups"):
+                    conn.execute(f"SELECT count(*) FROM {table}").fetchone()
+            if self.read_only:
+                return
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = FULL")
+            conn.execute("PRAGMA secure_delete = ON")
+            if version < SCHEMA_VERSION:
                 migrations.apply(self.db)
                 conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-            conn.execute("SELECT count(*) FROM interviews").fetchone()
         except sqlite3.Error as error:
             raise translate(error, self.path) from error
-        if not self.read_only:
+        if stat.S_IMODE(self.path.stat().st_mode) != 0o600:
             os.chmod(self.path, stat.S_IRUSR | stat.S_IWUSR)
 
     @property
@@ -257,11 +273,23 @@ class Journal:
             raise JournalUnavailable(
                 f"{self.path}: the journal file or its folder is gone; nothing was saved."
             )
+        conn = self.db.conn
         try:
-            with self.db.atomic():
-                yield self.db
+            # IMMEDIATE takes the write lock first, waiting for it up to the busy timeout. A
+            # deferred transaction that reads first cannot wait later: SQLite answers "busy"
+            # at once rather than risk a deadlock.
+            conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as error:
             raise translate(error, self.path) from error
+        try:
+            yield self.db
+            conn.execute("COMMIT")
+        except BaseException as error:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            if isinstance(error, sqlite3.Error):
+                raise translate(error, self.path) from error
+            raise
 
     def _query(self, sql: str, params: Iterable | dict = ()) -> list[dict]:
         try:
@@ -629,7 +657,7 @@ class Journal:
         quoted, so FTS syntax in the input (`"`, `AND`, `NEAR(`, `*`) is searched for as text
         and never raises.
         """
-        words = text.split()
+        words = clean_text(text).split()
         if not words:
             return []
         query = " ".join(self.db.quote_fts(word) + "*" for word in words)

@@ -5,7 +5,9 @@ what was applied). `PRAGMA user_version` mirrors the count so that standard tool
 copy of the app, can tell which version a file is.
 
 `table.transform()` drops triggers, the full-text ones included: a migration that transforms a
-table must call `ensure_search()` afterwards (tests search after every migration).
+table must call `ensure_search()` afterwards (tests search after every migration). It also
+refuses to run inside a transaction on a table that cascading foreign keys point at: such a
+migration is registered with `transactional=False`.
 """
 
 from __future__ import annotations

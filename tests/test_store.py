@@ -1,0 +1,438 @@
+"""The journal store on real files: set-up, reading and writing, search, migrations, refusals."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import shutil
+import sqlite3
+import stat
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlite_utils import Database
+
+from interview_journal.core.model import FollowUp, Interview, Issue, Positive, Step
+from interview_journal.core.validate import InvalidValue
+from interview_journal.store import (
+    CorruptJournal,
+    ForeignFile,
+    JournalLocked,
+    JournalReadOnly,
+    JournalUnavailable,
+    NewerJournal,
+    NotFound,
+    open_journal,
+)
+from interview_journal.store.schema import APPLICATION_ID, SCHEMA_VERSION, ensure_search, migrations
+
+from .conftest import add_acme, file_digest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+# -- a new journal ---------------------------------------------------------------------------
+
+
+def test_new_journal_is_private_and_set_up_as_designed(tmp_path: Path) -> None:
+    path = tmp_path / "new" / "deeper" / "journal.db"
+    journal = open_journal(path)
+    add_acme(journal)
+    conn = journal.db.conn
+    assert mode(path) == 0o600
+    assert mode(path.parent) == 0o700
+    assert mode(Path(f"{path}-wal")) == 0o600
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    assert conn.execute("PRAGMA secure_delete").fetchone()[0] == 1
+    assert conn.execute("PRAGMA busy_timeout").fetchone()[0] > 0
+    assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    assert journal.schema_version == SCHEMA_VERSION
+    journal.close()
+
+
+def test_schema_version_counts_every_migration() -> None:
+    assert SCHEMA_VERSION == len(migrations.pending(Database(memory=True)))
+
+
+def test_builtin_categories_are_there(journal) -> None:
+    categories = {c.slug: c for c in journal.categories()}
+    assert len(categories) == 13
+    assert categories["attire"].indefensible and categories["attire"].builtin
+    assert not categories["rambling"].indefensible
+    assert categories["first-impression"].name.startswith("First impression")
+
+
+# -- reading and writing ------------------------------------------------------------------------
+
+
+def test_interview_round_trips_through_the_file(journal_path: Path) -> None:
+    journal = open_journal(journal_path)
+    interview = add_acme(journal)
+    journal.close()
+    again = open_journal(journal_path)
+    stored = again.interview(interview.uuid)
+    assert stored == interview
+    record = again.record(interview.uuid)
+    assert [i.problem for i in record.issues] == [
+        "Arrived 10 minutes late: traffic",
+        "Babbled about my thesis",
+    ]
+    assert record.positives[0].text == "Good rapport with Dana"
+    assert record.follow_ups[0].due == dt.date(2026, 11, 21)
+    again.close()
+
+
+def test_update_and_delete(journal) -> None:
+    interview = add_acme(journal)
+    journal.update_interview(dataclasses.replace(interview, outcome="offer", rating=4))
+    assert journal.interview(interview.uuid).outcome == "offer"
+    issue = journal.issues(interview.uuid)[1]
+    journal.update_issue(dataclasses.replace(issue, should_have="One sentence, then stop"))
+    assert journal.issue(issue.uuid).should_have == "One sentence, then stop"
+    journal.delete_issue(issue.uuid)
+    assert len(journal.issues(interview.uuid)) == 1
+    journal.delete_interview(interview.uuid)
+    assert journal.count_interviews() == 0
+    # Children go with their interview.
+    assert journal.issues() == [] and journal.positives() == [] and journal.follow_ups() == []
+    with pytest.raises(NotFound):
+        journal.interview(interview.uuid)
+
+
+def test_invalid_values_are_refused_and_nothing_is_written(journal) -> None:
+    interview = add_acme(journal)
+    for bad in (
+        dataclasses.replace(interview, rating=9),
+        dataclasses.replace(interview, stage="lunch"),
+        dataclasses.replace(interview, company="   "),
+        dataclasses.replace(interview, feelings=["meh"]),
+        dataclasses.replace(interview, date=dt.date(1900, 1, 1)),
+    ):
+        with pytest.raises(InvalidValue):
+            journal.update_interview(bad)
+    with pytest.raises(InvalidValue, match="severity: must be 1-3"):
+        journal.add_issue(Issue(problem="x", severity=5, interview_uuid=interview.uuid))
+    assert journal.interview(interview.uuid) == interview
+    assert len(journal.issues()) == 2
+
+
+def test_pasted_text_is_cleaned_but_markup_and_emoji_stay(journal) -> None:
+    interview = journal.add_interview(
+        Interview(
+            company="Ac\x00me\n  Corp",
+            date=dt.date(2026, 11, 1),
+            notes="[bold]not bold[/] 🎉 \ud800 line\r\nnext\x07",
+        )
+    )
+    stored = journal.interview(interview.uuid)
+    assert stored.company == "Acme Corp"
+    assert stored.notes == "[bold]not bold[/] 🎉 \ufffd line\nnext"
+
+
+def test_workflow_step_follows_the_method(journal) -> None:
+    interview = journal.add_interview(Interview(company="Initech", date=dt.date(2026, 11, 2)))
+
+    def step() -> Step:
+        return journal.interview_summaries()[0].step
+
+    assert step() is Step.CAPTURED
+    issue = journal.add_issue(Issue(problem="Blanked", interview_uuid=interview.uuid))
+    assert step() is Step.CAPTURED  # not assessed until every issue has a category
+    issue = journal.update_issue(dataclasses.replace(issue, category="blanked"))
+    assert step() is Step.ASSESSED
+    journal.update_issue(dataclasses.replace(issue, should_have="Prepare three stories"))
+    assert step() is Step.SOLVED
+    journal.add_follow_up(
+        FollowUp(kind="thank-you", done=dt.date(2026, 11, 3), interview_uuid=interview.uuid)
+    )
+    assert step() is Step.FOLLOWED_UP
+    journal.set_closed(interview.uuid, True)
+    assert step() is Step.CLOSED
+    journal.set_closed(interview.uuid, False)
+    assert step() is Step.FOLLOWED_UP
+
+
+def test_interview_list_is_newest_first(journal) -> None:
+    for day in (3, 1, 2):
+        journal.add_interview(Interview(company=f"Day {day}", date=dt.date(2026, 11, day)))
+    companies = [s.interview.company for s in journal.interview_summaries()]
+    assert companies == ["Day 3", "Day 2", "Day 1"]
+    assert [s.interview.company for s in journal.interview_summaries(limit=1, offset=1)] == [
+        "Day 2"
+    ]
+
+
+def test_overdue_follow_ups(journal) -> None:
+    interview = add_acme(journal)
+    overdue = journal.overdue_follow_ups(dt.date(2026, 11, 27))
+    assert [f.interview_uuid for f in overdue] == [interview.uuid]
+    assert journal.overdue_follow_ups(dt.date(2026, 11, 21)) == []
+
+
+# -- categories ---------------------------------------------------------------------------------
+
+
+def test_user_categories_add_rename_merge(journal) -> None:
+    interview = add_acme(journal)
+    fit = journal.add_category("Team fit", "Did not show how I work with others")
+    assert fit.slug == "team-fit" and not fit.builtin
+    with pytest.raises(InvalidValue, match="exists already"):
+        journal.add_category("Team  Fit")
+    issue = journal.issues(interview.uuid)[0]
+    journal.update_issue(dataclasses.replace(issue, category="team-fit"))
+    journal.rename_category("team-fit", "Culture fit")
+    assert journal.category("team-fit").name == "Culture fit"
+    moved = journal.merge_category("team-fit", "listening")
+    assert moved == 1
+    assert journal.issue(issue.uuid).category == "listening"
+    with pytest.raises(NotFound):
+        journal.category("team-fit")
+    with pytest.raises(InvalidValue, match="built in"):
+        journal.merge_category("rambling", "other")
+
+
+# -- search -------------------------------------------------------------------------------------
+
+
+def test_search_finds_problems_solutions_notes_and_positives(journal) -> None:
+    interview = add_acme(journal)
+    hits = journal.search("traffic")
+    assert [(h.interview_uuid, h.field) for h in hits] == [(interview.uuid, "issue")]
+    assert hits[0].issue_uuid == journal.issues(interview.uuid)[0].uuid
+    assert journal.search("45 minutes")[0].field == "issue"  # should_have
+    assert journal.search("flustered")[0].field == "interview"  # notes
+    assert journal.search("rapport")[0].field == "went well"
+    assert journal.search("thes")  # the start of a word finds it
+    assert journal.search("   ") == []
+
+
+def test_search_follows_edits_and_deletes(journal) -> None:
+    interview = add_acme(journal)
+    issue = journal.issues(interview.uuid)[0]
+    journal.update_issue(dataclasses.replace(issue, problem="Missed the bus"))
+    assert journal.search("traffic") == []
+    assert journal.search("bus")
+    journal.delete_interview(interview.uuid)
+    assert journal.search("bus") == []
+
+
+@pytest.mark.parametrize("query", ['"x', "foo AND", "NEAR(", "*", "AND OR NOT", "a:b", "^", "(("])
+def test_search_syntax_in_the_input_never_raises(journal, query: str) -> None:
+    add_acme(journal)
+    assert journal.search(query) == [] or journal.search(query)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(query=st.text(max_size=40))
+def test_any_search_text_is_safe(journal, query: str) -> None:
+    journal.search(query)
+
+
+def test_search_still_works_after_a_transform(journal) -> None:
+    """`transform()` drops triggers; ensure_search must bring them and the index back."""
+    add_acme(journal)
+    journal.db["issues"].transform(types={"severity": int})
+    assert not any(t.name == "issues_ai" for t in journal.db["issues"].triggers)
+    with journal.db.atomic():
+        ensure_search(journal.db)
+    interview = journal.add_interview(Interview(company="Hooli", date=dt.date(2026, 11, 5)))
+    journal.add_issue(Issue(problem="Phone buzzed twice", interview_uuid=interview.uuid))
+    assert journal.search("traffic") and journal.search("buzzed")
+    assert journal.check() == []
+
+
+# -- migrations ---------------------------------------------------------------------------------
+
+
+def test_a_journal_of_schema_1_is_migrated_with_every_row(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    shutil.copy(FIXTURES / "journal-v1.db", path)
+    before = sqlite3.connect(path)
+    counts = {
+        table: before.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        for table in ("interviews", "issues", "positives", "follow_ups", "categories")
+    }
+    before.close()
+    journal = open_journal(path)
+    assert journal.schema_version == SCHEMA_VERSION
+    for table, count in counts.items():
+        assert journal.db[table].count == count, table
+    acme = journal.record("11111111-1111-4111-8111-111111111111")
+    assert acme.interview.company == "Acme"
+    assert acme.interview.time == dt.time(14, 0)
+    assert acme.interview.interviewers == ["Dana Lee"]
+    assert acme.issues[0].should_have == "Leave 45 minutes early"
+    assert acme.follow_ups[0].done == dt.date(2026, 11, 21)
+    assert "card" in journal.db["issues"].columns_dict
+    assert journal.db["reviews"].exists()
+    # Search still finds old rows, and new ones, after the migration.
+    assert journal.search("traffic")[0].issue_uuid == "33333333-3333-4333-8333-333333333333"
+    assert journal.search("markup")[0].field == "interview"
+    assert journal.search("rapport")
+    journal.add_issue(Issue(problem="Forgot the portfolio", interview_uuid=acme.interview.uuid))
+    assert journal.search("portfolio")
+    assert journal.check() == []
+    journal.close()
+
+
+# -- refusals: nothing written ------------------------------------------------------------------
+
+
+def _made_journal(path: Path, interviews: int = 30) -> Path:
+    from interview_journal.core.sample import generate_sample
+
+    journal = open_journal(path)
+    journal.import_records([], generate_sample(interviews, today=dt.date(2026, 11, 27)))
+    journal.close()
+    return path
+
+
+def _foreign(path: Path) -> None:
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE recipes (name TEXT)")
+    conn.execute("INSERT INTO recipes VALUES ('soup')")
+    conn.commit()
+    conn.close()
+
+
+def _newer(path: Path) -> None:
+    _made_journal(path, 2)
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA user_version = 99")
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.close()
+
+
+def _truncated(path: Path) -> None:
+    _made_journal(path.with_suffix(".full"))
+    path.write_bytes(path.with_suffix(".full").read_bytes()[:8192])
+
+
+def _damaged(path: Path) -> None:
+    _made_journal(path.with_suffix(".full"))
+    data = bytearray(path.with_suffix(".full").read_bytes())
+    page_size = int.from_bytes(data[16:18], "big")
+    data[page_size : len(data)] = b"\xa5" * (len(data) - page_size)  # every page but the first
+    path.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize(
+    ("make", "error", "words"),
+    [
+        (lambda p: p.write_text("Dear diary,\n"), ForeignFile, "file is not a database"),
+        (lambda p: p.write_bytes(b""), ForeignFile, "empty"),
+        (lambda p: p.write_bytes(b"SQLite format 3\x00" + b"\x00" * 20), CorruptJournal, "damaged"),
+        (_foreign, ForeignFile, "another program's SQLite database"),
+        (_newer, NewerJournal, "newer"),
+        (_truncated, CorruptJournal, "damaged"),
+        (_damaged, CorruptJournal, "malformed"),
+    ],
+    ids=["text", "zero-bytes", "short-header", "foreign", "newer", "truncated", "damaged"],
+)
+def test_refused_files_are_left_exactly_as_they_were(tmp_path: Path, make, error, words) -> None:
+    path = tmp_path / "journal.db"
+    make(path)
+    for leftover in tmp_path.glob("*.full*"):
+        leftover.unlink()
+    digest, files = file_digest(path), sorted(tmp_path.iterdir())
+    with pytest.raises(error, match=words) as raised:
+        open_journal(path)
+    assert "\n" not in str(raised.value)
+    assert file_digest(path) == digest
+    assert sorted(tmp_path.iterdir()) == files  # no -wal or -shm left beside it
+
+
+def test_a_folder_is_not_a_journal(tmp_path: Path) -> None:
+    with pytest.raises(ForeignFile, match="folder"):
+        open_journal(tmp_path)
+
+
+# -- other programs, read-only, vanished folders --------------------------------------------------
+
+
+def test_a_second_writer_waits_instead_of_failing(journal_path: Path) -> None:
+    first = open_journal(journal_path)
+    second = open_journal(journal_path)
+    interview = add_acme(first)
+    blocker = sqlite3.connect(journal_path, isolation_level=None, check_same_thread=False)
+    blocker.execute("BEGIN IMMEDIATE")
+    threading.Timer(0.5, blocker.rollback).start()
+    started = time.monotonic()
+    second.add_positive(Positive(text="Asked good questions", interview_uuid=interview.uuid))
+    assert time.monotonic() - started >= 0.4  # it waited for the lock
+    assert len(first.positives(interview.uuid)) == 2
+    blocker.close()
+    first.close()
+    second.close()
+
+
+def test_a_journal_held_too_long_says_it_is_busy(journal_path: Path) -> None:
+    journal = open_journal(journal_path, busy_timeout=0.2)
+    interview = add_acme(journal)
+    blocker = sqlite3.connect(journal_path, isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")
+    with pytest.raises(JournalLocked, match="busy"):
+        journal.add_positive(Positive(text="x", interview_uuid=interview.uuid))
+    blocker.rollback()
+    blocker.close()
+    assert len(journal.positives(interview.uuid)) == 1
+    journal.close()
+
+
+def test_a_read_only_journal_can_be_read_but_not_written(journal_path: Path) -> None:
+    writer = open_journal(journal_path)
+    interview = add_acme(writer)
+    writer.close()
+    digest = file_digest(journal_path)
+    journal = open_journal(journal_path, read_only=True)
+    assert journal.read_only
+    assert journal.interview(interview.uuid).company == "Acme"
+    with pytest.raises(JournalReadOnly, match="read-only"):
+        journal.add_positive(Positive(text="x", interview_uuid=interview.uuid))
+    journal.close()
+    assert file_digest(journal_path) == digest
+
+
+def test_a_vanished_folder_is_reported_and_nothing_is_lost_silently(tmp_path: Path) -> None:
+    path = tmp_path / "sub" / "journal.db"
+    journal = open_journal(path)
+    interview = add_acme(journal)
+    shutil.rmtree(path.parent)
+    with pytest.raises(JournalUnavailable, match="gone"):
+        journal.add_positive(Positive(text="x", interview_uuid=interview.uuid))
+    journal.close()
+
+
+# -- backup and check ---------------------------------------------------------------------------
+
+
+def test_backup_is_a_checked_private_copy(journal, tmp_path: Path) -> None:
+    interview = add_acme(journal)
+    target = journal.backup(tmp_path / "copy.db")
+    assert mode(target) == 0o600
+    copy = open_journal(target)
+    assert copy.record(interview.uuid) == journal.record(interview.uuid)
+    assert copy.check() == []
+    copy.close()
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    assert journal.backup(folder).parent == folder
+    with pytest.raises(Exception, match="already exists"):
+        journal.backup(target)
+
+
+def test_check_reports_a_broken_search_index(journal) -> None:
+    add_acme(journal)
+    assert journal.check() == []
+    journal.db.execute("DELETE FROM issues_fts_data WHERE id > 10")
+    assert any("search index" in problem for problem in journal.check())
