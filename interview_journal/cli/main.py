@@ -71,7 +71,9 @@ def _write_private(path: Path, text: str) -> None:
 @click.option(
     "--db",
     "db_path",
-    type=click.Path(dir_okay=False, path_type=Path),
+    # No dir_okay=False: click would answer a folder with a usage error (exit 2, four lines);
+    # the store refuses it in one plain line instead.
+    type=click.Path(path_type=Path),
     envvar="INTERVIEW_JOURNAL_DB",
     help="The journal file (default: journal.db in your user data folder).",
 )
@@ -188,7 +190,14 @@ def add(
         issues = [Issue(problem=p, interview_uuid=interview.uuid) for p in problems]
         went_well = [Positive(text=t, interview_uuid=interview.uuid) for t in positives]
         from ..core.model import InterviewRecord
+        from ..core.validate import prepare_interview, prepare_issue, prepare_positive
 
+        # Check what the user typed before the journal is opened: opening it writes.
+        prepare_interview(interview)
+        for issue in issues:
+            prepare_issue(issue)
+        for positive in went_well:
+            prepare_positive(positive)
         record = InterviewRecord(interview, issues=issues, positives=went_well)
         with opened(ctx) as journal:
             journal.import_records([], [record])

@@ -19,11 +19,11 @@ from typing import Any
 from .model import Category, FollowUp, Interview, InterviewRecord, Issue, Positive
 from .validate import (
     InvalidValue,
-    check_category,
-    check_follow_up,
-    check_interview,
-    check_issue,
-    check_positive,
+    prepare_category,
+    prepare_follow_up,
+    prepare_interview,
+    prepare_issue,
+    prepare_positive,
 )
 
 FORMAT = "interview-journal"
@@ -219,12 +219,13 @@ class _Reader:
             raise self.fail("uuid", f"must be a UUID, not {value!r}") from None
 
 
-def _checked(reader: _Reader, check, value):  # noqa: ANN001 - a check_* function of validate
+def _checked(reader: _Reader, prepare, value):  # noqa: ANN001 - a prepare_* function of validate
+    """The value cleaned and checked as the store will write it, or a FormatError with its path:
+    text that is empty only once cleaned (`"company": "\\u0000"`) is refused here, not later."""
     try:
-        check(value)
+        return prepare(value)
     except InvalidValue as error:
         raise reader.fail(error.field, error.message) from None
-    return value
 
 
 _INTERVIEW_KEYS = (
@@ -268,7 +269,7 @@ def _read_interview(reader: _Reader) -> InterviewRecord:
         notes=reader.text("notes"),
         closed=reader.boolean("closed"),
     )
-    _checked(reader, check_interview, interview)
+    interview = _checked(reader, prepare_interview, interview)
     record = InterviewRecord(interview)
     for index, item in enumerate(reader.objects("issues")):
         item.known(_ISSUE_KEYS)
@@ -282,7 +283,7 @@ def _read_interview(reader: _Reader) -> InterviewRecord:
             severity=item.integer("severity", default=2),
             action=item.text("action"),
         )
-        record.issues.append(_checked(item, check_issue, issue))
+        record.issues.append(_checked(item, prepare_issue, issue))
     for index, item in enumerate(reader.objects("positives")):
         item.known(("uuid", "text"))
         text = item.text("text", required=True)
@@ -291,7 +292,7 @@ def _read_interview(reader: _Reader) -> InterviewRecord:
             interview_uuid=interview.uuid,
             text=text,
         )
-        record.positives.append(_checked(item, check_positive, positive))
+        record.positives.append(_checked(item, prepare_positive, positive))
     for index, item in enumerate(reader.objects("follow_ups")):
         item.known(_FOLLOW_UP_KEYS)
         kind = item.text("kind", default="thank-you")
@@ -304,7 +305,7 @@ def _read_interview(reader: _Reader) -> InterviewRecord:
             text=item.text("text"),
             notes=item.text("notes"),
         )
-        record.follow_ups.append(_checked(item, check_follow_up, follow_up))
+        record.follow_ups.append(_checked(item, prepare_follow_up, follow_up))
     return record
 
 
@@ -341,7 +342,7 @@ def from_document(data: object) -> tuple[list[Category], list[InterviewRecord], 
             description=item.text("description"),
             indefensible=item.boolean("indefensible"),
         )
-        categories[slug] = _checked(item, check_category, category)
+        categories[slug] = _checked(item, prepare_category, category)
     records: list[InterviewRecord] = []
     seen: dict[str, str] = {}
     for item in root.objects("interviews"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
@@ -42,12 +43,16 @@ class JournalScreen(Screen[None]):
             table.focus()
 
     @staticmethod
-    def _row(summary: InterviewSummary) -> tuple[str, ...]:
+    def _row(summary: InterviewSummary) -> tuple[Text, ...]:
+        """Cells as Text, never markup: what the user typed is shown as typed."""
         interview = summary.interview
-        return (
-            interview.date.isoformat(),
-            interview.company,
-            interview.role,
-            str(summary.step),
-            interview.outcome,
+        return tuple(
+            Text(cell, no_wrap=True)
+            for cell in (
+                interview.date.isoformat(),
+                interview.company,
+                interview.role,
+                str(summary.step),
+                interview.outcome,
+            )
         )

@@ -1,0 +1,711 @@
+"""The command line, through click's CliRunner and real files on disk (DESIGN §5, §6).
+
+Every failure a user can cause must end in one plain `Error: ...` line on stderr and exit 1,
+never a traceback, and must leave the journal file exactly as it was.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import os
+import shutil
+import sqlite3
+import stat
+import subprocess
+import sys
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from interview_journal import __version__
+from interview_journal.cli.main import cli
+from interview_journal.store import open_journal
+
+from .conftest import add_acme, file_digest
+
+ENTRY_POINT = Path(sys.executable).parent / "interview-journal"
+
+
+# -- helpers -------------------------------------------------------------------------------------
+
+
+def run(*args: str | Path, input: str | bytes | None = None, env: dict | None = None) -> Result:
+    """Invoke the CLI in-process; an exception click does not handle fails the test loudly."""
+    return CliRunner().invoke(
+        cli, [str(arg) for arg in args], input=input, env=env, catch_exceptions=False
+    )
+
+
+def ok(result: Result) -> Result:
+    assert result.exit_code == 0, (result.stdout, result.stderr)
+    assert "Traceback" not in result.output
+    return result
+
+
+def refused(result: Result, *fragments: str) -> str:
+    """Exit 1, exactly one `Error: ...` line on stderr, nothing on stdout; returns the line."""
+    assert result.exit_code == 1, (result.stdout, result.stderr)
+    assert "Traceback" not in result.output
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("Error: "), lines
+    assert result.stdout == ""
+    for fragment in fragments:
+        assert fragment in lines[0], lines[0]
+    return lines[0]
+
+
+def sidecars(path: Path) -> list[Path]:
+    return [
+        Path(f"{path}{suffix}")
+        for suffix in ("-wal", "-shm", "-journal")
+        if Path(f"{path}{suffix}").exists()
+    ]
+
+
+def make_acme_journal(path: Path) -> Path:
+    """A closed journal holding the Acme interview (conftest's add_acme)."""
+    journal = open_journal(path)
+    try:
+        add_acme(journal)
+    finally:
+        journal.close()
+    assert not sidecars(path)
+    return path
+
+
+def mode_of(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+@pytest.fixture(scope="module")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A closed sample journal of 30 interviews, made once with `demo --out`; copy before use."""
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    result = run("--db", path.with_name("unused.db"), "demo", "--out", path, "--interviews", "30")
+    ok(result)
+    assert not sidecars(path)
+    return path
+
+
+@pytest.fixture
+def demo_copy(demo_template: Path, tmp_path: Path) -> Path:
+    path = tmp_path / "demo-copy.db"
+    shutil.copyfile(demo_template, path)
+    return path
+
+
+@pytest.fixture
+def acme_db(journal_path: Path) -> Path:
+    return make_acme_journal(journal_path)
+
+
+# -- add -------------------------------------------------------------------------------------------
+
+
+def test_add_with_relative_date_and_every_field(journal_path: Path) -> None:
+    before = dt.date.today()
+    result = ok(
+        run(
+            "--db",
+            journal_path,
+            "add",
+            "Acme",
+            "Backend Engineer",
+            "--date",
+            "yesterday",
+            "--stage",
+            "onsite",
+            "--outcome",
+            "rejected",
+            "--rating",
+            "2",
+            "--feeling",
+            "disappointed",
+            "--feeling",
+            "self-doubt",
+            "--interviewer",
+            "Dana Lee",
+            "--interviewer",
+            "Sam Roe",
+            "--issue",
+            "Arrived 10 minutes late",
+            "--issue",
+            "Babbled about my thesis",
+            "--went-well",
+            "Good rapport with Dana",
+            "--notes",
+            "-",
+            input="Late, flustered.\nThen blanked on the system design question.\n",
+        )
+    )
+    after = dt.date.today()
+    assert result.stdout.startswith("Added Acme — Backend Engineer, ")
+    assert "(yesterday), with 2 issues [" in result.stdout
+
+    with open_journal(journal_path) as journal:
+        records = journal.records()
+    assert len(records) == 1
+    record = records[0]
+    interview = record.interview
+    assert interview.company == "Acme"
+    assert interview.role == "Backend Engineer"
+    assert interview.date in {before - dt.timedelta(days=1), after - dt.timedelta(days=1)}
+    assert interview.time is None
+    assert interview.stage == "onsite"
+    assert interview.outcome == "rejected"
+    assert interview.rating == 2
+    assert interview.feelings == ["disappointed", "self-doubt"]
+    assert interview.interviewers == ["Dana Lee", "Sam Roe"]
+    assert interview.notes == "Late, flustered.\nThen blanked on the system design question.\n"
+    assert interview.closed is False
+    assert [issue.problem for issue in record.issues] == [
+        "Arrived 10 minutes late",
+        "Babbled about my thesis",
+    ]
+    # Categories are only suggested on the command line; the user confirms them in the app.
+    assert all(issue.category is None for issue in record.issues)
+    assert all(issue.severity == 2 for issue in record.issues)
+    assert [positive.text for positive in record.positives] == ["Good rapport with Dana"]
+    assert record.follow_ups == []
+    assert interview.uuid[:8] in result.stdout
+
+
+def test_add_days_ago_with_defaults(journal_path: Path) -> None:
+    before = dt.date.today()
+    result = ok(run("--db", journal_path, "add", "Globex", "--date", "3 days ago"))
+    after = dt.date.today()
+    assert result.stdout.startswith("Added Globex, ")
+    assert "with 0 issues" in result.stdout
+    with open_journal(journal_path) as journal:
+        (record,) = journal.records()
+    interview = record.interview
+    assert interview.date in {before - dt.timedelta(days=3), after - dt.timedelta(days=3)}
+    assert (interview.company, interview.role) == ("Globex", "")
+    assert (interview.stage, interview.outcome, interview.rating) == ("other", "pending", None)
+    assert interview.feelings == [] and interview.interviewers == [] and interview.notes == ""
+    assert record.issues == [] and record.positives == []
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (["Acme", "--date", "blursday"], 'Could not read "blursday" as a date'),
+        (["Acme", "--rating", "9"], "rating: must be 1-5"),
+        (["Acme", "--stage", "lunch"], "stage: must be one of"),
+        (["Acme", "--feeling", "meh"], "feelings[0]: must be one of"),
+        (["  ", "Dev"], "company: must not be empty"),
+    ],
+    ids=["date", "rating", "stage", "feeling", "empty-company"],
+)
+def test_add_refuses_bad_input_and_leaves_the_journal_alone(
+    acme_db: Path, args: list[str], fragment: str
+) -> None:
+    digest = file_digest(acme_db)
+    refused(run("--db", acme_db, "add", *args), fragment)
+    assert file_digest(acme_db) == digest
+    assert not sidecars(acme_db)
+
+
+def test_add_with_bad_input_creates_no_journal(tmp_path: Path) -> None:
+    path = tmp_path / "new" / "journal.db"
+    refused(run("--db", path, "add", "Acme", "--rating", "9"), "rating: must be 1-5")
+    assert not path.exists()
+
+
+# -- list ------------------------------------------------------------------------------------------
+
+
+def test_list_table_and_json(acme_db: Path) -> None:
+    ok(run("--db", acme_db, "add", "Globex", "Data Engineer", "--date", "2026-11-25"))
+    table = ok(run("--db", acme_db, "list")).stdout.splitlines()
+    assert table[0].split() == ["DATE", "COMPANY", "ROLE", "STAGE", "STEP", "OUTCOME", "ISSUES"]
+    assert len(table) == 3
+    # Newest first.
+    assert table[1].startswith("2026-11-25  Globex")
+    assert table[2].startswith("2026-11-20  Acme")
+    assert "rejected" in table[2] and table[2].endswith("2")
+
+    rows = json.loads(ok(run("--db", acme_db, "list", "--json")).stdout)
+    assert [row["company"] for row in rows] == ["Globex", "Acme"]
+    acme = rows[1]
+    assert acme["date"] == "2026-11-20"
+    assert acme["role"] == "Backend Engineer"
+    assert acme["stage"] == "onsite"
+    assert acme["outcome"] == "rejected"
+    assert acme["issues"] == 2
+    assert acme["step"] == "assessed"  # both issues categorised, one without a solution
+    assert set(acme) == {"uuid", "date", "company", "role", "stage", "step", "outcome", "issues"}
+
+
+def test_list_on_an_empty_journal_gives_a_hint(journal_path: Path) -> None:
+    result = ok(run("--db", journal_path, "list"))
+    assert result.stdout.startswith("No interviews yet. Add one with: interview-journal add")
+    assert json.loads(ok(run("--db", journal_path, "list", "--json")).stdout) == []
+
+
+# -- export ----------------------------------------------------------------------------------------
+
+
+def test_export_json_to_stdout(acme_db: Path) -> None:
+    document = json.loads(ok(run("--db", acme_db, "export")).stdout)
+    assert document["format"] == "interview-journal"
+    assert document["version"] == 1
+    (interview,) = document["interviews"]
+    assert interview["company"] == "Acme"
+    assert [issue["problem"] for issue in interview["issues"]] == [
+        "Arrived 10 minutes late: traffic",
+        "Babbled about my thesis",
+    ]
+    assert interview["follow_ups"][0]["kind"] == "thank-you"
+    assert "punctuality" in {category["slug"] for category in document["categories"]}
+
+
+def test_export_markdown_to_stdout(acme_db: Path) -> None:
+    text = ok(run("--db", acme_db, "export", "--format", "md")).stdout
+    assert text.startswith("# Interview Journal")
+    assert "## Acme" in text
+    assert "Arrived 10 minutes late: traffic" in text
+    assert "Leave 45 minutes early" in text
+
+
+def test_export_csv_to_stdout(acme_db: Path) -> None:
+    text = ok(run("--db", acme_db, "export", "-f", "csv")).stdout
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert len(rows) == 2  # one row per issue
+    assert {row["company"] for row in rows} == {"Acme"}
+    assert [row["problem"] for row in rows] == [
+        "Arrived 10 minutes late: traffic",
+        "Babbled about my thesis",
+    ]
+    assert rows[0]["should_have"] == "Leave 45 minutes early"
+
+
+@pytest.mark.parametrize("fmt", ["json", "md", "csv"])
+def test_export_to_a_private_file(acme_db: Path, tmp_path: Path, fmt: str) -> None:
+    target = tmp_path / f"export.{fmt}"
+    result = ok(run("--db", acme_db, "export", "--format", fmt, "-o", target))
+    assert result.stdout == ""
+    assert f"Exported 1 interviews to {target} ({fmt})." in result.stderr
+    assert mode_of(target) == 0o600
+    stdout = ok(run("--db", acme_db, "export", "--format", fmt)).stdout
+    assert target.read_bytes() == stdout.encode("utf-8")
+
+
+def test_export_overwriting_a_world_readable_file_makes_it_private(
+    acme_db: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / "old-export.json"
+    target.write_text("old")
+    target.chmod(0o644)
+    ok(run("--db", acme_db, "export", "-o", target))
+    assert mode_of(target) == 0o600
+    assert json.loads(target.read_text())["interviews"][0]["company"] == "Acme"
+
+
+def test_json_export_import_export_is_byte_identical(demo_copy: Path, tmp_path: Path) -> None:
+    ok(run("--db", demo_copy, "add", "Acme", "Dev", "--date", "2026-11-20", "-i", "Was late"))
+    first = tmp_path / "first.json"
+    second = tmp_path / "second.json"
+    ok(run("--db", demo_copy, "export", "-o", first))
+    other = tmp_path / "other" / "journal.db"
+    result = ok(run("--db", other, "import", first))
+    assert "interviews: 31 added, 0 updated, 0 unchanged" in result.stdout
+    ok(run("--db", other, "export", "-o", second))
+    assert second.read_bytes() == first.read_bytes()
+
+
+# -- import ----------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def demo_export(demo_template: Path, tmp_path: Path) -> Path:
+    path = tmp_path / "demo-export.json"
+    ok(run("--db", demo_template, "export", "-o", path))
+    return path
+
+
+def test_import_a_good_file_then_the_same_again(acme_db: Path, demo_export: Path) -> None:
+    result = ok(run("--db", acme_db, "import", demo_export))
+    assert result.stdout.startswith(f"Imported {demo_export}.")
+    assert "interviews: 30 added, 0 updated, 0 unchanged" in result.stdout
+    assert result.stderr == ""
+    with open_journal(acme_db) as journal:
+        assert journal.count_interviews() == 31
+
+    again = ok(run("--db", acme_db, "import", demo_export))
+    assert "interviews: 0 added, 0 updated, 30 unchanged" in again.stdout
+    for label in ("issues", "what went well", "follow-ups", "categories"):
+        assert f"{label}: 0 added, 0 updated," in again.stdout
+    with open_journal(acme_db) as journal:
+        assert journal.count_interviews() == 31
+
+
+def test_import_from_stdin(journal_path: Path, demo_export: Path) -> None:
+    result = ok(run("--db", journal_path, "import", "-", input=demo_export.read_bytes()))
+    assert "interviews: 30 added" in result.stdout
+
+
+def test_import_warns_about_unknown_fields(journal_path: Path, demo_export: Path) -> None:
+    document = json.loads(demo_export.read_text())
+    document["interviews"][0]["mood_ring"] = "blue"
+    demo_export.write_text(json.dumps(document))
+    result = ok(run("--db", journal_path, "import", demo_export))
+    assert "warning: interviews[0].mood_ring: unknown field, ignored" in result.stderr
+    assert "interviews: 30 added" in result.stdout
+
+
+def _bad_severity(path: Path) -> str:
+    document = json.loads(path.read_text())
+    index = next(i for i, item in enumerate(document["interviews"]) if item["issues"])
+    document["interviews"][index]["issues"][0]["severity"] = 7
+    path.write_text(json.dumps(document, indent=2))
+    return f"interviews[{index}].issues[0].severity: must be 1-3; nothing imported."
+
+
+def _not_utf8(path: Path) -> str:
+    path.write_bytes(b'{"format": "interview-journal", "name": "caf\xe9"}')
+    return "not UTF-8 text (byte 44); nothing imported."
+
+
+def _not_json(path: Path) -> str:
+    path.write_text("company,role\nAcme,Dev\n")
+    return "not valid JSON (line 1, column 1"
+
+
+def _missing(path: Path) -> str:
+    path.unlink()
+    return "no such file."
+
+
+def _not_an_export(path: Path) -> str:
+    path.write_text('{"interviews": []}')
+    return "format: must be"
+
+
+@pytest.mark.parametrize(
+    "spoil",
+    [_bad_severity, _not_utf8, _not_json, _missing, _not_an_export],
+    ids=["bad-field", "not-utf8", "not-json", "missing", "not-an-export"],
+)
+def test_import_refuses_a_bad_file_and_writes_nothing(
+    acme_db: Path, demo_export: Path, spoil: Callable[[Path], str]
+) -> None:
+    expected = spoil(demo_export)
+    digest = file_digest(acme_db)
+    line = refused(run("--db", acme_db, "import", demo_export), expected)
+    assert line.startswith(f"Error: {demo_export}: ")
+    assert file_digest(acme_db) == digest
+    assert not sidecars(acme_db)
+
+
+# -- refusals (DESIGN §6) --------------------------------------------------------------------------
+
+
+def _text_file(tmp_path: Path, demo_template: Path) -> tuple[Path, str]:
+    path = tmp_path / "notes.txt"
+    path.write_text("Dear diary, today the interview went badly.\n" * 40)
+    return path, "file is not a database"
+
+
+def _empty_file(tmp_path: Path, demo_template: Path) -> tuple[Path, str]:
+    path = tmp_path / "empty.db"
+    path.touch()
+    return path, "empty file"
+
+
+def _foreign_database(tmp_path: Path, demo_template: Path) -> tuple[Path, str]:
+    path = tmp_path / "recipes.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE recipes (name TEXT, minutes INTEGER)")
+    conn.execute("INSERT INTO recipes VALUES ('soup', 30)")
+    conn.commit()
+    conn.close()
+    return path, "another program's SQLite database"
+
+
+def _truncated_journal(tmp_path: Path, demo_template: Path) -> tuple[Path, str]:
+    assert demo_template.stat().st_size > 4096 * 4
+    path = tmp_path / "truncated.db"
+    path.write_bytes(demo_template.read_bytes()[:4096])
+    return path, "damaged"
+
+
+def _newer_journal(tmp_path: Path, demo_template: Path) -> tuple[Path, str]:
+    path = tmp_path / "newer.db"
+    shutil.copyfile(demo_template, path)
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA user_version = 99")
+    conn.commit()
+    conn.close()
+    assert not sidecars(path)
+    return path, "newer"
+
+
+def _folder(tmp_path: Path, demo_template: Path) -> tuple[Path, str]:
+    path = tmp_path / "a-folder"
+    path.mkdir()
+    return path, "folder"
+
+
+REFUSED_FILES = [
+    _text_file,
+    _empty_file,
+    _foreign_database,
+    _truncated_journal,
+    _newer_journal,
+    _folder,
+]
+REFUSED_IDS = ["text", "empty", "foreign", "truncated", "newer", "folder"]
+
+
+def _state(path: Path) -> object:
+    return sorted(p.name for p in path.iterdir()) if path.is_dir() else file_digest(path)
+
+
+@pytest.mark.parametrize("make", REFUSED_FILES, ids=REFUSED_IDS)
+@pytest.mark.parametrize(
+    "command",
+    [["list"], ["add", "Acme", "Dev"], ["export"], ["check"], ["backup", "BACKUP"]],
+    ids=["list", "add", "export", "check", "backup"],
+)
+def test_refuses_what_is_not_a_journal(
+    tmp_path: Path,
+    demo_template: Path,
+    make: Callable[[Path, Path], tuple[Path, str]],
+    command: list[str],
+) -> None:
+    path, fragment = make(tmp_path, demo_template)
+    before = _state(path)
+    backup = tmp_path / "backup.db"
+    args = [str(backup) if arg == "BACKUP" else arg for arg in command]
+    line = refused(run("--db", path, *args), fragment)
+    assert str(path) in line
+    assert _state(path) == before
+    assert not sidecars(path)
+    assert not backup.exists()
+
+
+def test_newer_journal_message_names_the_versions(tmp_path: Path, demo_template: Path) -> None:
+    path, _ = _newer_journal(tmp_path, demo_template)
+    line = refused(run("--db", path, "list"))
+    assert "newer Interview Journal" in line and "schema 99" in line
+
+
+# -- file modes, backup ----------------------------------------------------------------------------
+
+
+def test_new_journal_in_a_new_folder_is_private(tmp_path: Path) -> None:
+    folder = tmp_path / "deep" / "journals"
+    path = folder / "journal.db"
+    ok(run("--db", path, "add", "Acme", "--date", "today"))
+    assert mode_of(path) == 0o600
+    assert mode_of(folder) == 0o700
+
+
+def _interview_uuids(path: Path) -> list[str]:
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        return [row[0] for row in conn.execute("SELECT uuid FROM interviews ORDER BY uuid")]
+    finally:
+        conn.close()
+
+
+def test_backup_to_a_file(demo_copy: Path, tmp_path: Path) -> None:
+    target = tmp_path / "copies" / "backup.db"
+    target.parent.mkdir()
+    result = ok(run("--db", demo_copy, "backup", target))
+    assert result.stdout.strip() == f"Backed up to {target} (integrity check: ok)."
+    assert mode_of(target) == 0o600
+    assert not sidecars(target)
+    uuids = _interview_uuids(target)
+    assert len(uuids) == 30
+    assert uuids == _interview_uuids(demo_copy)
+
+
+def test_backup_into_a_folder(acme_db: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    ok(run("--db", acme_db, "backup", folder))
+    (target,) = folder.iterdir()
+    assert target.name.startswith("interview-journal-") and target.suffix == ".db"
+    assert mode_of(target) == 0o600
+    assert _interview_uuids(target) == _interview_uuids(acme_db)
+
+
+def test_backup_refuses_to_overwrite(acme_db: Path, tmp_path: Path) -> None:
+    target = tmp_path / "precious.db"
+    target.write_text("do not overwrite me")
+    refused(run("--db", acme_db, "backup", target), "already exists")
+    assert target.read_text() == "do not overwrite me"
+
+
+def test_backup_without_destination_goes_to_the_user_data_folder(
+    acme_db: Path, tmp_path: Path
+) -> None:
+    result = ok(run("--db", acme_db, "backup"))
+    folder = tmp_path / "xdg-data" / "interview-journal" / "backups"
+    (target,) = folder.iterdir()
+    assert f"Backed up to {target} " in result.stdout
+    assert mode_of(folder) == 0o700
+    assert mode_of(target) == 0o600
+    assert _interview_uuids(target) == _interview_uuids(acme_db)
+
+
+# -- check, version, environment, demo ---------------------------------------------------------
+
+
+def test_check_a_good_journal(acme_db: Path) -> None:
+    result = ok(run("--db", acme_db, "check"))
+    assert result.stdout.startswith(f"{acme_db}: ok (schema ")
+    assert "1 interviews" in result.stdout
+
+
+def test_check_the_demo_journal(demo_copy: Path) -> None:
+    assert "30 interviews" in ok(run("--db", demo_copy, "check")).stdout
+
+
+@pytest.mark.parametrize("flag", ["--version", "-V"])
+def test_version(flag: str) -> None:
+    result = ok(run(flag))
+    assert result.stdout.strip() == f"interview-journal, version {__version__}"
+
+
+def test_environment_variable_picks_the_journal(acme_db: Path, tmp_path: Path) -> None:
+    env = {"INTERVIEW_JOURNAL_DB": str(acme_db)}
+    assert "Acme" in ok(run("list", env=env)).stdout
+    elsewhere = tmp_path / "env" / "journal.db"
+    ok(run("add", "Initech", "--date", "today", env={"INTERVIEW_JOURNAL_DB": str(elsewhere)}))
+    with open_journal(elsewhere) as journal:
+        assert [s.interview.company for s in journal.interview_summaries()] == ["Initech"]
+    # --db wins over the variable.
+    assert "Initech" not in ok(run("--db", acme_db, "list", env=env)).stdout
+    # Nothing went to the default journal.
+    assert not (tmp_path / "xdg-data" / "interview-journal" / "journal.db").exists()
+
+
+def test_default_journal_lives_in_the_user_data_folder(tmp_path: Path) -> None:
+    ok(run("add", "Acme", "--date", "today"))
+    path = tmp_path / "xdg-data" / "interview-journal" / "journal.db"
+    assert mode_of(path) == 0o600
+    assert "Acme" in ok(run("list")).stdout
+
+
+def test_demo_writes_a_sample_journal(tmp_path: Path) -> None:
+    out = tmp_path / "sample.db"
+    result = ok(run("demo", "--out", out, "--interviews", "30"))
+    assert result.stdout.strip() == f"Wrote a sample journal of 30 interviews to {out}."
+    assert mode_of(out) == 0o600
+    with open_journal(out) as journal:
+        assert journal.count_interviews() == 30
+        assert journal.check() == []
+    # The user's own journal was never created.
+    assert not (tmp_path / "xdg-data" / "interview-journal" / "journal.db").exists()
+
+
+def test_demo_refuses_an_existing_file(acme_db: Path) -> None:
+    digest = file_digest(acme_db)
+    refused(run("demo", "--out", acme_db, "--interviews", "3"), "already exists")
+    assert file_digest(acme_db) == digest
+
+
+# -- no Textual, and the real entry point ---------------------------------------------------------
+
+NO_TEXTUAL_SCRIPT = textwrap.dedent(
+    """
+    import json, sys
+    from interview_journal.cli.main import cli
+
+    folder = sys.argv[1]
+    db = folder + "/journal.db"
+    commands = [
+        ["add", "Acme", "Dev", "--date", "yesterday", "-i", "Was late", "-w", "Rapport"],
+        ["list"],
+        ["list", "--json"],
+        ["export", "-o", folder + "/export.json"],
+        ["export", "--format", "md"],
+        ["export", "--format", "csv"],
+        ["import", folder + "/export.json"],
+        ["backup", folder + "/backup.db"],
+        ["check"],
+    ]
+    loaded = {}
+    for command in commands:
+        cli.main(["--db", db, *command], prog_name="interview-journal", standalone_mode=False)
+        loaded[command[0]] = sorted(
+            name for name in sys.modules
+            if name.split(".")[0] == "textual" or name.startswith("interview_journal.tui")
+        )
+    print(json.dumps(loaded))
+    """
+)
+
+
+def test_commands_never_import_textual(tmp_path: Path) -> None:
+    completed = subprocess.run(
+        [sys.executable, "-c", NO_TEXTUAL_SCRIPT, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr
+    loaded = json.loads(completed.stdout.splitlines()[-1])
+    assert set(loaded) == {"add", "list", "export", "import", "backup", "check"}
+    assert loaded == dict.fromkeys(loaded, [])
+    assert (tmp_path / "backup.db").exists()
+
+
+def _entry(*args: str | Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [str(arg) for arg in args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env=env if env is not None else dict(os.environ),
+    )
+
+
+@pytest.mark.skipif(not ENTRY_POINT.exists(), reason="the console script is not installed")
+def test_installed_entry_point(tmp_path: Path) -> None:
+    path = tmp_path / "journal.db"
+    added = _entry(ENTRY_POINT, "--db", path, "add", "Acme", "Dev", "--date", "today")
+    assert added.returncode == 0, added.stderr
+    assert added.stdout.startswith(f"Added Acme — Dev, {dt.date.today().isoformat()} (today)")
+    assert added.stderr == ""
+    assert mode_of(path) == 0o600
+
+    listed = _entry(ENTRY_POINT, "--db", path, "list")
+    assert listed.returncode == 0, listed.stderr
+    lines = listed.stdout.splitlines()
+    assert lines[0].startswith("DATE") and len(lines) == 2
+    assert "Acme" in lines[1] and "Dev" in lines[1]
+
+    version = _entry(sys.executable, "-m", "interview_journal", "--version")
+    assert version.returncode == 0, version.stderr
+    assert version.stdout.strip() == f"interview-journal, version {__version__}"
+
+
+@pytest.mark.skipif(not ENTRY_POINT.exists(), reason="the console script is not installed")
+def test_installed_entry_point_refuses_a_text_file(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("not a journal at all\n")
+    digest = file_digest(path)
+    completed = _entry(ENTRY_POINT, "--db", path, "list")
+    assert completed.returncode == 1
+    assert completed.stdout == ""
+    assert "Traceback" not in completed.stderr
+    assert completed.stderr.splitlines() == [
+        f"Error: {path}: not a journal (file is not a database)."
+    ]
+    assert file_digest(path) == digest
+    assert not sidecars(path)
