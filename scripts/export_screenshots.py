@@ -1,0 +1,41 @@
+"""Render screenshots/*.svg from the real app on the demo journal (STYLE.md pattern 11).
+
+    uv run python scripts/export_screenshots.py
+
+The sample is generated for a fixed day, so the pictures change only when the app does.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import tempfile
+from pathlib import Path
+
+from interview_journal.core.sample import generate_sample
+from interview_journal.store import open_journal
+from interview_journal.tui.app import JournalApp
+
+OUT = Path(__file__).resolve().parent.parent / "screenshots"
+TODAY = dt.date(2026, 11, 27)
+SIZE = (120, 32)
+
+
+async def journal_screen(app: JournalApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.save_screenshot("journal.svg", path=str(OUT))
+
+
+async def main() -> None:
+    OUT.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory() as folder:
+        journal = open_journal(Path(folder) / "demo.db")
+        journal.import_records([], generate_sample(30, today=TODAY))
+        await journal_screen(JournalApp(journal=journal))
+        journal.close()
+    print(f"Wrote {', '.join(sorted(p.name for p in OUT.glob('*.svg')))} to {OUT}")
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
