@@ -278,7 +278,7 @@ def _clip(text: str, width: int) -> str:
 @click.option(
     "--output",
     "-o",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),
     help="Write to this file (created private, mode 0600) instead of stdout.",
 )
 @click.pass_context
@@ -305,7 +305,7 @@ def export(ctx: click.Context, fmt: str, output: Path | None) -> None:
 
 
 @cli.command("import")
-@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path))
+@click.argument("file", type=click.Path(allow_dash=True, path_type=Path))
 @click.pass_context
 def import_file(ctx: click.Context, file: Path) -> None:
     """Import a JSON export: all of it, or nothing if any part is wrong.
@@ -356,10 +356,11 @@ def backup(ctx: click.Context, dest: Path | None) -> None:
     DEST is a file or a folder; the default is the backups folder beside the journal's default home.
     """
     from .. import locations
+    from ..store.journal import make_private_folder
 
     if dest is None:
         dest = locations.backups_folder()
-        dest.mkdir(mode=0o700, parents=True, exist_ok=True)
+        make_private_folder(dest)
     with opened(ctx) as journal, plain_errors():
         target = journal.backup(dest)
     click.echo(f"Backed up to {target} (integrity check: ok).")

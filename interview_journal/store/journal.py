@@ -160,11 +160,21 @@ def _classify(conn: sqlite3.Connection, path: Path) -> tuple[bool, int]:
     return False, version
 
 
+def make_private_folder(folder: Path) -> None:
+    """Create `folder` and every missing folder above it, each 0700 (mkdir's `parents=True`
+    would give the ones above the umask's default). Folders that exist are left as they are."""
+    missing = []
+    while not folder.exists():
+        missing.append(folder)
+        folder = folder.parent
+    for new in reversed(missing):
+        new.mkdir(mode=0o700)
+        os.chmod(new, 0o700)  # mkdir's mode is filtered by the umask
+
+
 def _make_private_file(path: Path) -> None:
     """Create the journal file 0600 in a folder we make 0700."""
-    folder = path.parent
-    if not folder.exists():
-        folder.mkdir(mode=0o700, parents=True)
+    make_private_folder(path.parent)
     descriptor = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     os.close(descriptor)
 
@@ -701,7 +711,11 @@ class Journal:
         target = Path(destination).expanduser()
         if target.is_dir():
             stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-            target = target / f"interview-journal-{stamp}.db"
+            folder, target = target, target / f"interview-journal-{stamp}.db"
+            copies = 1
+            while target.exists():  # a second backup within the same second
+                copies += 1
+                target = folder / f"interview-journal-{stamp}-{copies}.db"
         if target.exists():
             raise JournalError(f"{target}: already exists; choose another name.")
         try:
