@@ -14,8 +14,9 @@ from .conftest import add_acme
 
 async def test_the_app_lists_the_interviews_of_its_journal(journal) -> None:
     add_acme(journal)
-    journal.add_interview(Interview(company="[bold]Globex[/]", role="Analyst 📊",
-                                    date=dt.date(2026, 11, 25)))
+    journal.add_interview(
+        Interview(company="[bold]Globex[/]", role="Analyst 📊", date=dt.date(2026, 11, 25))
+    )
     app = JournalApp(journal=journal)
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.pause()

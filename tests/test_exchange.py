@@ -289,6 +289,30 @@ def test_a_file_without_uuids_imports_twice_without_duplicates(journal: Journal)
     assert export(journal) == exported
 
 
+def test_rows_without_uuids_keep_their_identity_when_the_file_grows(journal: Journal) -> None:
+    """Same company, role and day twice is two interviews; an issue written above the others
+    later does not turn the others into new rows."""
+    document = {
+        "format": "interview-journal",
+        "version": 1,
+        "interviews": [
+            {
+                "company": "Acme",
+                "role": "Dev",
+                "date": "2026-11-02",
+                "issues": [{"problem": "Late"}, {"problem": "Rambled"}],
+            },
+            {"company": "Acme", "role": "Dev", "date": "2026-11-02"},
+        ],
+    }
+    first, _ = import_document(journal, document)
+    assert first.interviews.added == 2 and first.issues.added == 2
+    document["interviews"][0]["issues"].insert(0, {"problem": "Forgot my CV"})
+    second, _ = import_document(journal, document)
+    assert (second.issues.added, second.issues.unchanged) == (1, 2)
+    assert journal.count_interviews() == 2
+
+
 # -- 4. bad files are refused whole -------------------------------------------------------------
 
 Mutation = Callable[[dict], object]
@@ -368,6 +392,8 @@ BAD_FILES: list[tuple[str, Mutation, str]] = [
     ("date missing", _drop("date"), "interviews[1].date: is required"),
     ("date number", _set(date=20261120), "interviews[1].date: must be a string"),
     ("time 25:00", _set(time="25:00"), "interviews[1].time: must be a time as HH:MM"),
+    ("time 1400", _set(time="1400"), "interviews[1].time: must be a time as HH:MM"),
+    ("time zone", _set(time="14:00+02:00"), "interviews[1].time: must be a time as HH:MM"),
     ("company missing", _drop("company"), "interviews[1].company: is required"),
     ("company empty", _set(company=""), "interviews[1].company: must not be empty"),
     ("company blank", _set(company=" \n\t"), "interviews[1].company: must not be empty"),
@@ -380,7 +406,12 @@ BAD_FILES: list[tuple[str, Mutation, str]] = [
     ),
     ("problem control", _issue(problem="\x07"), "interviews[1].issues[0].problem: must not be"),
     ("problem number", _issue(problem=42), "interviews[1].issues[0].problem: must be a string"),
-    ("category blank", _issue(category=" "), "interviews[1].issues[0].category: must not be"),
+    (
+        "category blank",
+        _issue(category=" "),
+        "interviews[1].issues[0].category: must be a category",
+    ),
+    ("category odd", _issue(category="\x00bad slug"), "interviews[1].issues[0].category: must be"),
     (
         "positive empty",
         _second(lambda i: i["positives"][0].update(text="")),

@@ -13,7 +13,9 @@ import io
 import json
 import re
 import uuid as uuid_module
+from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
 from .model import Category, FollowUp, Interview, InterviewRecord, Issue, Positive
@@ -30,6 +32,7 @@ FORMAT = "interview-journal"
 VERSION = 1
 # Uuids the file leaves out are derived from the content, so importing it twice still matches.
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_CLOCK_TIME = re.compile(r"\d{1,2}:\d{2}")
 _NAMESPACE = uuid_module.UUID("6f1d0c52-6a43-4a8e-9d1e-8d5c2f7b9a10")
 
 
@@ -113,15 +116,24 @@ def dumps(document: dict) -> str:
 # -- reading ---------------------------------------------------------------------------------
 
 
+@dataclass
+class _Context:
+    """What the readers of one file share: the warnings, and the content keys of rows whose
+    uuids were derived."""
+
+    warnings: list[str] = field(default_factory=list)
+    occurrences: Counter[str] = field(default_factory=Counter)
+
+
 class _Reader:
     """Reads one object of the file, knowing its path for messages."""
 
-    def __init__(self, data: object, path: str, warnings: list[str]) -> None:
+    def __init__(self, data: object, path: str, context: _Context) -> None:
         if not isinstance(data, dict):
             raise FormatError(f"{path or 'the file'}: must be an object")
         self.data = data
         self.path = path
-        self.warnings = warnings
+        self.context = context
 
     def at(self, key: str) -> str:
         return f"{self.path}.{key}" if self.path else key
@@ -132,7 +144,7 @@ class _Reader:
     def known(self, keys: Iterable[str]) -> None:
         for key in self.data:
             if key not in keys:
-                self.warnings.append(f"{self.at(str(key))}: unknown field, ignored")
+                self.context.warnings.append(f"{self.at(str(key))}: unknown field, ignored")
 
     def text(self, key: str, *, required: bool = False, default: str = "") -> str:
         value = self.data.get(key)
@@ -182,10 +194,11 @@ class _Reader:
         if not value:
             return None
         try:
-            parsed = dt.time.fromisoformat(value)
+            if not _CLOCK_TIME.fullmatch(value):
+                raise ValueError(value)
+            return dt.time.fromisoformat(value.zfill(5))
         except ValueError:
             raise self.fail(key, f"must be a time as HH:MM, not {value!r}") from None
-        return parsed.replace(second=0, microsecond=0)
 
     def strings(self, key: str) -> list[str]:
         value = self.data.get(key)
@@ -205,14 +218,19 @@ class _Reader:
         if not isinstance(value, list):
             raise self.fail(key, "must be a list")
         return [
-            _Reader(item, self.at(f"{key}[{index}]"), self.warnings)
+            _Reader(item, self.at(f"{key}[{index}]"), self.context)
             for index, item in enumerate(value)
         ]
 
     def uuid(self, *content: object) -> str:
+        """The row's uuid; one the file leaves out is derived from the row's content (and how
+        many identical rows came before it), so the same file imported again matches."""
         value = self.text("uuid")
         if not value:
-            return str(uuid_module.uuid5(_NAMESPACE, json.dumps(content, default=str)))
+            key = json.dumps(content, default=str)
+            self.context.occurrences[key] += 1
+            key += f"#{self.context.occurrences[key]}"
+            return str(uuid_module.uuid5(_NAMESPACE, key))
         try:
             return str(uuid_module.UUID(value))
         except ValueError:
@@ -256,7 +274,7 @@ def _read_interview(reader: _Reader) -> InterviewRecord:
     date = reader.date("date", required=True)
     role = reader.text("role")
     interview = Interview(
-        uuid=reader.uuid("interview", company, role, date),
+        uuid=reader.uuid("interview", company, role, date, reader.data.get("time")),
         company=company,
         role=role,
         date=date,
@@ -271,11 +289,11 @@ def _read_interview(reader: _Reader) -> InterviewRecord:
     )
     interview = _checked(reader, prepare_interview, interview)
     record = InterviewRecord(interview)
-    for index, item in enumerate(reader.objects("issues")):
+    for item in reader.objects("issues"):
         item.known(_ISSUE_KEYS)
         problem = item.text("problem", required=True)
         issue = Issue(
-            uuid=item.uuid("issue", interview.uuid, index, problem),
+            uuid=item.uuid("issue", interview.uuid, problem),
             interview_uuid=interview.uuid,
             problem=problem,
             should_have=item.text("should_have"),
@@ -284,20 +302,20 @@ def _read_interview(reader: _Reader) -> InterviewRecord:
             action=item.text("action"),
         )
         record.issues.append(_checked(item, prepare_issue, issue))
-    for index, item in enumerate(reader.objects("positives")):
+    for item in reader.objects("positives"):
         item.known(("uuid", "text"))
         text = item.text("text", required=True)
         positive = Positive(
-            uuid=item.uuid("positive", interview.uuid, index, text),
+            uuid=item.uuid("positive", interview.uuid, text),
             interview_uuid=interview.uuid,
             text=text,
         )
         record.positives.append(_checked(item, prepare_positive, positive))
-    for index, item in enumerate(reader.objects("follow_ups")):
+    for item in reader.objects("follow_ups"):
         item.known(_FOLLOW_UP_KEYS)
         kind = item.text("kind", default="thank-you")
         follow_up = FollowUp(
-            uuid=item.uuid("follow-up", interview.uuid, index, kind),
+            uuid=item.uuid("follow-up", interview.uuid, kind),
             interview_uuid=interview.uuid,
             kind=kind,
             due=item.date("due"),
@@ -320,8 +338,8 @@ def from_document(data: object) -> tuple[list[Category], list[InterviewRecord], 
 
     An issue may name a category the file does not list: the journal creates it on import.
     """
-    warnings: list[str] = []
-    root = _Reader(data, "", warnings)
+    context = _Context()
+    root = _Reader(data, "", context)
     if root.data.get("format") != FORMAT:
         raise FormatError(f'format: must be "{FORMAT}" (is this an Interview Journal export?)')
     if root.data.get("version") != VERSION:
@@ -356,7 +374,7 @@ def from_document(data: object) -> tuple[list[Category], list[InterviewRecord], 
             for index, row in enumerate(rows):
                 _duplicates(kind[:-1], seen, row.uuid, item.at(f"{kind}[{index}].uuid"))
         records.append(record)
-    return list(categories.values()), records, warnings
+    return list(categories.values()), records, context.warnings
 
 
 def loads(text: str) -> tuple[list[Category], list[InterviewRecord], list[str]]:

@@ -7,6 +7,7 @@ Each check raises InvalidValue naming the field, so the importer can prefix the 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
 
 from .model import (
@@ -26,6 +27,7 @@ EARLIEST = dt.date(1970, 1, 1)
 LATEST = dt.date(2100, 12, 31)
 MAX_TEXT = 1_000_000  # characters in one field: a one-megabyte paste fits, a runaway one does not
 MAX_LINE = 500
+_SLUG = re.compile(r"[^\W_]+(?:[-_][^\W_]+)*")
 
 
 class InvalidValue(ValueError):
@@ -88,8 +90,10 @@ def check_interview(interview: Interview) -> None:
 def check_issue(issue: Issue) -> None:
     _text("problem", issue.problem, required=True)
     _text("should_have", issue.should_have)
-    if issue.category is not None:
-        _text("category", issue.category, required=True, limit=MAX_LINE)
+    if issue.category is not None and not (
+        isinstance(issue.category, str) and _SLUG.fullmatch(issue.category)
+    ):
+        raise InvalidValue("category", "must be a category slug, like punctuality or team-fit")
     _int_range("severity", issue.severity, 1, 3, required=True)
     _text("action", issue.action)
 
@@ -108,6 +112,8 @@ def check_follow_up(follow_up: FollowUp) -> None:
 
 def check_category(category: Category) -> None:
     _text("slug", category.slug, required=True, limit=60)
+    if not _SLUG.fullmatch(category.slug):
+        raise InvalidValue("slug", "must be letters, digits and hyphens, like team-fit")
     _text("name", category.name, required=True, limit=MAX_LINE)
     _text("description", category.description)
 
