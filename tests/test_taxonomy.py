@@ -1,0 +1,57 @@
+"""The built-in categories and the keyword suggestion."""
+
+from __future__ import annotations
+
+import pytest
+
+from interview_journal.core.taxonomy import (
+    BUILTIN_CATEGORIES,
+    BUILTIN_SLUGS,
+    slugify,
+    suggest_category,
+    user_category,
+)
+
+
+def test_the_builtin_categories_are_the_designed_ones() -> None:
+    assert BUILTIN_SLUGS == (
+        "punctuality", "first-impression", "relevant-experience", "rambling", "blanked",
+        "resume-consistency", "listening", "industry-knowledge", "attire", "company-research",
+        "phone-distraction", "honesty", "other",
+    )  # fmt: skip
+    indefensible = {c.slug for c in BUILTIN_CATEGORIES if c.indefensible}
+    assert indefensible == {"attire", "company-research", "phone-distraction", "honesty"}
+
+
+@pytest.mark.parametrize(
+    ("problem", "slug"),
+    [
+        ("Arrived 10 minutes late, traffic on the ring road was awful", "punctuality"),
+        ("I babbled because I was so nervous", "rambling"),
+        ("Weak handshake and I avoided eye contact", "first-impression"),
+        ("Forgot to mention my internship at the bank", "relevant-experience"),
+        ("Mind went blank on 'tell me about yourself'", "blanked"),
+        ("The dates I gave did not match my résumé", "resume-consistency"),
+        ("I answered a different question than the one asked; wasn't listening", "listening"),
+        ("They asked about the new EU regulation and I had no idea", "industry-knowledge"),
+        ("Wore jeans to a bank interview", "attire"),
+        ("Didn't know what the company's main product was: no research", "company-research"),
+        ("My phone rang in the middle of the panel", "phone-distraction"),
+        ("I exaggerated my role in the migration project", "honesty"),
+    ],
+)
+def test_a_problem_suggests_its_category(problem: str, slug: str) -> None:
+    assert suggest_category(problem) == slug
+
+
+@pytest.mark.parametrize("problem", ["", "It was a Tuesday", "🙈", "[bold]x[/]"])
+def test_no_suggestion_when_nothing_fits(problem: str) -> None:
+    assert suggest_category(problem) is None
+
+
+def test_slugs_for_user_categories() -> None:
+    assert slugify("Team fit!") == "team-fit"
+    assert slugify("  Salary   talk ") == "salary-talk"
+    assert slugify("Négociation") == "négociation"
+    assert slugify("!!!") == ""
+    assert user_category("team-fit").name == "Team fit"
