@@ -255,6 +255,9 @@ class Journal:
             conn.execute("PRAGMA synchronous = FULL")
             conn.execute("PRAGMA secure_delete = ON")
             if version < SCHEMA_VERSION:
+                # Marked as ours before anything else, so that a first set-up cut short is
+                # finished on the next open instead of refused as another program's file.
+                conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
                 migrations.apply(self.db)
                 conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         except sqlite3.Error as error:
