@@ -60,6 +60,9 @@ _INTERVIEW_COLUMNS = (
     "uuid, company, role, date, time, stage, interviewers, outcome, rating, feelings, notes, "
     "closed, created, updated"
 )
+# Newest first; NULL times sort last within their day, as '' would. The (date, time) index
+# serves this order, so a page needs no sort of the whole table.
+_NEWEST_FIRST = "date DESC, time DESC, id DESC"
 _CHILD_SELECT = {
     "issues": "SELECT c.*, i.uuid AS interview_uuid FROM issues c JOIN interviews i "
     "ON i.id = c.interview_id",
@@ -408,26 +411,28 @@ class Journal:
         return self._query("SELECT count(*) AS n FROM interviews")[0]["n"]
 
     def interview_summaries(self, *, limit: int = -1, offset: int = 0) -> list[InterviewSummary]:
-        """The interview list, newest first, with what each one's workflow step needs."""
+        """A page of the interview list, newest first, with what each one's step needs.
+
+        The page is cut first and the counts are taken for its rows only, so a page of a
+        10,000-interview journal costs about as much as a page of a small one.
+        """
         rows = self._query(
             f"""
-            SELECT {", ".join("i." + c.strip() for c in _INTERVIEW_COLUMNS.split(","))},
-                coalesce(s.issues, 0) AS n_issues,
-                coalesce(s.uncategorized, 0) AS n_uncategorized,
-                coalesce(s.unsolved, 0) AS n_unsolved,
+            WITH page AS (
+                SELECT id, {_INTERVIEW_COLUMNS} FROM interviews
+                ORDER BY {_NEWEST_FIRST} LIMIT ? OFFSET ?
+            )
+            SELECT page.*,
+                (SELECT count(*) FROM issues WHERE interview_id = page.id) AS n_issues,
+                (SELECT count(*) FROM issues WHERE interview_id = page.id
+                    AND category IS NULL) AS n_uncategorized,
+                (SELECT count(*) FROM issues WHERE interview_id = page.id
+                    AND trim(should_have) = '') AS n_unsolved,
                 EXISTS (
-                    SELECT 1 FROM follow_ups f WHERE f.interview_id = i.id
-                    AND f.kind = 'thank-you' AND f.done IS NOT NULL
+                    SELECT 1 FROM follow_ups WHERE interview_id = page.id
+                    AND kind = 'thank-you' AND done IS NOT NULL
                 ) AS thanked
-            FROM interviews i
-            LEFT JOIN (
-                SELECT interview_id, count(*) AS issues,
-                    sum(category IS NULL) AS uncategorized,
-                    sum(trim(should_have) = '') AS unsolved
-                FROM issues GROUP BY interview_id
-            ) s ON s.interview_id = i.id
-            ORDER BY i.date DESC, coalesce(i.time, '') DESC, i.id DESC
-            LIMIT ? OFFSET ?
+            FROM page ORDER BY {_NEWEST_FIRST}
             """,
             [limit, offset],
         )
@@ -441,6 +446,20 @@ class Journal:
             )
             for row in rows
         ]
+
+    def interview_position(self, uuid: str) -> int | None:
+        """Where the interview stands in the list (0 is the newest), or None if it is gone."""
+        rows = self._query(
+            """
+            SELECT count(*) AS before FROM interviews i, (
+                SELECT date, coalesce(time, '') AS time, id FROM interviews WHERE uuid = ?
+            ) t
+            WHERE (i.date, coalesce(i.time, ''), i.id) > (t.date, t.time, t.id)
+            """,
+            [uuid],
+        )
+        exists = self._query("SELECT 1 FROM interviews WHERE uuid = ?", [uuid])
+        return rows[0]["before"] if exists else None
 
     # -- issues, positives, follow-ups ----------------------------------------------------------
 
