@@ -447,6 +447,17 @@ class Journal:
             for row in rows
         ]
 
+    def interview_index(self) -> list[tuple[str, dt.date, str, str]]:
+        """(uuid, date, company, role) of every interview, newest first: enough to find one by
+        name, at a fraction of the cost of the full list."""
+        rows = self._query(
+            f"SELECT uuid, date, company, role FROM interviews ORDER BY {_NEWEST_FIRST}"
+        )
+        return [
+            (row["uuid"], dt.date.fromisoformat(row["date"]), row["company"], row["role"])
+            for row in rows
+        ]
+
     def interview_position(self, uuid: str) -> int | None:
         """Where the interview stands in the list (0 is the newest), or None if it is gone."""
         rows = self._query(
@@ -506,6 +517,20 @@ class Journal:
         del row["created"]
         self._update_child("issues", row)
         return issue
+
+    def latest_issue_of_category(self, slug: str) -> Issue | None:
+        """The most recent issue filed under a category, to jump to from the palette."""
+        rows = self._query(
+            f"{_CHILD_SELECT['issues']} WHERE c.category = ? ORDER BY i.date DESC, c.id DESC "
+            "LIMIT 1",
+            [slug],
+        )
+        return converters.issue_from_row(rows[0]) if rows else None
+
+    def save_issue(self, issue: Issue) -> Issue:
+        """Add the issue, or update it if it is already in the journal: what autosave calls."""
+        exists = self._query("SELECT 1 FROM issues WHERE uuid = ?", [issue.uuid])
+        return self.update_issue(issue) if exists else self.add_issue(issue)
 
     def delete_issue(self, uuid: str) -> None:
         self._delete_child("issues", uuid)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from typing import ClassVar
 
 from textual.app import App
@@ -9,6 +11,7 @@ from textual.binding import Binding, BindingType
 
 from ..settings import Settings
 from ..store import Journal
+from .commands import JournalCommands
 from .screens.journal import JournalScreen
 
 
@@ -19,12 +22,54 @@ class JournalApp(App[None]):
     CSS_PATH = "app.tcss"
     MODES: ClassVar[dict[str, type[JournalScreen]]] = {"journal": JournalScreen}
     DEFAULT_MODE = "journal"
+    COMMANDS = App.COMMANDS | {JournalCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("question_mark", "help", "Help", id="app.help"),
     ]
 
-    def __init__(self, *, journal: Journal, settings: Settings | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        journal: Journal,
+        settings: Settings | None = None,
+        today: Callable[[], dt.date] = dt.date.today,
+    ) -> None:
         super().__init__()
         self.journal = journal
         self.settings = settings or Settings(journal=journal.path)
+        self.today = today
         self.sub_title = str(journal.path) + ("  (read-only)" if journal.read_only else "")
+
+    def save_drafts(self) -> None:
+        """Save what any screen still holds unsaved: before quitting, nothing is left behind."""
+        for screen in self.screen_stack:
+            if isinstance(screen, JournalScreen):
+                screen.save_draft()
+
+    async def action_quit(self) -> None:
+        self.save_drafts()
+        self.exit()
+
+    def action_help(self) -> None:
+        from .screens.help import HelpScreen, bindings_help
+        from .widgets.interview_list import InterviewList
+        from .widgets.issue_editor import IssueEditor
+
+        if isinstance(self.screen, HelpScreen):
+            return
+        sections = [
+            ("Journal", bindings_help(JournalScreen.BINDINGS)),
+            ("Interview list", bindings_help(InterviewList.BINDINGS)),
+            ("Issue editor", bindings_help(IssueEditor.BINDINGS)),
+            (
+                "Everywhere",
+                bindings_help(self.BINDINGS)
+                + [
+                    ("tab / shift+tab", "Next / previous pane or field"),
+                    ("ctrl+p", "Command palette: interviews, categories, actions"),
+                    ("escape", "Back / close"),
+                ],
+            ),
+        ]
+        self.push_screen(HelpScreen(sections))

@@ -1,58 +1,527 @@
-"""The journal screen: the interview list, newest first."""
+"""The journal screen: the interview list, its issues, and the side-by-side editor.
+
+The screen is the one place that talks to the journal: widgets post messages up (a row was
+highlighted, a draft wants saving) and the screen calls their methods down.
+"""
 
 from __future__ import annotations
 
-from rich.text import Text
-from textual.app import ComposeResult
-from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+import dataclasses
+import datetime as dt
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, ClassVar
 
-from ...core.model import InterviewSummary
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+
+from ...core.dates import describe_date
+from ...core.model import (
+    Category,
+    FollowUp,
+    Interview,
+    InterviewSummary,
+    Issue,
+    Positive,
+    SearchHit,
+    Step,
+)
+from ...core.validate import InvalidValue
+from ...store import JournalError
+from ..widgets.interview_list import InterviewList
+from ..widgets.issue_editor import IssueEditor
+from ..widgets.issue_list import IssueList
+from .confirm import ConfirmScreen
+from .follow_ups import FollowUpsScreen
+from .interview_form import InterviewForm
+from .positives import PositivesScreen
+from .search import SearchScreen
+
+if TYPE_CHECKING:
+    from ..app import JournalApp
 
 EMPTY_TEXT = (
     "Your journal is empty.\n\n"
-    "Just out of an interview? Capture it while it is fresh:\n"
-    "interview-journal add COMPANY ROLE --date today"
+    "Just out of an interview that went badly? Capture it while it is fresh:\n"
+    "press  n  to write down the company, the role and the day,\n"
+    "then  i  for each thing that went wrong.\n\n"
+    "?  shows every key."
 )
+
+NEXT_STEP = {
+    Step.CAPTURED: "next: list what went wrong (i), each with a category",
+    Step.ASSESSED: "next: beside each problem, write what you should have done",
+    Step.SOLVED: "next: send the thank-you note (f)",
+    Step.FOLLOWED_UP: "when you are ready, let it go (c)",
+    Step.CLOSED: "moved on",
+}
+
+
+class JournalSource:
+    """The interview list's window on the journal (InterviewSource)."""
+
+    def __init__(self, app: JournalApp) -> None:
+        self.app = app
+
+    def count(self) -> int:
+        return self.app.journal.count_interviews()
+
+    def page(self, offset: int, limit: int) -> Sequence[InterviewSummary]:
+        return self.app.journal.interview_summaries(limit=limit, offset=offset)
+
+    def position(self, uuid: str) -> int | None:
+        return self.app.journal.interview_position(uuid)
 
 
 class JournalScreen(Screen[None]):
-    """The main screen."""
+    """Capture an interview, list its issues, and write beside each what you should have done."""
+
+    app: JournalApp  # type: ignore[assignment]
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "n",
+            "new_interview",
+            "New",
+            id="journal.new_interview",
+            tooltip="Capture a new interview",
+        ),
+        Binding(
+            "i",
+            "new_issue",
+            "Issue",
+            id="journal.new_issue",
+            tooltip="Write down something that went wrong",
+        ),
+        Binding(
+            "e",
+            "edit_interview",
+            "Edit",
+            id="journal.edit_interview",
+            tooltip="Edit the interview, its notes and feelings",
+        ),
+        Binding("w", "went_well", "Went well", id="journal.went_well", tooltip="What went well"),
+        Binding(
+            "f",
+            "follow_ups",
+            "Follow-ups",
+            id="journal.follow_ups",
+            tooltip="Thank-you note and other follow-ups",
+        ),
+        Binding(
+            "c",
+            "toggle_closed",
+            "Close",
+            id="journal.toggle_closed",
+            tooltip="Mark the interview as moved on, or reopen it",
+        ),
+        Binding("d", "delete", "Delete", id="journal.delete", tooltip="Delete, after asking"),
+        Binding("slash", "search", "Search", id="journal.search", tooltip="Search everything"),
+        Binding("ctrl+s", "save", "Save", id="journal.save", tooltip="Save now", show=False),
+        Binding("escape", "back", "Back", id="journal.back", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.categories: dict[str, Category] = {}
+        self.current: InterviewSummary | None = None
+
+    # -- layout ---------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         yield Header()
-        table: DataTable[str] = DataTable(id="interviews", cursor_type="row", zebra_stripes=True)
-        table.border_title = "Interviews"
-        table.add_class("pane")
-        yield table
-        yield Static(EMPTY_TEXT, id="empty")
+        with Horizontal(id="main"):
+            interviews = InterviewList(id="interviews", classes="pane")
+            interviews.border_title = "Interviews"
+            yield interviews
+            with Vertical(id="detail"):
+                summary = Static(id="summary", classes="pane")
+                summary.border_title = "Interview"
+                yield summary
+                issues = IssueList(id="issues", classes="pane")
+                issues.border_title = "Issues"
+                yield issues
+                editor = IssueEditor(id="editor", classes="pane")
+                editor.border_title = "Issue"
+                yield editor
+        yield Static(Text(EMPTY_TEXT), id="empty")
         yield Footer()
 
+    @property
+    def interview_list(self) -> InterviewList:
+        return self.query_one("#interviews", InterviewList)
+
+    @property
+    def issue_list(self) -> IssueList:
+        return self.query_one("#issues", IssueList)
+
+    @property
+    def editor(self) -> IssueEditor:
+        return self.query_one("#editor", IssueEditor)
+
     def on_mount(self) -> None:
-        self.load()
+        self.load_categories()
+        self.editor.load(None)
+        self.interview_list.set_source(JournalSource(self.app))
+        self._show_empty_state()
+        self.interview_list.focus()
 
-    def load(self) -> None:
-        summaries = self.app.journal.interview_summaries()
-        table = self.query_one("#interviews", DataTable)
-        table.clear(columns=True)
-        table.add_columns("Date", "Company", "Role", "Step", "Outcome")
-        table.add_rows(self._row(summary) for summary in summaries)
-        table.display = bool(summaries)
-        self.query_one("#empty").display = not summaries
-        if summaries:
-            table.focus()
+    def load_categories(self) -> None:
+        categories = self.app.journal.categories()
+        self.categories = {category.slug: category for category in categories}
+        self.editor.set_categories(categories)
 
-    @staticmethod
-    def _row(summary: InterviewSummary) -> tuple[Text, ...]:
-        """Cells as Text, never markup: what the user typed is shown as typed."""
-        interview = summary.interview
-        return tuple(
-            Text(cell, no_wrap=True)
-            for cell in (
-                interview.date.isoformat(),
-                interview.company,
-                interview.role,
-                str(summary.step),
-                interview.outcome,
+    def _show_empty_state(self) -> None:
+        empty = self.interview_list.row_count == 0
+        self.query_one("#main").display = not empty
+        self.query_one("#empty").display = empty
+
+    # -- following the selection ----------------------------------------------------------------
+
+    @on(InterviewList.Highlighted)
+    def _interview_highlighted(self, event: InterviewList.Highlighted) -> None:
+        previous = self.current.interview.uuid if self.current else None
+        self.current = event.summary
+        self.refresh_bindings()
+        if event.summary is None or event.summary.interview.uuid != previous:
+            self.save_draft()
+            self._show_interview(keep_issue=None)
+        else:
+            self._show_summary()
+
+    def _show_interview(self, keep_issue: str | None) -> None:
+        self._show_summary()
+        if self.current is None:
+            self._show_issues([], None)
+            self.editor.load(None)
+            return
+        issues = self.app.journal.issues(self.current.interview.uuid)
+        self._show_issues(issues, keep_issue)
+        self.editor.load(self.issue_list.highlighted_issue)
+
+    def _show_issues(self, issues: list[Issue], keep: str | None) -> None:
+        self.issue_list.show(issues, self.categories, keep)
+        solved = sum(issue.solved for issue in issues)
+        self.issue_list.border_subtitle = (
+            f"{solved} of {len(issues)} solved" if issues else "none yet: press i"
+        )
+
+    def _show_summary(self) -> None:
+        summary = self.query_one("#summary", Static)
+        if self.current is None:
+            summary.update("")
+            return
+        interview = self.current.interview
+        today = self.app.today()
+        text = Text(no_wrap=False)
+        text.append(interview.company, style="bold")
+        if interview.role:
+            text.append(f" — {interview.role}")
+        when = interview.date.strftime("%a %d %b %Y")
+        if interview.time:
+            when += interview.time.strftime(" %H:%M")
+        text.append(f"\n{when} ({describe_date(interview.date, today)}) · {interview.stage}")
+        text.append(f" · {interview.outcome}")
+        if interview.rating:
+            text.append(f" · {'★' * interview.rating}{'☆' * (5 - interview.rating)}")
+        if interview.interviewers:
+            text.append(f"\nwith {', '.join(interview.interviewers)}")
+        if interview.feelings:
+            text.append(f"\nfelt {', '.join(interview.feelings)}", style="italic")
+        if interview.upcoming(today):
+            text.append("\nupcoming", style="bold")
+        else:
+            text.append(f"\n{self.current.step}: ", style="bold")
+            text.append(NEXT_STEP[self.current.step])
+        summary.update(text)
+
+    @on(OptionList.OptionHighlighted, "#issues")
+    def _issue_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        issue = self.issue_list.highlighted_issue
+        if (
+            self.editor.issue is not None
+            and issue is not None
+            and self.editor.issue.uuid == issue.uuid
+        ):
+            return
+        self.save_draft()
+        self.editor.load(issue)
+
+    @on(OptionList.OptionSelected, "#issues")
+    def _issue_selected(self) -> None:
+        self.editor.focus_problem()
+
+    @on(InterviewList.Selected)
+    def _interview_selected(self) -> None:
+        self.issue_list.focus()
+
+    # -- saving ---------------------------------------------------------------------------------
+
+    @on(IssueEditor.SaveRequested)
+    def _save_requested(self, event: IssueEditor.SaveRequested) -> None:
+        self._save_issue(event.issue)
+
+    def save_draft(self) -> bool:
+        """Save what the editor holds, before it shows something else. False if it failed."""
+        draft = self.editor.take_draft()
+        if draft is None:
+            return True
+        if not draft.problem.strip():
+            return True  # an untouched new issue: nothing to keep
+        return self._save_issue(draft)
+
+    def _save_issue(self, draft: Issue) -> bool:
+        try:
+            saved = self.app.journal.save_issue(draft)
+        except (JournalError, InvalidValue) as error:
+            self.editor.save_failed(str(error))
+            self.notify(str(error), title="Not saved", severity="error", markup=False)
+            return False
+        self.editor.saved(saved)
+        if self.current and saved.interview_uuid == self.current.interview.uuid:
+            keep = self.issue_list.highlighted_issue
+            issues = self.app.journal.issues(saved.interview_uuid)
+            with self.issue_list.prevent(OptionList.OptionHighlighted):
+                shown = self.editor.issue.uuid if self.editor.issue else None
+                self._show_issues(issues, shown or (keep and keep.uuid))
+        self.interview_list.reload(keep=saved.interview_uuid)
+        return True
+
+    def action_save(self) -> None:
+        self.editor.request_save()
+
+    # -- interviews -----------------------------------------------------------------------------
+
+    def action_new_interview(self) -> None:
+        self.save_draft()
+        self._open_form(None)
+
+    def action_edit_interview(self) -> None:
+        if self.current is None:
+            return
+        self.save_draft()
+        self._open_form(self.app.journal.interview(self.current.interview.uuid))
+
+    def _open_form(self, interview: Interview | None) -> None:
+        """The form saves through the journal itself, so a failed save keeps it open, with
+        everything typed still in it."""
+        form = InterviewForm(
+            interview,
+            today=self.app.today(),
+            dayfirst=self.app.settings.dayfirst,
+            save=self._write_interview,
+        )
+        self.app.push_screen(form, self._interview_written)
+
+    def _write_interview(self, interview: Interview) -> Interview:
+        journal = self.app.journal
+        if interview.created:
+            return journal.update_interview(interview)
+        return journal.add_interview(interview)
+
+    def _interview_written(self, interview: Interview | None) -> None:
+        if interview is None:
+            return
+        self.interview_list.reload(keep=interview.uuid)
+        self.interview_list.select_uuid(interview.uuid)
+        self._show_empty_state()
+        self.interview_list.focus()
+
+    def action_toggle_closed(self) -> None:
+        if self.current is None:
+            return
+        interview = self.current.interview
+        if self._guard(lambda: self.app.journal.set_closed(interview.uuid, not interview.closed)):
+            word = "Reopened" if interview.closed else "Marked as moved on"
+            self.notify(f"{word}: {interview.company}", markup=False)
+            self.interview_list.reload(keep=interview.uuid)
+
+    # -- issues ---------------------------------------------------------------------------------
+
+    def action_new_issue(self) -> None:
+        if self.current is None:
+            self.notify("Capture the interview first: press n.", markup=False)
+            return
+        self.save_draft()
+        draft = Issue(problem="", interview_uuid=self.current.interview.uuid)
+        with self.issue_list.prevent(OptionList.OptionHighlighted):
+            self.issue_list.highlighted = None
+        self.editor.load(draft)
+        self.editor.focus_problem()
+
+    def action_back(self) -> None:
+        focused = self.focused
+        if focused is not None and self.editor in focused.ancestors:
+            self.save_draft()
+            self.issue_list.focus()
+        elif focused is self.issue_list:
+            self.interview_list.focus()
+
+    def action_delete(self) -> None:
+        focused = self.focused
+        on_issue = focused is self.issue_list or (
+            focused is not None and self.editor in focused.ancestors
+        )
+        issue = self.editor.issue
+        if on_issue and issue is not None:
+            if not issue.created:  # a new draft never saved: just drop it
+                self.editor.load(self.issue_list.highlighted_issue)
+                return
+            question = f"Delete this issue?\n\n{_short(issue.problem)}"
+            self.app.push_screen(
+                ConfirmScreen(question), lambda yes: yes and self._delete_issue(issue)
+            )
+        elif self.current is not None:
+            interview = self.current.interview
+            count = self.current.issues
+            question = f"Delete the interview at {interview.company} on {interview.date}" + (
+                f" and its {count} issue{'s' if count != 1 else ''}?" if count else "?"
+            )
+            self.app.push_screen(
+                ConfirmScreen(question), lambda yes: yes and self._delete_interview(interview)
+            )
+
+    def _delete_issue(self, issue: Issue) -> None:
+        self.editor.load(None)
+        if self._guard(lambda: self.app.journal.delete_issue(issue.uuid)):
+            self._show_interview(keep_issue=None)
+            self.interview_list.reload(keep=issue.interview_uuid)
+            self.notify("Issue deleted.", markup=False)
+
+    def _delete_interview(self, interview: Interview) -> None:
+        self.editor.load(None)
+        if self._guard(lambda: self.app.journal.delete_interview(interview.uuid)):
+            self.current = None
+            self.interview_list.reload()
+            self._show_empty_state()
+            self.notify(f"Deleted the interview at {interview.company}.", markup=False)
+
+    # -- what went well, follow-ups ----------------------------------------------------------
+
+    def action_went_well(self) -> None:
+        if self.current is None:
+            return
+        interview = self.current.interview
+        journal = self.app.journal
+
+        def add(text: str) -> Positive:
+            return journal.add_positive(Positive(text=text, interview_uuid=interview.uuid))
+
+        self.save_draft()
+        self.app.push_screen(
+            PositivesScreen(
+                _title(interview),
+                journal.positives(interview.uuid),
+                add=add,
+                delete=journal.delete_positive,
             )
         )
+
+    def action_follow_ups(self) -> None:
+        if self.current is None:
+            return
+        interview = self.current.interview
+        journal = self.app.journal
+        today = self.app.today()
+
+        def add_thank_you() -> FollowUp:
+            due = max(interview.date, today) + dt.timedelta(days=1)
+            return journal.add_follow_up(
+                FollowUp(kind="thank-you", due=due, interview_uuid=interview.uuid)
+            )
+
+        def toggle_done(uuid: str) -> FollowUp:
+            follow_up = next(f for f in journal.follow_ups(interview.uuid) if f.uuid == uuid)
+            done = None if follow_up.done else today
+            return journal.update_follow_up(dataclasses.replace(follow_up, done=done))
+
+        self.save_draft()
+        self.app.push_screen(
+            FollowUpsScreen(
+                _title(interview),
+                journal.follow_ups(interview.uuid),
+                today,
+                add_thank_you=add_thank_you,
+                toggle_done=toggle_done,
+            ),
+            lambda _: self.interview_list.reload(keep=interview.uuid),
+        )
+
+    # -- search ---------------------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        self.save_draft()
+        self.app.push_screen(SearchScreen(self._search, self._describe_hit), self.go_to_hit)
+
+    def _search(self, text: str) -> list[SearchHit]:
+        try:
+            return self.app.journal.search(text)
+        except JournalError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return []
+
+    def _describe_hit(self, hit: SearchHit) -> str:
+        interview = self.app.journal.interview(hit.interview_uuid)
+        return f"{interview.date}  {_title(interview)} — {hit.field}"
+
+    def go_to_hit(self, hit: SearchHit | None) -> None:
+        if hit is None:
+            return
+        self.go_to(hit.interview_uuid, hit.issue_uuid)
+
+    def go_to(self, interview_uuid: str, issue_uuid: str | None = None) -> None:
+        """Select an interview (and one of its issues) as if the user had moved there."""
+        self.save_draft()
+        if not self.interview_list.select_uuid(interview_uuid):
+            return
+        self.current = self.interview_list.highlighted
+        self._show_interview(keep_issue=issue_uuid)
+        if issue_uuid:
+            self.issue_list.focus()
+        else:
+            self.interview_list.focus()
+
+    def go_to_category(self, slug: str) -> None:
+        issue = self.app.journal.latest_issue_of_category(slug)
+        if issue is None:
+            name = self.categories[slug].name if slug in self.categories else slug
+            self.notify(f"No issue is filed under {name} yet.", markup=False)
+            return
+        self.go_to(issue.interview_uuid, issue.uuid)
+
+    # -- helpers --------------------------------------------------------------------------------
+
+    def _guard(self, write: Callable[[], object]) -> bool:
+        """Run a write; say plainly what went wrong if it failed."""
+        try:
+            write()
+        except (JournalError, InvalidValue) as error:
+            self.notify(str(error), title="Not saved", severity="error", markup=False)
+            return False
+        return True
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        needs_interview = {
+            "new_issue",
+            "edit_interview",
+            "went_well",
+            "follow_ups",
+            "toggle_closed",
+            "delete",
+        }
+        if action in needs_interview and self.current is None:
+            return None  # shown dimmed: there is no interview to act on yet
+        return True
+
+
+def _title(interview: Interview) -> str:
+    return interview.company + (f" — {interview.role}" if interview.role else "")
+
+
+def _short(text: str, width: int = 70) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= width else line[: width - 1] + "…"

@@ -1,0 +1,94 @@
+"""A yes/no question in a small dialog: True when the user confirms, False otherwise."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Footer, Static
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """Ask before doing something that cannot be undone.
+
+    `y` or enter confirms, `n` or escape cancels; the buttons do the same with the mouse.
+    The question is shown as plain text, so a company name like `[bold]x[/]` reads as typed.
+    """
+
+    DEFAULT_CSS = """
+    ConfirmScreen {
+        align: center middle;
+    }
+    ConfirmScreen > #dialog {
+        width: auto;
+        min-width: 40;
+        max-width: 70;
+        height: auto;
+        padding: 1 2;
+        background: $panel;
+        border: round $primary;
+        border-title-color: $primary;
+        border-title-style: bold;
+    }
+    ConfirmScreen.-danger > #dialog {
+        border: round $error;
+        border-title-color: $error;
+    }
+    ConfirmScreen #question {
+        width: auto;
+        max-width: 66;
+        margin-bottom: 1;
+    }
+    ConfirmScreen #buttons {
+        width: 100%;
+        height: auto;
+        align-horizontal: right;
+    }
+    ConfirmScreen #buttons Button {
+        margin-left: 2;
+    }
+    """
+
+    AUTO_FOCUS = "#confirm"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y", "confirm", "Yes", id="confirm.yes"),
+        Binding("enter", "confirm", "Yes", show=False, id="confirm.enter"),
+        Binding("n", "cancel", "No", id="confirm.no"),
+        Binding("escape", "cancel", "Cancel", id="confirm.cancel"),
+    ]
+
+    def __init__(
+        self, question: str, *, confirm_label: str = "Delete", danger: bool = True
+    ) -> None:
+        super().__init__(classes="-danger" if danger else None)
+        self.question = question
+        self.confirm_label = confirm_label
+        self.danger = danger
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog") as dialog:
+            dialog.border_title = "Are you sure?"
+            yield Static(Content(self.question), id="question")
+            with Horizontal(id="buttons"):
+                yield Button(Content("Cancel"), id="cancel", compact=True)
+                yield Button(
+                    Content(self.confirm_label),
+                    id="confirm",
+                    variant="error" if self.danger else "primary",
+                    compact=True,
+                )
+        yield Footer()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(event.button.id == "confirm")
+
+    def action_confirm(self) -> None:
+        self.dismiss(True)
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)

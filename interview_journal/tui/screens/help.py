@@ -1,0 +1,115 @@
+"""The help screen: every key, per screen, generated from the bindings themselves."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+from typing import Any, ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Static
+
+HelpSection = tuple[str, list[tuple[str, str]]]
+"""A section title and its (key, description) rows."""
+
+
+@cache
+def _plain_app() -> App[Any]:
+    """An app that is never run, for formatting keys the way Textual does by default."""
+    return App()
+
+
+def bindings_help(
+    bindings: Iterable[BindingType], app: App[Any] | None = None
+) -> list[tuple[str, str]]:
+    """(key, description) rows for the bindings that have a description.
+
+    The key text comes from `app.get_key_display`, so it reads exactly as in the footer (pass the
+    running app so that any override of it is honoured). Keys bound together, as in `j,down`,
+    make one row: "j ↓". A key bound twice to the same action is listed once.
+    """
+    formatter = app if app is not None else _plain_app()
+    rows: dict[tuple[str, str], list[str]] = {}
+    for binding in bindings:
+        if isinstance(binding, tuple):
+            binding = Binding(*binding)
+        if not binding.description:
+            continue
+        keys = rows.setdefault((binding.action, binding.description), [])
+        for single in Binding.make_bindings([binding]):
+            display = formatter.get_key_display(single)
+            if display not in keys:
+                keys.append(display)
+    return [(" ".join(keys), description) for (_action, description), keys in rows.items()]
+
+
+class HelpScreen(ModalScreen[None]):
+    """Keys and what they do, one table per section; scrolls when it does not fit."""
+
+    DEFAULT_CSS = """
+    HelpScreen {
+        align: center middle;
+    }
+    HelpScreen > #dialog {
+        width: 72;
+        max-width: 95%;
+        height: auto;
+        max-height: 90%;
+        background: $panel;
+        border: round $primary;
+        border-title-color: $primary;
+        border-title-style: bold;
+    }
+    HelpScreen #sections {
+        height: auto;
+        max-height: 100%;
+        padding: 0 2 1 2;
+    }
+    HelpScreen .section-title {
+        color: $accent;
+        text-style: bold;
+        margin-top: 1;
+    }
+    HelpScreen .section-keys {
+        margin-left: 2;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Close", id="help.close"),
+        Binding("question_mark", "close", "Close", show=False, id="help.close_question"),
+        Binding("q", "close", "Close", show=False, id="help.close_q"),
+    ]
+
+    def __init__(self, sections: list[HelpSection]) -> None:
+        super().__init__()
+        self.sections = sections
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog") as dialog:
+            dialog.border_title = "Keys"
+            with VerticalScroll(id="sections"):
+                for title, rows in self.sections:
+                    yield Static(Text(title), classes="section-title")
+                    yield Static(self._table(rows), classes="section-keys")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#sections").focus()
+
+    @staticmethod
+    def _table(rows: list[tuple[str, str]]) -> Table:
+        table = Table.grid(padding=(0, 2))
+        table.add_column(min_width=10, style="bold", no_wrap=True)
+        table.add_column()
+        for key, description in rows:
+            table.add_row(Text(key), Text(description))
+        return table
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,183 @@
+"""Full-text search: type, see what matches, pick one."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.timer import Timer
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ...core.model import SearchHit
+
+DEBOUNCE = 0.15
+"""Seconds of quiet typing before the search runs: one query per pause, not one per key."""
+
+
+class SearchScreen(ModalScreen[SearchHit | None]):
+    """Searches as the user types; returns the chosen hit, or None on escape.
+
+    `search` gets the text exactly as typed (the store makes FTS syntax safe); `describe` names
+    the place a hit was found, e.g. "2026-11-20 Acme — issue".
+    """
+
+    DEFAULT_CSS = """
+    SearchScreen {
+        align: center top;
+    }
+    SearchScreen > #dialog {
+        width: 90;
+        max-width: 100%;
+        height: auto;
+        max-height: 80%;
+        margin-top: 2;
+        padding: 0 1;
+        background: $panel;
+        border: round $primary;
+        border-title-color: $primary;
+        border-title-style: bold;
+    }
+    SearchScreen #query {
+        margin: 1 0;
+    }
+    SearchScreen #results {
+        height: auto;
+        max-height: 24;
+        background: $panel;
+        margin-bottom: 1;
+    }
+    SearchScreen #status {
+        color: $text-muted;
+        margin: 0 1 1 1;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Close", id="search.close"),
+        # Priority, so that up on the first result goes back to the box instead of stopping.
+        Binding("down", "to_results", "Results", show=False, priority=True, id="search.to_results"),
+        Binding("up", "to_query", "Search box", show=False, priority=True, id="search.to_query"),
+        Binding("j", "cursor_down", "Down", show=False, id="search.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="search.up"),
+    ]
+
+    def __init__(
+        self,
+        search: Callable[[str], list[SearchHit]],
+        describe: Callable[[SearchHit], str],
+    ) -> None:
+        super().__init__()
+        self._search = search
+        self._describe = describe
+        self._hits: list[SearchHit] = []
+        self._timer: Timer | None = None
+        self._searched: str | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog") as dialog:
+            dialog.border_title = "Search the journal"
+            yield Input(placeholder="Words from a problem, a solution, notes…", id="query")
+            results = OptionList(id="results", compact=True)
+            results.display = False
+            yield results
+            yield Static(Content("Type to search; enter opens the first match."), id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#query", Input).focus()
+
+    # -- searching ---------------------------------------------------------------------------
+
+    @on(Input.Changed, "#query")
+    def _query_changed(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(DEBOUNCE, self._run_search)
+
+    def _run_search(self) -> None:
+        """Search for what is in the box now (once per text, however often it is asked)."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        text = self.query_one("#query", Input).value
+        if text == self._searched:
+            return
+        self._searched = text
+        self._hits = self._search(text) if text.strip() else []
+        self._show_hits(text)
+
+    def _show_hits(self, text: str) -> None:
+        results = self.query_one("#results", OptionList)
+        status = self.query_one("#status", Static)
+        results.clear_options()
+        results.add_options(
+            Option(
+                Content.assemble(
+                    (self._describe(hit), "bold"),
+                    "\n",
+                    (hit.excerpt, "dim"),
+                ),
+                id=str(index),
+            )
+            for index, hit in enumerate(self._hits)
+        )
+        results.display = bool(self._hits)
+        if self._hits:
+            results.highlighted = 0
+            count = len(self._hits)
+            status.update(
+                Content(f"{count} match{'es' if count != 1 else ''} · enter opens, ↓ to browse")
+            )
+        elif text.strip():
+            status.update(Content(f"Nothing found for “{text.strip()}”."))
+        else:
+            status.update(Content("Type to search; enter opens the first match."))
+
+    # -- choosing ----------------------------------------------------------------------------
+
+    @on(Input.Submitted, "#query")
+    def _query_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._run_search()  # enter straight after typing need not wait for the pause
+        if self._hits:
+            self.dismiss(self._hits[0])
+
+    @on(OptionList.OptionSelected, "#results")
+    def _result_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(self._hits[event.option_index])
+
+    def action_to_results(self) -> None:
+        results = self.query_one("#results", OptionList)
+        if self.focused is results:
+            results.action_cursor_down()
+            return
+        self._run_search()
+        if self._hits:
+            results.focus()
+            results.highlighted = 0
+
+    def action_to_query(self) -> None:
+        results = self.query_one("#results", OptionList)
+        if self.focused is results and results.highlighted not in (None, 0):
+            results.action_cursor_up()
+            return
+        self.query_one("#query", Input).focus()
+
+    def action_cursor_down(self) -> None:
+        if self.focused is self.query_one("#results"):
+            self.query_one("#results", OptionList).action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        if self.focused is self.query_one("#results"):
+            self.action_to_query()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

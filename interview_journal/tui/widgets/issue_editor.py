@@ -1,0 +1,242 @@
+"""The side-by-side editor: what went wrong, beside it what I should have done.
+
+It never writes to the journal itself: when there is something to save it posts `SaveRequested`
+with the draft, and the screen answers with `saved()` or `save_failed()`. Saving is asked for
+after a short pause in typing, when focus leaves a field, and on ctrl+s.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.reactive import reactive
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import Label, Select, Static, TextArea
+
+from ...core.model import Category, Issue
+from ...core.taxonomy import suggest_category
+
+AUTOSAVE_SECONDS = 0.8  # a pause in typing this long saves: well inside a second
+RETRY_SECONDS = 5.0  # a failed save (locked, read-only) is tried again this often
+SEVERITIES = [("minor", 1), ("notable", 2), ("serious", 3)]
+
+
+def _content(issue: Issue | None) -> tuple[object, ...]:
+    """What the user edits of an issue: two drafts with equal content need no second save."""
+    if issue is None:
+        return ()
+    return (issue.problem, issue.should_have, issue.category, issue.severity)
+
+
+class SaveState(Static):
+    """saved / saving / not saved, in a word and a colour."""
+
+    DEFAULT_CSS = """
+    SaveState { width: auto; padding: 0 1; color: $text-muted; }
+    SaveState.-saved { color: $success; }
+    SaveState.-unsaved { color: $warning; }
+    SaveState.-failed { color: $error; text-style: bold; }
+    """
+
+    state: reactive[str] = reactive("idle")
+
+    def show(self, state: str, detail: str = "") -> None:
+        self.state = state
+        labels = {
+            "idle": "",
+            "unsaved": "● not saved yet",
+            "saving": "… saving",
+            "saved": "✓ saved",
+            "failed": "✗ not saved",
+        }
+        text = labels[state] + (f": {detail}" if detail else "")
+        self.update(Text(text))
+        for name in ("saved", "unsaved", "failed"):
+            self.set_class(state == name, f"-{name}")
+
+
+class IssueEditor(Widget):
+    """Edits one issue of one interview; empty until an issue or a new draft is loaded."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+g", "use_suggestion", "Use suggestion", id="editor.use_suggestion"),
+    ]
+
+    @dataclasses.dataclass
+    class SaveRequested(Message):
+        editor: IssueEditor
+        issue: Issue
+
+        @property
+        def control(self) -> IssueEditor:
+            return self.editor
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.issue: Issue | None = None
+        self.dirty = False
+        self.suggestion: Category | None = None
+        self._categories: dict[str, Category] = {}
+        self._timer: Timer | None = None
+        self._requested: Issue | None = None
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="sides"):
+            with Vertical(classes="side"):
+                yield Label("What went wrong", classes="side-title")
+                yield TextArea(
+                    id="problem",
+                    soft_wrap=True,
+                    tab_behavior="focus",
+                    placeholder="Write it as it comes: what happened?",
+                )
+            with Vertical(classes="side"):
+                yield Label("What I should have done", classes="side-title")
+                yield TextArea(
+                    id="should_have",
+                    soft_wrap=True,
+                    tab_behavior="focus",
+                    placeholder="Said or done instead, next time",
+                )
+        with Horizontal(id="meta"):
+            yield Select[str]([], prompt="Category", id="category", allow_blank=True)
+            yield Select(SEVERITIES, prompt="Severity", id="severity", allow_blank=False, value=2)
+            yield Static(id="suggestion")
+            yield SaveState(id="save-state")
+
+    # -- what the screen calls ----------------------------------------------------------------
+
+    def set_categories(self, categories: list[Category]) -> None:
+        self._categories = {category.slug: category for category in categories}
+        select = self.query_one("#category", Select)
+        with self.prevent(Select.Changed):
+            select.set_options([(Text(c.name), c.slug) for c in categories])
+
+    def load(self, issue: Issue | None) -> None:
+        """Show `issue` (a stored one or a new draft), or nothing. Unsaved edits must have been
+        taken with `take_draft()` first: loading drops them."""
+        self._stop_timer()
+        self.issue = issue
+        self.dirty = False
+        problem = self.query_one("#problem", TextArea)
+        should_have = self.query_one("#should_have", TextArea)
+        category = self.query_one("#category", Select)
+        severity = self.query_one("#severity", Select)
+        with self.prevent(TextArea.Changed, Select.Changed):
+            problem.load_text(issue.problem if issue else "")
+            should_have.load_text(issue.should_have if issue else "")
+            if issue and issue.category in self._categories:
+                category.value = issue.category
+            else:
+                category.clear()
+            severity.value = issue.severity if issue else 2
+        self.disabled = issue is None
+        self._update_suggestion()
+        self.query_one(SaveState).show("saved" if issue and issue.created else "idle")
+
+    def take_draft(self) -> Issue | None:
+        """The edited issue if it has changes to save (and stops the pending autosave)."""
+        self._stop_timer()
+        return self._draft() if self.dirty and self.issue else None
+
+    def saved(self, issue: Issue) -> None:
+        """The screen saved the draft it was sent; edits typed since then stay pending."""
+        if self.issue is None or issue.uuid != self.issue.uuid:
+            return
+        self.issue = dataclasses.replace(self.issue, created=issue.created)
+        self.dirty = _content(self._draft()) != _content(self._requested)
+        self.query_one(SaveState).show("unsaved" if self.dirty else "saved")
+
+    def save_failed(self, message: str) -> None:
+        """Keep the text on screen, say why, and try again a little later."""
+        self.query_one(SaveState).show("failed", message)
+        self._stop_timer()
+        self._timer = self.set_timer(RETRY_SECONDS, self.request_save)
+
+    def request_save(self) -> None:
+        """Ask the screen to save the draft now, if there is anything to save."""
+        self._stop_timer()
+        if not (self.dirty and self.issue):
+            return
+        draft = self._draft()
+        if not draft.problem.strip():
+            self.query_one(SaveState).show("unsaved", "write what went wrong first")
+            return
+        self.query_one(SaveState).show("saving")
+        self._requested = draft
+        self.post_message(self.SaveRequested(self, draft))
+
+    def focus_problem(self) -> None:
+        self.query_one("#problem", TextArea).focus()
+
+    # -- inside -------------------------------------------------------------------------------
+
+    def _draft(self) -> Issue:
+        assert self.issue is not None
+        category = self.query_one("#category", Select).value
+        severity = self.query_one("#severity", Select).value
+        return dataclasses.replace(
+            self.issue,
+            problem=self.query_one("#problem", TextArea).text,
+            should_have=self.query_one("#should_have", TextArea).text,
+            category=category if isinstance(category, str) else None,
+            severity=severity if isinstance(severity, int) else 2,
+        )
+
+    def _stop_timer(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+
+    def _changed(self) -> None:
+        self.dirty = True
+        self.query_one(SaveState).show("unsaved")
+        self._stop_timer()
+        self._timer = self.set_timer(AUTOSAVE_SECONDS, self.request_save)
+
+    @on(TextArea.Changed)
+    def _text_changed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        if event.text_area.id == "problem":
+            self._update_suggestion()
+        self._changed()
+
+    @on(Select.Changed)
+    def _select_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        self._update_suggestion()
+        self._changed()
+
+    def on_descendant_blur(self) -> None:
+        # Leaving a field saves it, so that moving on never leaves words behind.
+        if self.dirty:
+            self.request_save()
+
+    def _update_suggestion(self) -> None:
+        suggestion = None
+        if self.issue is not None and self.query_one("#category", Select).is_blank():
+            slug = suggest_category(self.query_one("#problem", TextArea).text)
+            suggestion = self._categories.get(slug or "")
+        if suggestion == self.suggestion:
+            return  # the footer is redrawn only when the suggestion changes, not on every key
+        self.suggestion = suggestion
+        hint = Text(f"Suggested: {suggestion.name} (ctrl+g)") if suggestion else ""
+        self.query_one("#suggestion", Static).update(hint)
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "use_suggestion":
+            return self.suggestion is not None or None
+        return True
+
+    def action_use_suggestion(self) -> None:
+        if self.suggestion is not None:
+            self.query_one("#category", Select).value = self.suggestion.slug

@@ -1,0 +1,58 @@
+"""The issues of the selected interview: category, the problem in short, a mark once solved."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from ...core.model import Category, Issue
+
+SOLVED_MARK = "✓"
+OPEN_MARK = "○"
+
+
+class IssueList(OptionList):
+    """One line per issue; the option ids are the issue uuids."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False, id="issue_list.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="issue_list.up"),
+    ]
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.issues: list[Issue] = []
+
+    def show(self, issues: list[Issue], categories: dict[str, Category], keep: str | None) -> None:
+        """Show `issues`, keeping the highlight on the issue `keep` when it is among them."""
+        self.issues = issues
+        self.clear_options()
+        self.add_options(Option(self._line(issue, categories), id=issue.uuid) for issue in issues)
+        uuids = [issue.uuid for issue in issues]
+        if issues:
+            self.highlighted = uuids.index(keep) if keep in uuids else 0
+
+    @property
+    def highlighted_issue(self) -> Issue | None:
+        if self.highlighted is None or not 0 <= self.highlighted < len(self.issues):
+            return None
+        return self.issues[self.highlighted]
+
+    @staticmethod
+    def _line(issue: Issue, categories: dict[str, Category]) -> Text:
+        category = categories.get(issue.category or "")
+        line = Text(no_wrap=True, overflow="ellipsis")
+        if issue.solved:
+            line.append(f"{SOLVED_MARK} ", style="green")
+        else:
+            line.append(f"{OPEN_MARK} ", style="dim")
+        name = category.name if category else "uncategorised"
+        line.append(name if len(name) <= 24 else name[:23] + "…", style="bold")
+        line.append("  ")
+        first_line = issue.problem.strip().splitlines()[0] if issue.problem.strip() else ""
+        line.append(first_line)
+        return line

@@ -1,0 +1,316 @@
+"""The journal screen driven by keys, as a user would, asserting on what the journal saved."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+
+from textual.widgets import Input, Select, TextArea
+
+from interview_journal.core.model import Interview, Step
+from interview_journal.store import Journal, open_journal
+from interview_journal.tui.app import JournalApp
+from interview_journal.tui.screens.confirm import ConfirmScreen
+from interview_journal.tui.screens.help import HelpScreen
+from interview_journal.tui.screens.interview_form import InterviewForm
+from interview_journal.tui.widgets.interview_list import InterviewList
+from interview_journal.tui.widgets.issue_editor import IssueEditor
+
+from .conftest import TODAY, add_acme
+
+SIZE = (130, 40)
+
+
+def make_app(journal: Journal) -> JournalApp:
+    return JournalApp(journal=journal, today=lambda: TODAY)
+
+
+def keys(text: str) -> list[str]:
+    """What a user types, as keys for Pilot."""
+    names = {
+        " ": "space",
+        "\n": "enter",
+        ":": "colon",
+        ",": "comma",
+        "-": "minus",
+        "'": "apostrophe",
+    }
+    return [names.get(char, char) for char in text]
+
+
+async def type_text(pilot, text: str) -> None:
+    await pilot.press(*keys(text))
+
+
+def screen_text(app: JournalApp) -> str:
+    """What the terminal shows, as text (the screenshot is SVG with escaped spaces)."""
+    return html.unescape(app.export_screenshot()).replace("\xa0", " ")
+
+
+def issue_texts(journal: Journal, interview_uuid: str) -> list[tuple[str, str]]:
+    return [(i.problem, i.should_have) for i in journal.issues(interview_uuid)]
+
+
+# -- capture --------------------------------------------------------------------------------
+
+
+async def test_first_run_says_what_to_do(journal) -> None:
+    app = make_app(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.screen.query_one("#empty").display
+        assert "press  n" in screen_text(app)
+
+
+async def test_capture_an_interview_with_a_relative_date_then_two_issues(journal) -> None:
+    app = make_app(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        assert isinstance(app.screen, InterviewForm)
+        await type_text(pilot, "Acme")
+        await pilot.press("tab")
+        await type_text(pilot, "Backend Engineer")
+        await pilot.press("tab")
+        await type_text(pilot, "3 days ago")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, InterviewForm)
+        [summary] = journal.interview_summaries()
+        interview = summary.interview
+        assert (interview.company, interview.role) == ("Acme", "Backend Engineer")
+        assert interview.date == TODAY - dt.timedelta(days=3)
+
+        # The first issue: what went wrong, then beside it what I should have done.
+        await pilot.press("i")
+        assert isinstance(app.focused, TextArea) and app.focused.id == "problem"
+        await type_text(pilot, "Arrived late")
+        await pilot.press("tab")
+        assert app.focused.id == "should_have"
+        await type_text(pilot, "Leave an hour early")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        # The second, saved by leaving the field rather than by ctrl+s.
+        await pilot.press("escape", "i")
+        await type_text(pilot, "Rambled")
+        await pilot.press("tab")
+        await type_text(pilot, "Answer in three sentences")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert issue_texts(journal, interview.uuid) == [
+            ("Arrived late", "Leave an hour early"),
+            ("Rambled", "Answer in three sentences"),
+        ]
+        assert len(app.screen.query_one("#issues").options) == 2
+
+
+async def test_edits_save_themselves_after_a_pause(journal) -> None:
+    interview = add_acme(journal)
+    app = make_app(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("i")
+        await type_text(pilot, "Phone buzzed")
+        assert issue_texts(journal, interview.uuid)[-1][0] != "Phone buzzed"  # not yet
+        await pilot.pause(1.3)
+        assert issue_texts(journal, interview.uuid)[-1][0] == "Phone buzzed"
+        assert "saved" in str(app.screen.query_one("#save-state").render())
+
+
+async def test_quitting_saves_what_was_just_typed(journal_path) -> None:
+    journal = open_journal(journal_path)
+    interview = add_acme(journal)
+    app = make_app(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("i")
+        await type_text(pilot, "Forgot the portfolio")
+        await pilot.press("q")  # goes into the text, not quit
+        await pilot.press("escape", "escape", "q")
+    journal.close()
+    again = open_journal(journal_path)
+    assert issue_texts(again, interview.uuid)[-1][0] == "Forgot the portfolioq"
+    again.close()
+
+
+async def test_the_bad_date_message_and_nothing_saved(journal) -> None:
+    app = make_app(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await type_text(pilot, "Initech")
+        await pilot.press("tab", "tab")
+        await type_text(pilot, "blursday")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, InterviewForm)
+        assert "blursday" in str(app.screen.query_one("#date-hint").render())
+        assert journal.count_interviews() == 0
+        await pilot.press("escape")  # something was typed: it asks first
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await pilot.pause()
+        assert journal.count_interviews() == 0
+
+
+async def test_edit_the_interview(journal) -> None:
+    interview = add_acme(journal)
+    app = make_app(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        form = app.screen
+        assert isinstance(form, InterviewForm)
+        assert form.query_one("#company", Input).value == "Acme"
+        await pilot.press("tab")
+        role = form.query_one("#role", Input)
+        role.value = ""
+        await type_text(pilot, "Staff Engineer")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        stored = journal.interview(interview.uuid)
+        assert stored.role == "Staff Engineer"
+        assert stored.date == interview.date and stored.created == interview.created
+
+
+# -- delete ---------------------------------------------------------------------------------
+
+
+async def test_delete_an_issue_asks_first_and_cancel_keeps_it(journal) -> None:
+    interview = add_acme(journal)
+    app = make_app(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("tab")  # to the issue list
+        assert app.focused.id == "issues"
+        await pilot.press("d")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert len(journal.issues(interview.uuid)) == 2
+        await pilot.press("d", "y")
+        await pilot.pause()
+        assert [i.problem for i in journal.issues(interview.uuid)] == ["Babbled about my thesis"]
+
+
+async def test_delete_an_interview_with_confirmation(journal) -> None:
+    interview = add_acme(journal)
+    app = make_app(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("d")
+        assert "Acme" in str(app.screen.query_one("#question").render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert journal.count_interviews() == 1
+        await pilot.press("d", "y")
+        await pilot.pause()
+        assert journal.count_interviews() == 0
+        assert journal.issues() == []
+        assert app.screen.query_one("#empty").display
+        del interview
+
+
+# -- search, tab order, categories, closing ----------------------------------------------------
+
+
+async def test_search_jumps_to_the_interview_and_the_issue(journal) -> None:
+    acme = add_acme(journal)
+    journal.add_interview(Interview(company="Globex", date=dt.date(2026, 11, 25)))
+    app = make_app(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        interviews = app.screen.query_one(InterviewList)
+        assert interviews.highlighted.interview.company == "Globex"
+        await pilot.press("slash")
+        await type_text(pilot, "thesis")
+        await pilot.pause(0.4)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert interviews.highlighted.interview.uuid == acme.uuid
+        editor = app.screen.query_one(IssueEditor)
+        assert editor.issue.problem == "Babbled about my thesis"
+        assert app.focused.id == "issues"
+
+
+async def test_tab_goes_through_the_panes_and_the_editor_without_inserting_tabs(journal) -> None:
+    add_acme(journal)
+    app = make_app(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        order = []
+        for _ in range(6):
+            order.append(app.focused.id)
+            await pilot.press("tab")
+        assert order == ["interviews", "issues", "problem", "should_have", "category", "severity"]
+        await pilot.press("shift+tab", "shift+tab", "shift+tab", "shift+tab")
+        assert app.focused.id == "problem"
+        assert "\t" not in app.focused.text
+
+
+async def test_a_suggested_category_is_used_only_when_confirmed(journal) -> None:
+    interview = journal.add_interview(Interview(company="Hooli", date=dt.date(2026, 11, 26)))
+    app = make_app(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("i")
+        await type_text(pilot, "Late because of traffic")
+        await pilot.pause()
+        assert "Late / timing" in str(app.screen.query_one("#suggestion").render())
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert journal.issues(interview.uuid)[0].category is None  # only suggested
+        await pilot.press("ctrl+g")
+        assert app.screen.query_one("#category", Select).value == "punctuality"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert journal.issues(interview.uuid)[0].category == "punctuality"
+
+
+async def test_close_and_reopen(journal) -> None:
+    interview = add_acme(journal)
+    app = make_app(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        assert journal.interview(interview.uuid).closed
+        assert journal.interview_summaries()[0].step is Step.CLOSED
+        await pilot.press("c")
+        await pilot.pause()
+        assert not journal.interview(interview.uuid).closed
+
+
+async def test_help_lists_every_key_from_the_bindings(journal) -> None:
+    app = make_app(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        shown = screen_text(app)
+        for description in ("New", "Issue", "Went well", "Follow-ups", "Search", "Quit"):
+            assert description in shown
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+# -- odd text, failed saves ---------------------------------------------------------------------
+
+
+async def test_markup_emoji_and_a_long_paste_are_kept_as_typed(journal) -> None:
+    interview = add_acme(journal)
+    pasted = "[bold]not bold[/] 🙈 " + "x" * 200_000
+    app = make_app(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("i")
+        app.focused.insert(pasted)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert journal.issues(interview.uuid)[-1].problem == pasted
+        assert "[bold]not bold[/]" in screen_text(app)
+
+
+async def test_a_failed_save_keeps_the_text_and_says_so(journal_path) -> None:
+    writer = open_journal(journal_path)
+    interview = add_acme(writer)
+    writer.close()
+    journal = open_journal(journal_path, read_only=True)
+    app = make_app(journal)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("i")
+        await type_text(pilot, "Words I must not lose")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        state = str(app.screen.query_one("#save-state").render())
+        assert "not saved" in state and "read-only" in state
+        assert app.focused.text == "Words I must not lose"
+    journal.close()
+    assert len(open_journal(journal_path).issues(interview.uuid)) == 2
