@@ -18,13 +18,18 @@ from interview_journal.tui.app import JournalApp
 
 OUT = Path(__file__).resolve().parent.parent / "screenshots"
 TODAY = dt.date(2026, 11, 27)
-SIZE = (120, 32)
+SIZE = (130, 40)
 
 
-async def journal_screen(app: JournalApp) -> None:
+async def shoot(app: JournalApp, name: str, *keys: str) -> None:
+    """Press `keys` in the real app, then save what the terminal shows as `name`."""
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*keys)
+        app.sub_title = "journal.db"
+        for widget in app.screen.query("TextArea, Input"):
+            widget.cursor_blink = False  # type: ignore[attr-defined]
         await pilot.pause()
-        app.save_screenshot("journal.svg", path=str(OUT))
+        app.save_screenshot(name, path=str(OUT))
 
 
 async def main() -> None:
@@ -32,7 +37,12 @@ async def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         journal = open_journal(Path(folder) / "demo.db")
         journal.import_records([], generate_sample(30, today=TODAY))
-        await journal_screen(JournalApp(journal=journal))
+        shots = (
+            ("journal.svg", "j", "j", "j", "tab"),
+            ("new-interview.svg", "n", *"Acme", "tab", *"Data", "tab"),
+        )
+        for name, *keys in shots:
+            await shoot(JournalApp(journal=journal, today=lambda: TODAY), name, *keys)
         journal.close()
     print(f"Wrote {', '.join(sorted(p.name for p in OUT.glob('*.svg')))} to {OUT}")
 

@@ -135,7 +135,7 @@ class JournalScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="main"):
-            interviews = InterviewList(id="interviews", classes="pane")
+            interviews = InterviewList(id="interviews", classes="pane", today=self.app.today)
             interviews.border_title = "Interviews"
             yield interviews
             with Vertical(id="detail"):

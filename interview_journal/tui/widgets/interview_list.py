@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import ClassVar, Protocol
@@ -188,8 +188,10 @@ class InterviewList(ScrollView, can_focus=True):
         name: str | None = None,
         id: str | None = None,
         classes: str | None = None,
+        today: Callable[[], dt.date] = dt.date.today,
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
+        self.today = today  # which interviews are upcoming; the app's clock, fixed in tests
         self._source = source
         self._count = 0
         self._pages: LRUCache[int, Sequence[InterviewSummary]] = LRUCache(CACHED_PAGES)
@@ -364,7 +366,7 @@ class InterviewList(ScrollView, can_focus=True):
     def _row_style(self, summary: InterviewSummary, index: int, base: Style) -> Style:
         """Upcoming interviews stand out, closed ones recede, the cursor row wins over both."""
         style = base
-        if summary.interview.upcoming(dt.date.today()):
+        if summary.interview.upcoming(self.today()):
             style += self.get_component_rich_style("interview-list--upcoming")
         elif summary.interview.closed:
             style += self.get_component_rich_style("interview-list--closed")

@@ -52,7 +52,7 @@ class IssueList(OptionList):
             line.append(f"{OPEN_MARK} ", style="dim")
         name = category.name if category else "uncategorised"
         line.append(name if len(name) <= 24 else name[:23] + "…", style="bold")
-        line.append("  ")
+        line.append(" · ", style="dim")
         first_line = issue.problem.strip().splitlines()[0] if issue.problem.strip() else ""
         line.append(first_line)
         return line
