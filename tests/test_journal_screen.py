@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import html
 
@@ -314,3 +315,51 @@ async def test_a_failed_save_keeps_the_text_and_says_so(journal_path) -> None:
         assert app.focused.text == "Words I must not lose"
     journal.close()
     assert len(open_journal(journal_path).issues(interview.uuid)) == 2
+
+
+# -- what went well, follow-ups, the palette ----------------------------------------------------
+
+
+async def test_what_went_well_is_one_key_away(journal) -> None:
+    interview = add_acme(journal)
+    app = make_app(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("w")
+        await type_text(pilot, "Calm answer on salary")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("escape")
+    assert [p.text for p in journal.positives(interview.uuid)] == [
+        "Good rapport with Dana",
+        "Calm answer on salary",
+    ]
+
+
+async def test_follow_ups_mark_the_thank_you_sent_and_the_step_moves_on(journal) -> None:
+    interview = add_acme(journal)
+    [issue, second] = journal.issues(interview.uuid)
+    journal.update_issue(dataclasses.replace(second, should_have="One example, then stop"))
+    app = make_app(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        assert "solved" in screen_text(app)
+        await pilot.press("f", "space")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert journal.follow_ups(interview.uuid)[0].done == TODAY
+        assert journal.interview_summaries()[0].step is Step.FOLLOWED_UP
+        assert "followed up" in screen_text(app)
+    del issue
+
+
+async def test_the_command_palette_finds_an_interview(journal) -> None:
+    acme = add_acme(journal)
+    journal.add_interview(Interview(company="Globex", date=dt.date(2026, 11, 25)))
+    app = make_app(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "Acme")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.query_one(InterviewList).highlighted.interview.uuid == acme.uuid
