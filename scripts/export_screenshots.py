@@ -24,7 +24,9 @@ SIZE = (130, 40)
 async def shoot(app: JournalApp, name: str, *keys: str) -> None:
     """Press `keys` in the real app, then save what the terminal shows as `name`."""
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press(*keys)
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause(0.1)  # the detail panes follow the selection after a moment
         app.sub_title = "journal.db"
         for widget in app.screen.query("TextArea, Input"):
             widget.cursor_blink = False  # type: ignore[attr-defined]

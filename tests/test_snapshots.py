@@ -43,7 +43,9 @@ async def steady(pilot) -> None:
 
 def test_journal_screen(snap_compare, demo_app) -> None:
     async def run_before(pilot) -> None:
-        await pilot.press("j", "j", "j", "tab")
+        await pilot.press("j", "j", "j")
+        await pilot.pause(0.2)
+        await pilot.press("tab")
         await steady(pilot)
 
     assert snap_compare(demo_app, terminal_size=SIZE, run_before=run_before)

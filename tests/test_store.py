@@ -28,7 +28,12 @@ from interview_journal.store import (
     NotFound,
     open_journal,
 )
-from interview_journal.store.schema import APPLICATION_ID, SCHEMA_VERSION, ensure_search, migrations
+from interview_journal.store.schema import (
+    APPLICATION_ID,
+    SCHEMA_VERSION,
+    ensure_search,
+    migration_set,
+)
 
 from .conftest import add_acme, file_digest
 
@@ -61,7 +66,7 @@ def test_new_journal_is_private_and_set_up_as_designed(tmp_path: Path) -> None:
 
 
 def test_schema_version_counts_every_migration() -> None:
-    assert len(migrations.pending(Database(memory=True))) == SCHEMA_VERSION
+    assert len(migration_set().pending(Database(memory=True))) == SCHEMA_VERSION
 
 
 def test_builtin_categories_are_there(journal) -> None:

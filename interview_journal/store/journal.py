@@ -14,10 +14,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote as url_quote
-
-from sqlite_utils import Database
 
 from ..core.model import (
     Category,
@@ -51,7 +51,10 @@ from .errors import (
     NotFound,
     translate,
 )
-from .schema import APPLICATION_ID, SCHEMA_VERSION, migrations
+from .schema import APPLICATION_ID, SCHEMA_VERSION, migration_set
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_SECONDS = 10.0
@@ -238,14 +241,22 @@ class Journal:
     def __init__(self, conn: sqlite3.Connection, path: Path, *, read_only: bool = False) -> None:
         self.path = path
         self.read_only = read_only
-        self.db = Database(conn, execute_plugins=False)
+        self.conn = conn
+
+    @cached_property
+    def db(self) -> Database:
+        """sqlite-utils over the same connection, for writes and migrations. Made on first use:
+        reading the journal needs only the connection, and the first frame only reads."""
+        from sqlite_utils import Database
+
+        return Database(self.conn, execute_plugins=False)
 
     # -- opening, closing --------------------------------------------------------------------
 
     def _prepare(self, version: int, busy_timeout: float) -> None:
         """Read every table first (a damaged file shows here, before any write), then set the
         connection up and bring an older schema up to date."""
-        conn = self.db.conn
+        conn = self.conn
         try:
             conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
             conn.execute("PRAGMA foreign_keys = ON")
@@ -261,7 +272,7 @@ class Journal:
                 # Marked as ours before anything else, so that a first set-up cut short is
                 # finished on the next open instead of refused as another program's file.
                 conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-                migrations.apply(self.db)
+                migration_set().apply(self.db)
                 conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         except sqlite3.Error as error:
             raise translate(error, self.path) from error
@@ -270,10 +281,10 @@ class Journal:
 
     @property
     def schema_version(self) -> int:
-        return self.db.conn.execute("PRAGMA user_version").fetchone()[0]
+        return self.conn.execute("PRAGMA user_version").fetchone()[0]
 
     def close(self) -> None:
-        self.db.close()
+        self.conn.close()
 
     def __enter__(self) -> Journal:
         return self
@@ -289,7 +300,7 @@ class Journal:
             raise JournalUnavailable(
                 f"{self.path}: the journal file or its folder is gone; nothing was saved."
             )
-        conn = self.db.conn
+        conn = self.conn
         try:
             # IMMEDIATE takes the write lock first, waiting for it up to the busy timeout. A
             # deferred transaction that reads first cannot wait later: SQLite answers "busy"
@@ -309,7 +320,7 @@ class Journal:
 
     def _query(self, sql: str, params: Iterable | dict = ()) -> list[dict]:
         try:
-            cursor = self.db.execute(sql, params)
+            cursor = self.conn.execute(sql, params)
             names = [column[0] for column in cursor.description]
             return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
         except sqlite3.Error as error:
@@ -773,7 +784,7 @@ class Journal:
             ) from error
         copy = sqlite3.connect(target)
         try:
-            self.db.conn.backup(copy)
+            self.conn.backup(copy)
             copy.execute("PRAGMA journal_mode = DELETE")
             result = copy.execute("PRAGMA integrity_check").fetchone()[0]
         except sqlite3.Error as error:
@@ -790,7 +801,7 @@ class Journal:
         """Problems found by SQLite's checks and our own; an empty list means all is well."""
         problems: list[str] = []
         try:
-            conn = self.db.conn
+            conn = self.conn
             problems += [
                 f"integrity: {row[0]}"
                 for row in conn.execute("PRAGMA integrity_check")

@@ -12,15 +12,17 @@ migration is registered with `transactional=False`.
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from functools import cache
+from typing import TYPE_CHECKING
 
 from ..core.taxonomy import BUILTIN_CATEGORIES
 
+if TYPE_CHECKING:  # sqlite-utils is imported only when a migration runs: not on the first frame
+    from sqlite_utils import Database
+    from sqlite_utils.migrations import Migrations
+
 # "IJRN": marks the file as an Interview Journal for `file(1)` and for our own checks.
 APPLICATION_ID = 0x494A524E
-
-migrations = Migrations("interview_journal")
 
 # Full-text search: the table and the columns it indexes.
 SEARCHABLE = {
@@ -30,7 +32,6 @@ SEARCHABLE = {
 }
 
 
-@migrations()
 def m001_initial(db: Database) -> None:
     _run_script(
         db,
@@ -113,7 +114,6 @@ def m001_initial(db: Database) -> None:
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
 
 
-@migrations()
 def m002_review(db: Database) -> None:
     """Review drill: each solved issue carries its fsrs card; every grade is logged."""
     db.execute("ALTER TABLE issues ADD COLUMN card TEXT")
@@ -132,8 +132,19 @@ def m002_review(db: Database) -> None:
     )
 
 
-# The number of migrations above; a test checks the two agree.
-SCHEMA_VERSION = 2
+MIGRATIONS = (m001_initial, m002_review)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+@cache
+def migration_set() -> Migrations:
+    """The migrations as sqlite-utils' Migrations set, applied in order, each once."""
+    from sqlite_utils.migrations import Migrations
+
+    migrations = Migrations("interview_journal")
+    for migration in MIGRATIONS:
+        migrations()(migration)
+    return migrations
 
 
 def _run_script(db: Database, script: str) -> None:

@@ -17,6 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Header, OptionList, Static
 
 from ...core.dates import describe_date
@@ -51,6 +52,8 @@ EMPTY_TEXT = (
     "then  i  for each thing that went wrong.\n\n"
     "?  shows every key."
 )
+
+DETAIL_DELAY = 0.06  # seconds the selection rests before its issues and editor are loaded
 
 NEXT_STEP = {
     Step.CAPTURED: "next: list what went wrong (i), each with a category",
@@ -129,6 +132,8 @@ class JournalScreen(Screen[None]):
         super().__init__()
         self.categories: dict[str, Category] = {}
         self.current: InterviewSummary | None = None
+        self._detail_timer: Timer | None = None
+        self._detail_ready = False  # the detail panes mount just after the first frame
 
     # -- layout ---------------------------------------------------------------------------------
 
@@ -138,16 +143,6 @@ class JournalScreen(Screen[None]):
             interviews = InterviewList(id="interviews", classes="pane", today=self.app.today)
             interviews.border_title = "Interviews"
             yield interviews
-            with Vertical(id="detail"):
-                summary = Static(id="summary", classes="pane")
-                summary.border_title = "Interview"
-                yield summary
-                issues = IssueList(id="issues", classes="pane")
-                issues.border_title = "Issues"
-                yield issues
-                editor = IssueEditor(id="editor", classes="pane")
-                editor.border_title = "Issue"
-                yield editor
         yield Static(Text(EMPTY_TEXT), id="empty")
         yield Footer()
 
@@ -164,16 +159,29 @@ class JournalScreen(Screen[None]):
         return self.query_one("#editor", IssueEditor)
 
     def on_mount(self) -> None:
-        self.load_categories()
-        self.editor.load(None)
+        self.categories = {category.slug: category for category in self.app.journal.categories()}
         self.interview_list.set_source(JournalSource(self.app))
         self._show_empty_state()
         self.interview_list.focus()
+        # The detail panes are mounted just after the first frame: the list is what the user
+        # looks at first, and the editor's text areas and selects are most of the set-up.
+        self.call_after_refresh(self._mount_detail)
 
-    def load_categories(self) -> None:
-        categories = self.app.journal.categories()
-        self.categories = {category.slug: category for category in categories}
-        self.editor.set_categories(categories)
+    def _mount_detail(self) -> None:
+        summary = Static(id="summary", classes="pane")
+        summary.border_title = "Interview"
+        issues = IssueList(id="issues", classes="pane")
+        issues.border_title = "Issues"
+        editor = IssueEditor(id="editor", classes="pane", disabled=True)
+        editor.border_title = "Issue"
+        self.query_one("#main").mount(Vertical(summary, issues, editor, id="detail"))
+
+    @on(IssueEditor.Ready)
+    def _detail_mounted(self) -> None:
+        self._detail_ready = True
+        self.editor.set_categories(list(self.categories.values()))
+        self._settle()
+        self._show_interview(keep_issue=None)
 
     def _show_empty_state(self) -> None:
         empty = self.interview_list.row_count == 0
@@ -184,16 +192,41 @@ class JournalScreen(Screen[None]):
 
     @on(InterviewList.Highlighted)
     def _interview_highlighted(self, event: InterviewList.Highlighted) -> None:
-        previous = self.current.interview.uuid if self.current else None
+        """Follow the list: the list repaints at once, the detail panes a moment later, so
+        holding j through a long journal is never slowed by loading what flies past."""
+        previous = self.current
         self.current = event.summary
-        self.refresh_bindings()
-        if event.summary is None or event.summary.interview.uuid != previous:
-            self.save_draft()
-            self._show_interview(keep_issue=None)
-        else:
-            self._show_summary()
+        if (previous is None) != (self.current is None):
+            self.refresh_bindings()  # what needs an interview is dimmed when there is none
+        same = (
+            previous is not None
+            and event.summary is not None
+            and previous.interview.uuid == event.summary.interview.uuid
+        )
+        if same:
+            if self._detail_ready:
+                self._show_summary()
+            return
+        self.save_draft()
+        if self._detail_timer is not None:
+            self._detail_timer.stop()
+        self._detail_timer = self.set_timer(DETAIL_DELAY, self._follow_selection)
 
-    def _show_interview(self, keep_issue: str | None) -> None:
+    def _follow_selection(self) -> None:
+        self._detail_timer = None
+        self._show_interview(keep_issue=None)
+
+    def _settle(self, *, load_editor: bool = True) -> None:
+        """Load the detail of the selection now if it is still waiting: an action on the
+        issues must not be undone by a late load."""
+        if self._detail_timer is not None:
+            self._detail_timer.stop()
+            self._detail_timer = None
+            self._show_interview(keep_issue=None, load_editor=load_editor)
+
+    def _show_interview(self, keep_issue: str | None, *, load_editor: bool = True) -> None:
+        if not self._detail_ready:
+            return  # shown when the panes have mounted
         self._show_summary()
         if self.current is None:
             self._show_issues([], None)
@@ -201,7 +234,8 @@ class JournalScreen(Screen[None]):
             return
         issues = self.app.journal.issues(self.current.interview.uuid)
         self._show_issues(issues, keep_issue)
-        self.editor.load(self.issue_list.highlighted_issue)
+        if load_editor:
+            self.editor.load(self.issue_list.highlighted_issue)
 
     def _show_issues(self, issues: list[Issue], keep: str | None) -> None:
         self.issue_list.show(issues, self.categories, keep)
@@ -267,6 +301,8 @@ class JournalScreen(Screen[None]):
 
     def save_draft(self) -> bool:
         """Save what the editor holds, before it shows something else. False if it failed."""
+        if not self._detail_ready:
+            return True
         draft = self.editor.take_draft()
         if draft is None:
             return True
@@ -346,6 +382,9 @@ class JournalScreen(Screen[None]):
         if self.current is None:
             self.notify("Capture the interview first: press n.", markup=False)
             return
+        if not self._detail_ready:
+            return
+        self._settle(load_editor=False)  # the editor is about to get the new draft
         self.save_draft()
         draft = Issue(problem="", interview_uuid=self.current.interview.uuid)
         with self.issue_list.prevent(OptionList.OptionHighlighted):
@@ -362,6 +401,7 @@ class JournalScreen(Screen[None]):
             self.interview_list.focus()
 
     def action_delete(self) -> None:
+        self._settle()
         focused = self.focused
         on_issue = focused is self.issue_list or (
             focused is not None and self.editor in focused.ancestors
@@ -479,6 +519,9 @@ class JournalScreen(Screen[None]):
         if not self.interview_list.select_uuid(interview_uuid):
             return
         self.current = self.interview_list.highlighted
+        if self._detail_timer is not None:
+            self._detail_timer.stop()
+            self._detail_timer = None
         self._show_interview(keep_issue=issue_uuid)
         if issue_uuid:
             self.issue_list.focus()

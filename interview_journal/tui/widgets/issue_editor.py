@@ -79,8 +79,16 @@ class IssueEditor(Widget):
         def control(self) -> IssueEditor:
             return self.editor
 
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
-        super().__init__(id=id, classes=classes)
+    @dataclasses.dataclass
+    class Ready(Message):
+        """Mounted and ready to be loaded (the screen may mount it after its first frame)."""
+
+        editor: IssueEditor
+
+    def __init__(
+        self, *, id: str | None = None, classes: str | None = None, disabled: bool = False
+    ) -> None:
+        super().__init__(id=id, classes=classes, disabled=disabled)
         self.issue: Issue | None = None
         self.dirty = False
         self.suggestion: Category | None = None
@@ -111,6 +119,9 @@ class IssueEditor(Widget):
             yield Select(SEVERITIES, prompt="Severity", id="severity", allow_blank=False, value=2)
             yield Static(id="suggestion")
             yield SaveState(id="save-state")
+
+    def on_mount(self) -> None:
+        self.post_message(self.Ready(self))
 
     # -- what the screen calls ----------------------------------------------------------------
 
@@ -175,7 +186,11 @@ class IssueEditor(Widget):
         self.post_message(self.SaveRequested(self, draft))
 
     def focus_problem(self) -> None:
-        self.query_one("#problem", TextArea).focus()
+        problem = self.query_one("#problem", TextArea)
+        problem.focus()
+        # Just enabled (and perhaps just shown), the area has no size yet: once it has been laid
+        # out, place the cursor again so that the terminal's cursor lands in it.
+        self.call_after_refresh(lambda: problem.move_cursor(problem.cursor_location))
 
     # -- inside -------------------------------------------------------------------------------
 
