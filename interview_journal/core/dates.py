@@ -14,7 +14,6 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from dateutil.parser import parse as _dateutil_parse
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
 __all__ = [
@@ -139,6 +138,8 @@ def _dateutil_date(
     The default is 1 January of today's year, so "Nov 20" lands in the current year and
     dateutil never borrows the day of the month from today.
     """
+    from dateutil.parser import parse as _dateutil_parse  # 15 ms: only when a date is read
+
     default = dt.datetime(today.year, 1, 1)
     try:
         parsed = _dateutil_parse(shape, default=default, dayfirst=dayfirst, yearfirst=yearfirst)

@@ -36,11 +36,6 @@ from ...store import JournalError
 from ..widgets.interview_list import InterviewList
 from ..widgets.issue_editor import IssueEditor
 from ..widgets.issue_list import IssueList
-from .confirm import ConfirmScreen
-from .follow_ups import FollowUpsScreen
-from .interview_form import InterviewForm
-from .positives import PositivesScreen
-from .search import SearchScreen
 
 if TYPE_CHECKING:
     from ..app import JournalApp
@@ -345,6 +340,8 @@ class JournalScreen(Screen[None]):
     def _open_form(self, interview: Interview | None) -> None:
         """The form saves through the journal itself, so a failed save keeps it open, with
         everything typed still in it."""
+        from .interview_form import InterviewForm  # the dialogs load when first opened
+
         form = InterviewForm(
             interview,
             today=self.app.today(),
@@ -401,6 +398,8 @@ class JournalScreen(Screen[None]):
             self.interview_list.focus()
 
     def action_delete(self) -> None:
+        from .confirm import ConfirmScreen
+
         self._settle()
         focused = self.focused
         on_issue = focused is self.issue_list or (
@@ -443,6 +442,8 @@ class JournalScreen(Screen[None]):
     # -- what went well, follow-ups ----------------------------------------------------------
 
     def action_went_well(self) -> None:
+        from .positives import PositivesScreen
+
         if self.current is None:
             return
         interview = self.current.interview
@@ -462,6 +463,8 @@ class JournalScreen(Screen[None]):
         )
 
     def action_follow_ups(self) -> None:
+        from .follow_ups import FollowUpsScreen
+
         if self.current is None:
             return
         interview = self.current.interview
@@ -494,6 +497,8 @@ class JournalScreen(Screen[None]):
     # -- search ---------------------------------------------------------------------------------
 
     def action_search(self) -> None:
+        from .search import SearchScreen
+
         self.save_draft()
         self.app.push_screen(SearchScreen(self._search, self._describe_hit), self.go_to_hit)
 
