@@ -42,6 +42,7 @@ async def main() -> None:
         shots = (
             ("journal.svg", "j", "j", "j", "tab"),
             ("new-interview.svg", "n", *"Acme", "tab", *"Data", "tab"),
+            ("trends.svg", "t"),
         )
         for name, *keys in shots:
             await shoot(JournalApp(journal=journal, today=lambda: TODAY), name, *keys)

@@ -61,3 +61,19 @@ def test_new_interview_form(snap_compare, demo_app) -> None:
 
 def test_empty_journal(snap_compare, empty_app) -> None:
     assert snap_compare(empty_app, terminal_size=SIZE, run_before=steady)
+
+
+def test_trends_screen(snap_compare, demo_app) -> None:
+    async def run_before(pilot) -> None:
+        await pilot.press("t")
+        await steady(pilot)
+
+    assert snap_compare(demo_app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_trends_when_empty(snap_compare, empty_app) -> None:
+    async def run_before(pilot) -> None:
+        await pilot.press("t")
+        await steady(pilot)
+
+    assert snap_compare(empty_app, terminal_size=SIZE, run_before=run_before)

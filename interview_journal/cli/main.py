@@ -254,15 +254,66 @@ def list_interviews(ctx: click.Context, as_json: bool) -> None:
         )
         for s in summaries
     ]
-    widths = [max(len(row[i]) for row in [header, *lines]) for i in range(len(header))]
-    for row in [header, *lines]:
-        click.echo(
-            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
-        )
+    _table(header, lines)
 
 
 def _clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+@cli.command()
+@click.option("--since", help="From this day on: 2026-01-01, 'Jan 1', '6 months ago' ...")
+@click.option("--until", help="Up to this day (default: today; upcoming interviews never count).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (DESIGN §8) instead of a table.")
+@click.pass_context
+def stats(ctx: click.Context, since: str | None, until: str | None, as_json: bool) -> None:
+    """Which mistakes keep coming back: the trends as a table."""
+    from ..core import trends
+    from ..core.dates import parse_date
+
+    settings = _settings(ctx)
+    today = dt.date.today()
+    with plain_errors():
+        start = parse_date(since, today=today, dayfirst=settings.dayfirst) if since else None
+        end = parse_date(until, today=today, dayfirst=settings.dayfirst) if until else None
+    with opened(ctx) as journal:
+        sittings = journal.sittings(since=start, until=end)
+        names = {category.slug: category.name for category in journal.categories()}
+    overview = trends.overview(
+        trends.in_period(sittings, today=today, since=start, until=end), names
+    )
+    if as_json:
+        click.echo(json.dumps(trends.stats_json(overview), indent=2, ensure_ascii=False))
+        return
+    if not overview.interviews:
+        click.echo("No interviews in that period yet: trends need interviews that have happened.")
+        return
+    click.echo(
+        f"{overview.interviews} interview{'s' if overview.interviews != 1 else ''}, "
+        f"{overview.issues} issue{'s' if overview.issues != 1 else ''}"
+        + (f" ({overview.uncategorised} without a category)" if overview.uncategorised else "")
+    )
+    header = ("CATEGORY", "INTERVIEWS", "ISSUES", "FIRST SEEN", "LAST SEEN", "LABEL", "SINCE")
+    rows = [
+        (
+            _clip(c.name, 40),
+            str(c.interviews),
+            str(c.issues),
+            c.first_seen.isoformat(),
+            c.last_seen.isoformat(),
+            c.label,
+            str(c.since_last_seen),
+        )
+        for c in overview.categories
+    ]
+    _table(header, rows)
+
+
+def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+    for row in [header, *rows]:
+        cells = zip(row, widths, strict=True)
+        click.echo("  ".join(cell.ljust(width) for cell, width in cells).rstrip())
 
 
 @cli.command()

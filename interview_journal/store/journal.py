@@ -7,6 +7,7 @@ not SQLite, an empty or truncated one, another program's database, a journal fro
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import sqlite3
 import stat
@@ -32,6 +33,7 @@ from ..core.model import (
 )
 from ..core.taxonomy import slugify, user_category
 from ..core.text import clean_text
+from ..core.trends import Sitting
 from ..core.validate import (
     InvalidValue,
     prepare_category,
@@ -66,6 +68,7 @@ _INTERVIEW_COLUMNS = (
 # Newest first; NULL times sort last within their day, as '' would. The (date, time) index
 # serves this order, so a page needs no sort of the whole table.
 _NEWEST_FIRST = "date DESC, time DESC, id DESC"
+_SEPARATOR = "\x1f"  # between the categories gathered in one column: never in a slug
 _CHILD_SELECT = {
     "issues": "SELECT c.*, i.uuid AS interview_uuid FROM issues c JOIN interviews i "
     "ON i.id = c.interview_id",
@@ -483,6 +486,42 @@ class Journal:
         exists = self._query("SELECT 1 FROM interviews WHERE uuid = ?", [uuid])
         return rows[0]["before"] if exists else None
 
+    def sittings(
+        self, *, since: dt.date | None = None, until: dt.date | None = None
+    ) -> list[Sitting]:
+        """Every interview in [since, until] as the trends see it, oldest first: one query,
+        the issues' categories gathered per interview."""
+        rows = self.conn.execute(
+            f"""
+            SELECT i.id, i.uuid, i.date, i.time, i.outcome, i.rating, i.feelings,
+                count(s.id) AS issues,
+                group_concat(coalesce(s.category, ''), char({ord(_SEPARATOR)})) AS categories
+            FROM interviews i LEFT JOIN issues s ON s.interview_id = i.id
+            WHERE (:since IS NULL OR i.date >= :since) AND (:until IS NULL OR i.date <= :until)
+            GROUP BY i.id
+            ORDER BY i.date, i.time, i.id
+            """,
+            {
+                "since": since.isoformat() if since else None,
+                "until": until.isoformat() if until else None,
+            },
+        ).fetchall()
+        return [
+            Sitting(
+                uuid=uuid,
+                date=dt.date.fromisoformat(date),
+                time=dt.time.fromisoformat(time) if time else None,
+                outcome=outcome,
+                rating=rating,
+                feelings=tuple(json.loads(feelings)),
+                categories=tuple(slug or None for slug in categories.split(_SEPARATOR))
+                if count
+                else (),
+                order=row_id,
+            )
+            for row_id, uuid, date, time, outcome, rating, feelings, count, categories in rows
+        ]
+
     # -- issues, positives, follow-ups ----------------------------------------------------------
 
     def _children(self, table: str, interview_uuid: str | None = None) -> list:
@@ -528,6 +567,37 @@ class Journal:
         del row["created"]
         self._update_child("issues", row)
         return issue
+
+    def category_issues(
+        self, slug: str, *, since: dt.date | None = None, until: dt.date | None = None
+    ) -> list[tuple[Interview, Issue]]:
+        """Every issue of a category in [since, until], newest interview first, each with its
+        interview: the drill-down of the trends."""
+        rows = self._query(
+            f"""
+            SELECT c.*, i.uuid AS interview_uuid, {
+                ", ".join(f"i.{c} AS i_{c}" for c in _INTERVIEW_COLUMNS.replace(" ", "").split(","))
+            }
+            FROM issues c JOIN interviews i ON i.id = c.interview_id
+            WHERE c.category = :slug
+                AND (:since IS NULL OR i.date >= :since) AND (:until IS NULL OR i.date <= :until)
+            ORDER BY i.date DESC, i.time DESC, i.id DESC, c.id
+            """,
+            {
+                "slug": slug,
+                "since": since.isoformat() if since else None,
+                "until": until.isoformat() if until else None,
+            },
+        )
+        return [
+            (
+                converters.interview_from_row(
+                    {key[2:]: value for key, value in row.items() if key.startswith("i_")}
+                ),
+                converters.issue_from_row(row),
+            )
+            for row in rows
+        ]
 
     def latest_issue_of_category(self, slug: str) -> Issue | None:
         """The most recent issue filed under a category, to jump to from the palette."""

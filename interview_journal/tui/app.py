@@ -8,6 +8,7 @@ from typing import ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.screen import Screen
 
 from ..settings import Settings
 from ..store import Journal
@@ -15,16 +16,31 @@ from .commands import JournalCommands
 from .screens.journal import JournalScreen
 
 
+def trends_screen() -> Screen:
+    """The trends mode, imported when first opened: it brings textual-plotext with it."""
+    from .screens.trends import TrendsScreen
+
+    return TrendsScreen()
+
+
+def _warm_up() -> None:
+    import interview_journal.tui.screens.trends  # noqa: F401
+
+
 class JournalApp(App[None]):
     """Interview Journal."""
 
     TITLE = "Interview Journal"
     CSS_PATH = "app.tcss"
-    MODES: ClassVar[dict[str, type[JournalScreen]]] = {"journal": JournalScreen}
+    MODES: ClassVar[dict[str, Callable[[], Screen]]] = {
+        "journal": JournalScreen,
+        "trends": trends_screen,
+    }
     DEFAULT_MODE = "journal"
     COMMANDS = App.COMMANDS | {JournalCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("t", "switch_mode('trends')", "Trends", id="app.trends"),
         Binding("question_mark", "help", "Help", id="app.help"),
     ]
 
@@ -40,6 +56,17 @@ class JournalApp(App[None]):
         self.settings = settings or Settings(journal=journal.path)
         self.today = today
         self.sub_title = str(journal.path) + ("  (read-only)" if journal.read_only else "")
+
+    def on_ready(self) -> None:
+        # Charts cost 0.2 s to import: pay it in the background while the user reads the list.
+        self.run_worker(_warm_up, thread=True, exit_on_error=False, group="warm-up")
+
+    def open_in_journal(self, interview_uuid: str, issue_uuid: str | None = None) -> None:
+        """Switch to the journal and select an interview (and one of its issues)."""
+        self.switch_mode("journal")
+        screen = self.screen
+        if isinstance(screen, JournalScreen):
+            screen.go_to(interview_uuid, issue_uuid)
 
     def save_drafts(self) -> None:
         """Save what any screen still holds unsaved: before quitting, nothing is left behind."""

@@ -1,0 +1,328 @@
+"""Trends: which mistakes keep coming back, which are fading, and what they went with.
+
+Every number comes from `core.trends` (the same as `interview-journal stats`); this screen only
+asks the journal for the period's interviews and draws. textual-plotext is imported here alone,
+so its cost is paid when trends are first opened (and warmed up after the first frame).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.geometry import Size
+from textual.screen import ModalScreen, Screen
+from textual.widgets import DataTable, Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+from textual_plotext import PlotextPlot
+
+from ...core import trends
+from ...core.model import Interview, Issue
+
+if TYPE_CHECKING:
+    from ..app import JournalApp
+
+PERIODS = {3: "3 months", 6: "6 months", 12: "12 months", 0: "all time"}
+LABEL_STYLES = {
+    "recurring": "bold red",
+    "improving": "yellow",
+    "fixed": "green",
+    "once": "dim",
+}
+LABEL_HELP = (
+    "recurring: keeps coming back · improving: rarer lately · "
+    "fixed: was recurring, not in the last three · once: a single interview"
+)
+EMPTY_TEXT = (
+    "Trends need a few interviews that have happened.\n\n"
+    "{count}\n\n"
+    "Write down what went wrong after each one, and the mistakes that keep coming back\n"
+    "will show here. escape goes back to the journal."
+)
+
+
+def _short(name: str, width: int = 16) -> str:
+    return name if len(name) <= width else name[: width - 1] + "…"
+
+
+def _share(bad: int, decided: int) -> str:
+    return f"{bad}/{decided} · {bad / decided:.0%}" if decided else "none decided"
+
+
+class CategoryIssuesScreen(ModalScreen[tuple[str, str] | None]):
+    """The issues of one category across interviews, each with the user's own solution."""
+
+    DEFAULT_CSS = """
+    CategoryIssuesScreen { align: center middle; }
+    CategoryIssuesScreen > Vertical {
+        width: 90%; max-width: 110; height: 80%;
+        border: round $accent; background: $surface; padding: 0 1;
+    }
+    CategoryIssuesScreen OptionList { height: 1fr; border: none; }
+    CategoryIssuesScreen #hint { color: $text-muted; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss(None)", "Close", id="category_issues.close"),
+        Binding("j", "cursor_down", "Down", show=False, id="category_issues.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="category_issues.up"),
+    ]
+
+    def __init__(self, name: str, rows: list[tuple[Interview, Issue]]) -> None:
+        super().__init__()
+        self.category_name = name
+        self.rows = rows
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as box:
+            box.border_title = f"{self.category_name}: {len(self.rows)} issues"
+            options = []
+            for interview, issue in self.rows:
+                line = Text()
+                line.append(f"{interview.date}  ", style="dim")
+                line.append(interview.company, style="bold")
+                line.append("\n  ✗ ")
+                line.append(" ".join(issue.problem.split()))
+                line.append("\n  ✓ ", style="green")
+                solution = " ".join(issue.should_have.split())
+                line.append(solution or "not written yet", style="" if solution else "dim italic")
+                options.append(Option(line, id=f"{interview.uuid}/{issue.uuid}"))
+            yield OptionList(*options)
+            yield Static(
+                Text("enter opens the interview in the journal · escape closes"), id="hint"
+            )
+        yield Footer()
+
+    def action_cursor_down(self) -> None:
+        self.query_one(OptionList).action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        self.query_one(OptionList).action_cursor_up()
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        interview_uuid, issue_uuid = (event.option.id or "/").split("/")
+        self.dismiss((interview_uuid, issue_uuid))
+
+
+class TrendsScreen(Screen[None]):
+    """Charts and tables of the mistakes, over a period chosen by key."""
+
+    app: JournalApp  # type: ignore[assignment]
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("3", "period(3)", "3 months", id="trends.period_3"),
+        Binding("6", "period(6)", "6 months", id="trends.period_6"),
+        Binding("y", "period(12)", "12 months", id="trends.period_12"),
+        Binding("a", "period(0)", "All", id="trends.period_all"),
+        Binding("escape", "app.switch_mode('journal')", "Journal", id="trends.back"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.months = 0  # the whole journal, as `interview-journal stats` shows by default
+        self.overview: trends.Overview | None = None
+        self.start: dt.date | None = None
+        self._drawn_for = Size(0, 0)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="trends-main"):
+            with Vertical(id="trends-tables"):
+                table: DataTable[Text] = DataTable(
+                    id="categories", cursor_type="row", classes="pane"
+                )
+                table.border_title = "Mistakes by category"
+                table.border_subtitle = "In: interviews with it · Since: interviews since · enter"
+                table.tooltip = LABEL_HELP
+                yield table
+                cost: DataTable[Text] = DataTable(id="cost", cursor_type="row", classes="pane")
+                cost.border_title = "What it cost: ended in rejection or no reply"
+                yield cost
+            with Vertical(id="trends-charts"):
+                for chart_id, title in (
+                    ("bars", "Interviews with each mistake"),
+                    ("timeline", "Top five, month by month"),
+                    ("ratings", "How you rated yourself"),
+                ):
+                    plot = PlotextPlot(id=chart_id, classes="pane chart")
+                    plot.border_title = title
+                    yield plot
+        yield Static(id="trends-empty")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#categories", DataTable)
+        # Short headings so that every column fits beside the charts; the subtitle explains.
+        table.add_columns("Category", "Label", "In", "Issues", "First seen", "Last seen", "Since")
+        cost = self.query_one("#cost", DataTable)
+        cost.add_columns("Category", "With it", "Without it", "")
+        # Charts are fitted to their size: draw them once the layout has given them one.
+        self.call_after_refresh(self.load)
+
+    def on_resize(self) -> None:
+        if self.overview is not None and self.size != self._drawn_for:
+            self.call_after_refresh(self.load)
+
+    def on_screen_resume(self) -> None:
+        self.load()  # the journal may have changed while trends were out of sight
+
+    def action_period(self, months: int) -> None:
+        self.months = months
+        self.load()
+
+    # -- loading --------------------------------------------------------------------------------
+
+    def load(self) -> None:
+        self._drawn_for = self.size
+        today = self.app.today()
+        self.start = trends.period_start(self.months or None, today)
+        sittings = trends.in_period(
+            self.app.journal.sittings(since=self.start, until=today), today=today, since=self.start
+        )
+        names = {category.slug: category.name for category in self.app.journal.categories()}
+        overview = trends.overview(sittings, names)
+        self.overview = overview
+        self.sub_title = (
+            f"{PERIODS[self.months]} · {overview.interviews} interviews · {overview.issues} issues"
+        )
+        enough = overview.interviews >= 2 and bool(overview.categories)
+        self.query_one("#trends-main").display = enough
+        empty = self.query_one("#trends-empty", Static)
+        empty.display = not enough
+        if not enough:
+            count = overview.interviews
+            said = (
+                "None so far in this period."
+                if count == 0
+                else f"{count} so far in this period, with {overview.issues} issues."
+            )
+            empty.update(Text(EMPTY_TEXT.format(count=said)))
+            return
+        self._fill_categories(overview)
+        self._fill_cost(trends.cost(sittings, overview))
+        self._draw_bars(overview)
+        self._draw_timeline(sittings, overview, today)
+        self._draw_ratings(sittings)
+
+    def _fill_categories(self, overview: trends.Overview) -> None:
+        table = self.query_one("#categories", DataTable)
+        keep = self._highlighted_slug()
+        table.clear()
+        for category in overview.categories:
+            table.add_row(
+                Text(_short(category.name, 26)),
+                Text(category.label, style=LABEL_STYLES[category.label]),
+                Text(str(category.interviews), justify="right"),
+                Text(str(category.issues), justify="right"),
+                Text(category.first_seen.isoformat()),
+                Text(category.last_seen.isoformat()),
+                Text(str(category.since_last_seen), justify="right"),
+                key=category.slug,
+            )
+        slugs = [category.slug for category in overview.categories]
+        if keep in slugs:
+            table.move_cursor(row=slugs.index(keep))
+
+    def _fill_cost(self, costs: list[trends.Cost]) -> None:
+        table = self.query_one("#cost", DataTable)
+        table.clear()
+        for item in costs:
+            note = "too few to tell" if item.too_few else ""
+            table.add_row(
+                Text(_short(item.name, 26)),
+                Text(_share(item.with_bad, item.with_decided)),
+                Text(_share(item.without_bad, item.without_decided)),
+                Text(note, style="dim italic"),
+                key=item.slug,
+            )
+
+    def _highlighted_slug(self) -> str | None:
+        table = self.query_one("#categories", DataTable)
+        if not table.row_count:
+            return None
+        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        return row_key.value
+
+    # -- charts ---------------------------------------------------------------------------------
+
+    def _draw_bars(self, overview: trends.Overview) -> None:
+        plot = self.query_one("#bars", PlotextPlot)
+        plt = plot.plt
+        plt.clear_figure()
+        rows = max(3, (plot.size.height - 5) // 2)  # bars two lines apart stay legible
+        shown = overview.categories[:rows]
+        plt.bar(
+            [_short(category.name) for category in reversed(shown)],
+            [category.interviews for category in reversed(shown)],
+            orientation="horizontal",
+            width=0.5,
+        )
+        most = max(category.interviews for category in shown)
+        plt.xticks(sorted({0, most // 2, most}))
+        plot.refresh()
+
+    def _draw_timeline(
+        self, sittings: list[trends.Sitting], overview: trends.Overview, today: dt.date
+    ) -> None:
+        plot = self.query_one("#timeline", PlotextPlot)
+        plt = plot.plt
+        plt.clear_figure()
+        slugs = trends.top_slugs(overview, 5)
+        series = trends.monthly(sittings, slugs, start=self.start, today=today)
+        width = max(10, plot.size.width - 12)
+        positions = list(range(len(series.months)))
+        step = max(1, len(positions) // width)
+        names = {category.slug: category.name for category in overview.categories}
+        for slug in slugs:
+            values = trends.bucket(series.counts[slug], width)
+            plt.plot(
+                list(range(len(values))), values, label=_short(names[slug], 18), marker="braille"
+            )
+        # Labels far enough apart never to overlap: plotext drops overlapping ones in an order
+        # that changes from run to run.
+        most = max(2, (plot.size.width - 10) // 10)
+        ticks = positions[:: max(1, -(-len(positions) // most))]
+        plt.xticks(
+            [tick // step for tick in ticks],
+            [series.months[tick].strftime("%b %y") for tick in ticks],
+        )
+        plot.refresh()
+
+    def _draw_ratings(self, sittings: list[trends.Sitting]) -> None:
+        plot = self.query_one("#ratings", PlotextPlot)
+        plt = plot.plt
+        plt.clear_figure()
+        rated = trends.ratings(sittings)
+        if rated:
+            width = max(10, plot.size.width - 10)
+            values = trends.bucket([rating for _, rating in rated], width)
+            plt.plot(list(range(len(values))), values, marker="braille")
+            plt.ylim(1, 5)
+            plt.yticks([1, 2, 3, 4, 5])
+            first, last = rated[0][0], rated[-1][0]
+            plt.xticks([0, len(values) - 1], [first.strftime("%b %y"), last.strftime("%b %y")])
+        else:
+            plt.title("No self-ratings yet: rate an interview from 1 to 5 with e")
+        plot.refresh()
+
+    # -- drill-down -----------------------------------------------------------------------------
+
+    @on(DataTable.RowSelected, "#categories")
+    def _category_chosen(self, event: DataTable.RowSelected) -> None:
+        slug = event.row_key.value
+        if slug is None:
+            return
+        rows = self.app.journal.category_issues(slug, since=self.start, until=self.app.today())
+        name = next(c.name for c in self.overview.categories if c.slug == slug)
+        self.app.push_screen(CategoryIssuesScreen(name, rows), self._open_in_journal)
+
+    def _open_in_journal(self, chosen: tuple[str, str] | None) -> None:
+        if chosen is None:
+            return
+        interview_uuid, issue_uuid = chosen
+        self.app.open_in_journal(interview_uuid, issue_uuid)

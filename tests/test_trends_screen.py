@@ -1,0 +1,97 @@
+"""The trends screen, driven by keys on the demo journal and on the hand-worked fixture."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from pathlib import Path
+
+from textual.widgets import DataTable
+
+from interview_journal.core import exchange
+from interview_journal.store import open_journal
+from interview_journal.tui.app import JournalApp
+from interview_journal.tui.screens.trends import CategoryIssuesScreen, TrendsScreen
+from interview_journal.tui.widgets.interview_list import InterviewList
+from interview_journal.tui.widgets.issue_editor import IssueEditor
+
+FIXTURE = Path(__file__).parent / "fixtures" / "trends.json"
+TODAY = dt.date(2025, 8, 1)  # a week after the fixture's last past interview
+SIZE = (130, 40)
+
+
+def fixture_journal(tmp_path: Path):
+    journal = open_journal(tmp_path / "journal.db")
+    categories, records, _ = exchange.loads(FIXTURE.read_text())
+    journal.import_records(categories, records)
+    return journal
+
+
+def rows(app: JournalApp) -> dict[str, tuple[str, ...]]:
+    table = app.screen.query_one("#categories", DataTable)
+    return {key.value: tuple(str(cell) for cell in table.get_row(key)) for key in table.rows}
+
+
+async def test_trends_show_the_same_numbers_as_stats(tmp_path: Path) -> None:
+    app = JournalApp(journal=fixture_journal(tmp_path), today=lambda: TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, TrendsScreen)
+        shown = rows(app)
+        assert list(shown) == ["rambling", "blanked", "punctuality", "attire"]
+        assert shown["rambling"][1:4] == ("improving", "4", "5")
+        assert shown["punctuality"][1] == "fixed"
+        assert shown["punctuality"][6] == "5"  # five interviews since it was last seen
+        assert "7 interviews · 11 issues" in app.screen.sub_title
+
+
+async def test_the_period_filter_changes_the_numbers(tmp_path: Path) -> None:
+    """3 months back from 2025-08-01 is 2025-05-01: #4 #5 #6 only."""
+    app = JournalApp(journal=fixture_journal(tmp_path), today=lambda: TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t")
+        await pilot.pause()
+        await pilot.press("3")
+        await pilot.pause()
+        shown = rows(app)
+        assert set(shown) == {"blanked", "rambling", "attire"}
+        assert all(row[1] == "once" for row in shown.values())
+        assert "3 months · 3 interviews" in app.screen.sub_title
+        await pilot.press("a")
+        await pilot.pause()
+        assert len(rows(app)) == 4
+
+
+async def test_drill_down_lists_the_issues_and_jumps_to_the_interview(tmp_path: Path) -> None:
+    journal = fixture_journal(tmp_path)
+    app = JournalApp(journal=journal, today=lambda: TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t")
+        await pilot.pause()
+        await pilot.press("enter")  # the first row: rambling
+        await pilot.pause()
+        drill = app.screen
+        assert isinstance(drill, CategoryIssuesScreen)
+        text = html.unescape(app.export_screenshot()).replace("\xa0", " ")
+        assert "Problem 6.0" in text and "Answer 6.0" in text  # the user's own solution
+        assert len(drill.rows) == 5  # the five rambling issues, newest interview first
+        assert drill.rows[0][0].date == dt.date(2025, 6, 10)
+        await pilot.press("j", "enter")  # the second: 2025-04-10, Company 4
+        await pilot.pause(0.2)
+        assert app.current_mode == "journal"
+        selected = app.screen.query_one(InterviewList).highlighted.interview
+        assert selected.company == "Company 4"
+        assert app.screen.query_one(IssueEditor).issue.problem == "Problem 4.0"
+
+
+async def test_an_empty_journal_explains_instead_of_drawing(tmp_path: Path) -> None:
+    app = JournalApp(journal=open_journal(tmp_path / "empty.db"), today=lambda: TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t")
+        await pilot.pause()
+        assert not app.screen.query_one("#trends-main").display
+        empty = str(app.screen.query_one("#trends-empty").render())
+        assert "Trends need a few interviews" in empty
+        await pilot.press("escape")
+        assert app.current_mode == "journal"
