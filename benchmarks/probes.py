@@ -128,3 +128,43 @@ moved selection repainted; prints JSON. argv[1] is a journal (our app, `j` in th
 list) or `bare` (a bare Textual OptionList of 10,000 rows, `down`: the floor)."""
 
 IMPORT_SQLITE_UTILS = "import sqlite_utils"
+
+TRENDS_READY = """
+import asyncio
+import json
+import sys
+import time
+from pathlib import Path
+
+from interview_journal.settings import Settings
+from interview_journal.store import open_journal
+from interview_journal.tui.app import JournalApp
+
+WARM = sys.argv[2] == "warm"
+
+
+async def main():
+    path = Path(sys.argv[1])
+    journal = open_journal(path)
+    app = JournalApp(journal=journal, settings=Settings(journal=path))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        if WARM:  # as after the app's warm-up, which imports the charts in the background
+            import interview_journal.tui.screens.trends  # noqa: F401
+        else:
+            app.workers.cancel_group(app, "warm-up")
+        began = time.perf_counter()
+        app.post_message(__import__("textual").events.Key("t", "t"))
+        while getattr(app.screen, "overview", None) is None:
+            await asyncio.sleep(0)
+        await app.screen.wait_for_refresh()
+        seconds = time.perf_counter() - began
+    journal.close()
+    print(json.dumps({"seconds": seconds}))
+
+
+asyncio.run(main())
+"""
+"""Opens the trends screen with `t` on a journal (argv[1]), `warm` (the charts module already
+imported, as the app's warm-up does after the first frame) or `cold`; prints the seconds from the
+key to the screen filled and repainted."""

@@ -300,6 +300,27 @@ def stats_command(journal: Path, env: dict[str, str], runs: int) -> list[Result]
     ]
 
 
+def trends_ready(journal: Path, env: dict[str, str], runs: int) -> list[Result]:
+    """From `t` to the trends screen filled and repainted, warm and cold."""
+    results = []
+    for mode, budget in (("warm", 0.3), ("cold", None)):
+        seconds = [
+            json.loads(run_ok([PYTHON, "-c", probes.TRENDS_READY, journal, mode], env).stdout)[
+                "seconds"
+            ]
+            for _ in range(runs)
+        ]
+        label = "trends ready after t" + (
+            " (charts imported after the first frame)"
+            if mode == "warm"
+            else ", charts not yet imported"
+        )
+        results.append(
+            Result(label, statistics.median(seconds), "s", budget=budget, samples=seconds)
+        )
+    return results
+
+
 # -- reporting -------------------------------------------------------------------------------
 
 
@@ -385,6 +406,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             ("first frame, headless", lambda: first_frame_headless(journal, env, options.runs)),
             ("first frame in tmux", lambda: first_frame_tmux(journal, home, options.runs)),
             ("stats", lambda: stats_command(journal, env, options.runs)),
+            ("trends ready", lambda: trends_ready(journal, env, options.runs)),
         ]
         for label, step in steps:
             print(f"measuring {label} ...", flush=True)

@@ -493,12 +493,12 @@ class Journal:
         the issues' categories gathered per interview."""
         rows = self.conn.execute(
             f"""
-            SELECT i.id, i.uuid, i.date, i.time, i.outcome, i.rating, i.feelings,
-                count(s.id) AS issues,
-                group_concat(coalesce(s.category, ''), char({ord(_SEPARATOR)})) AS categories
-            FROM interviews i LEFT JOIN issues s ON s.interview_id = i.id
+            SELECT i.id, i.uuid, i.date, i.time, i.outcome, i.rating, i.feelings, (
+                SELECT group_concat(coalesce(category, ''), char({ord(_SEPARATOR)}))
+                FROM issues WHERE interview_id = i.id
+            ) AS categories
+            FROM interviews i
             WHERE (:since IS NULL OR i.date >= :since) AND (:until IS NULL OR i.date <= :until)
-            GROUP BY i.id
             ORDER BY i.date, i.time, i.id
             """,
             {
@@ -513,13 +513,15 @@ class Journal:
                 time=dt.time.fromisoformat(time) if time else None,
                 outcome=outcome,
                 rating=rating,
-                feelings=tuple(json.loads(feelings)),
-                categories=tuple(slug or None for slug in categories.split(_SEPARATOR))
-                if count
-                else (),
+                feelings=tuple(json.loads(feelings)) if feelings != "[]" else (),
+                categories=(
+                    tuple(slug or None for slug in categories.split(_SEPARATOR))
+                    if categories is not None
+                    else ()
+                ),
                 order=row_id,
             )
-            for row_id, uuid, date, time, outcome, rating, feelings, count, categories in rows
+            for row_id, uuid, date, time, outcome, rating, feelings, categories in rows
         ]
 
     # -- issues, positives, follow-ups ----------------------------------------------------------

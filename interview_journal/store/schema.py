@@ -132,7 +132,14 @@ def m002_review(db: Database) -> None:
     )
 
 
-MIGRATIONS = (m001_initial, m002_review)
+def m003_trends_index(db: Database) -> None:
+    """The trends read every interview's issue categories: an index that holds both answers
+    without touching the issues themselves (and serves every lookup by interview as well)."""
+    db.execute("CREATE INDEX issues_by_interview_category ON issues (interview_id, category)")
+    db.execute("DROP INDEX issues_by_interview")
+
+
+MIGRATIONS = (m001_initial, m002_review, m003_trends_index)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -128,6 +128,7 @@ class TrendsScreen(Screen[None]):
         self.overview: trends.Overview | None = None
         self.start: dt.date | None = None
         self._drawn_for = Size(0, 0)
+        self._load_pending = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -161,23 +162,29 @@ class TrendsScreen(Screen[None]):
         table.add_columns("Category", "Label", "In", "Issues", "First seen", "Last seen", "Since")
         cost = self.query_one("#cost", DataTable)
         cost.add_columns("Category", "With it", "Without it", "")
-        # Charts are fitted to their size: draw them once the layout has given them one.
-        self.call_after_refresh(self.load)
+
+    def on_screen_resume(self) -> None:
+        self.schedule_load()  # the journal may have changed while trends were out of sight
 
     def on_resize(self) -> None:
         if self.overview is not None and self.size != self._drawn_for:
-            self.call_after_refresh(self.load)
-
-    def on_screen_resume(self) -> None:
-        self.load()  # the journal may have changed while trends were out of sight
+            self.schedule_load()
 
     def action_period(self, months: int) -> None:
         self.months = months
-        self.load()
+        self.schedule_load()
+
+    def schedule_load(self) -> None:
+        """Load once the layout is done (charts are fitted to their size), however many times
+        it was asked for meanwhile."""
+        if not self._load_pending:
+            self._load_pending = True
+            self.call_after_refresh(self.load)
 
     # -- loading --------------------------------------------------------------------------------
 
     def load(self) -> None:
+        self._load_pending = False
         self._drawn_for = self.size
         today = self.app.today()
         self.start = trends.period_start(self.months or None, today)
