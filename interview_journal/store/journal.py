@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import sqlite3
 import stat
 from collections import defaultdict
@@ -68,6 +69,7 @@ _INTERVIEW_COLUMNS = (
 # Newest first; NULL times sort last within their day, as '' would. The (date, time) index
 # serves this order, so a page needs no sort of the whole table.
 _NEWEST_FIRST = "date DESC, time DESC, id DESC"
+_WORDLIKE = re.compile(r"[^\W_]")
 _SEPARATOR = "\x1f"  # between the categories gathered in one column: never in a slug
 _CHILD_SELECT = {
     "issues": "SELECT c.*, i.uuid AS interview_uuid FROM issues c JOIN interviews i "
@@ -797,7 +799,9 @@ class Journal:
         quoted, so FTS syntax in the input (`"`, `AND`, `NEAR(`, `*`) is searched for as text
         and never raises.
         """
-        words = clean_text(text).split()
+        # Words without a letter or digit are dropped: the tokenizer would find nothing in them,
+        # and a bare `"` quoted and starred is a query FTS5 refuses.
+        words = [word for word in clean_text(text).split() if _WORDLIKE.search(word)]
         if not words:
             return []
         query = " ".join(self.db.quote_fts(word) + "*" for word in words)
