@@ -363,3 +363,25 @@ async def test_the_command_palette_finds_an_interview(journal) -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen.query_one(InterviewList).highlighted.interview.uuid == acme.uuid
+
+
+async def test_quitting_with_an_edit_that_could_not_be_saved_asks_first(journal_path) -> None:
+    writer = open_journal(journal_path)
+    add_acme(writer)
+    writer.close()
+    journal = open_journal(journal_path, read_only=True)
+    app = make_app(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("i")
+        await type_text(pilot, "Keep me")
+        await pilot.press("escape", "q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)  # not gone: it asks
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.is_running
+        assert app.screen.query_one("#problem", TextArea).text == "Keep me"
+        await pilot.press("q", "y")
+        await pilot.pause()
+    assert not app.is_running
+    journal.close()

@@ -333,6 +333,25 @@ def _damaged(path: Path) -> None:
     path.write_bytes(bytes(data))
 
 
+def _damaged_root(table: str):
+    """A journal whose `table` has its root page overwritten: the header is fine, the table
+    is not."""
+
+    def make(path: Path) -> None:
+        _made_journal(path.with_suffix(".full"))
+        conn = sqlite3.connect(path.with_suffix(".full"))
+        conn.execute("PRAGMA journal_mode = DELETE")
+        root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", [table])
+        page = root.fetchone()[0]
+        size = conn.execute("PRAGMA page_size").fetchone()[0]
+        conn.close()
+        data = bytearray(path.with_suffix(".full").read_bytes())
+        data[(page - 1) * size : page * size] = b"\x5a" * size
+        path.write_bytes(bytes(data))
+
+    return make
+
+
 @pytest.mark.parametrize(
     ("make", "error", "words"),
     [
@@ -343,8 +362,20 @@ def _damaged(path: Path) -> None:
         (_newer, NewerJournal, "newer"),
         (_truncated, CorruptJournal, "damaged"),
         (_damaged, CorruptJournal, "malformed"),
+        (_damaged_root("interviews"), CorruptJournal, "malformed"),
+        (_damaged_root("issues"), CorruptJournal, "malformed"),
     ],
-    ids=["text", "zero-bytes", "short-header", "foreign", "newer", "truncated", "damaged"],
+    ids=[
+        "text",
+        "zero-bytes",
+        "short-header",
+        "foreign",
+        "newer",
+        "truncated",
+        "damaged",
+        "interviews-root",
+        "issues-root",
+    ],  # fmt: skip
 )
 def test_refused_files_are_left_exactly_as_they_were(tmp_path: Path, make, error, words) -> None:
     path = tmp_path / "journal.db"
@@ -443,3 +474,22 @@ def test_check_reports_a_broken_search_index(journal) -> None:
     assert journal.check() == []
     journal.db.execute("DELETE FROM issues_fts_data WHERE id > 10")
     assert any("search index" in problem for problem in journal.check())
+
+
+def test_check_finds_an_emptied_index_and_a_missing_trigger(journal) -> None:
+    add_acme(journal)
+    journal.conn.execute("INSERT INTO issues_fts (issues_fts) VALUES ('delete-all')")
+    assert any("search index of issues" in problem for problem in journal.check())
+    journal.conn.execute("INSERT INTO issues_fts (issues_fts) VALUES ('rebuild')")
+    assert journal.check() == []
+    journal.conn.execute("DROP TRIGGER positives_ai")
+    assert journal.check() == ["search index of positives: triggers missing (positives_ai)"]
+
+
+def test_a_read_only_journal_checks_clean(journal_path: Path) -> None:
+    writer = open_journal(journal_path)
+    add_acme(writer)
+    writer.close()
+    reader = open_journal(journal_path, read_only=True)
+    assert reader.check() == []
+    reader.close()

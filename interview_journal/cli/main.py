@@ -10,9 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import sqlite3
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,12 +36,14 @@ def plain_errors() -> Iterator[None]:
     from ..core.dates import DateParseError
     from ..core.exchange import FormatError
     from ..core.validate import InvalidValue
-    from ..store.errors import JournalError
+    from ..store.errors import JournalError, translate
 
     try:
         yield
     except (JournalError, InvalidValue, DateParseError, FormatError) as error:
         raise UserError(str(error)) from None
+    except sqlite3.Error as error:  # one the store did not expect: still said plainly
+        raise UserError(str(translate(error, "the journal"))) from None
 
 
 def _settings(ctx: click.Context) -> Settings:
@@ -103,10 +106,15 @@ def cli(ctx: click.Context, db_path: Path | None) -> None:
 def _run_app(journal: Journal, settings: Settings) -> None:
     from ..tui.app import JournalApp
 
+    app = JournalApp(journal=journal, settings=settings)
     try:
-        JournalApp(journal=journal, settings=settings).run()
+        app.run()
     finally:
         journal.close()
+    if app.failure:
+        raise UserError(app.failure)
+    if app.return_code:
+        sys.exit(app.return_code)
 
 
 @cli.command()
@@ -475,4 +483,10 @@ def demo(ctx: click.Context, count: int, out: Path | None, seed: int) -> None:
 
 
 def main() -> None:
-    cli(prog_name="interview-journal")
+    try:
+        cli(prog_name="interview-journal")
+    except OSError as error:  # stdout or stderr gone or full: say so, once, where we still can
+        message = f"Error: cannot write the output ({error.strerror or error})."
+        with suppress(OSError):
+            sys.stderr.write(message + "\n")
+        sys.exit(1)

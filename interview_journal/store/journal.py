@@ -54,7 +54,7 @@ from .errors import (
     NotFound,
     translate,
 )
-from .schema import APPLICATION_ID, SCHEMA_VERSION, migration_set
+from .schema import APPLICATION_ID, SCHEMA_VERSION, SEARCHABLE, migration_set
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -69,6 +69,7 @@ _INTERVIEW_COLUMNS = (
 # Newest first; NULL times sort last within their day, as '' would. The (date, time) index
 # serves this order, so a page needs no sort of the whole table.
 _NEWEST_FIRST = "date DESC, time DESC, id DESC"
+_TABLES = ("categories", "interviews", "issues", "positives", "follow_ups")
 _WORDLIKE = re.compile(r"[^\W_]")
 _SEPARATOR = "\x1f"  # between the categories gathered in one column: never in a slug
 _CHILD_SELECT = {
@@ -266,8 +267,12 @@ class Journal:
             conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
             conn.execute("PRAGMA foreign_keys = ON")
             if version:
-                for table in ("categories", "interviews", "issues", "positives", "follow_ups"):
-                    conn.execute(f"SELECT count(*) FROM {table}").fetchone()
+                # Each table's first and last rows: this walks the root and both edges of every
+                # b-tree, so a damaged table shows here rather than in the middle of a write.
+                for table in (*_TABLES, "_sqlite_migrations"):
+                    for order in ("", " DESC"):
+                        sql = f"SELECT * FROM {table} ORDER BY rowid{order} LIMIT 1"
+                        conn.execute(sql).fetchone()
             if self.read_only:
                 return
             conn.execute("PRAGMA journal_mode = WAL")
@@ -283,6 +288,15 @@ class Journal:
             raise translate(error, self.path) from error
         if stat.S_IMODE(self.path.stat().st_mode) != 0o600:
             os.chmod(self.path, stat.S_IRUSR | stat.S_IWUSR)
+
+    @property
+    def busy_timeout(self) -> float:
+        """Seconds a write waits for another program that is writing the journal."""
+        return self.conn.execute("PRAGMA busy_timeout").fetchone()[0] / 1000
+
+    @busy_timeout.setter
+    def busy_timeout(self, seconds: float) -> None:
+        self.conn.execute(f"PRAGMA busy_timeout = {int(seconds * 1000)}")
 
     @property
     def schema_version(self) -> int:
@@ -322,6 +336,13 @@ class Journal:
             if isinstance(error, sqlite3.Error):
                 raise translate(error, self.path) from error
             raise
+
+    def _rows(self, sql: str, params: Iterable | dict = ()) -> list[tuple]:
+        """Plain tuples, for the few reads where building dicts would cost real time."""
+        try:
+            return self.conn.execute(sql, params).fetchall()
+        except sqlite3.Error as error:
+            raise translate(error, self.path) from error
 
     def _query(self, sql: str, params: Iterable | dict = ()) -> list[dict]:
         try:
@@ -493,7 +514,7 @@ class Journal:
     ) -> list[Sitting]:
         """Every interview in [since, until] as the trends see it, oldest first: one query,
         the issues' categories gathered per interview."""
-        rows = self.conn.execute(
+        rows = self._rows(
             f"""
             SELECT i.id, i.uuid, i.date, i.time, i.outcome, i.rating, i.feelings, (
                 SELECT group_concat(coalesce(category, ''), char({ord(_SEPARATOR)}))
@@ -507,7 +528,7 @@ class Journal:
                 "since": since.isoformat() if since else None,
                 "until": until.isoformat() if until else None,
             },
-        ).fetchall()
+        )
         return [
             Sitting(
                 uuid=uuid,
@@ -873,6 +894,28 @@ class Journal:
             raise CorruptJournal(f"{target}: the backup failed its integrity check ({result}).")
         return target
 
+    def _search_problems(self) -> list[str]:
+        """The full-text index must hold one entry per row and be kept up to date by its
+        triggers; read-only checks, so that a read-only journal can be checked too."""
+        problems = []
+        names = {row[0] for row in self.conn.execute("SELECT name FROM sqlite_master")}
+        for table in SEARCHABLE:
+            missing = [f"{table}_{t}" for t in ("ai", "ad", "au") if f"{table}_{t}" not in names]
+            if missing:
+                problems.append(f"search index of {table}: triggers missing ({', '.join(missing)})")
+            indexed = self.conn.execute(f"SELECT count(*) FROM {table}_fts_docsize").fetchone()[0]
+            rows = self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            if indexed != rows:
+                problems.append(f"search index of {table}: {indexed} entries for {rows} rows")
+            elif not self.read_only:
+                try:  # compares the index with the rows themselves, term by term
+                    self.conn.execute(
+                        f"INSERT INTO {table}_fts ({table}_fts, rank) VALUES ('integrity-check', 1)"
+                    )
+                except sqlite3.DatabaseError as error:
+                    problems.append(f"search index of {table}: {error}")
+        return problems
+
     def check(self) -> list[str]:
         """Problems found by SQLite's checks and our own; an empty list means all is well."""
         problems: list[str] = []
@@ -887,13 +930,7 @@ class Journal:
                 f"foreign key: {table} row {rowid} points at a missing {parent}"
                 for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check")
             ]
-            for table in ("interviews", "issues", "positives"):
-                try:
-                    conn.execute(
-                        f"INSERT INTO {table}_fts ({table}_fts) VALUES ('integrity-check')"
-                    )
-                except sqlite3.DatabaseError as error:
-                    problems.append(f"search index of {table}: {error}")
+            problems += self._search_problems()
         except sqlite3.Error as error:
             problems.append(str(translate(error, self.path)))
         return problems

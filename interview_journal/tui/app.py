@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import datetime as dt
+import signal
 from collections.abc import Callable
 from typing import ClassVar
 
@@ -14,6 +17,8 @@ from ..settings import Settings
 from ..store import Journal
 from .commands import JournalCommands
 from .screens.journal import JournalScreen
+
+APP_BUSY_TIMEOUT = 1.0  # seconds a save waits for another program before it says so
 
 
 def trends_screen() -> Screen:
@@ -55,11 +60,32 @@ class JournalApp(App[None]):
         self.journal = journal
         self.settings = settings or Settings(journal=journal.path)
         self.today = today
+        self.failure: str | None = None
         self.sub_title = str(journal.path) + ("  (read-only)" if journal.read_only else "")
+
+    def on_mount(self) -> None:
+        # A write waits at most a second for another program: the app must never freeze. A
+        # failed autosave keeps the text on screen and tries again a little later.
+        self.journal.busy_timeout = APP_BUSY_TIMEOUT
+        # Closing the terminal or being asked to stop saves what was typed, as quitting does.
+        loop = asyncio.get_running_loop()
+        for name in ("SIGTERM", "SIGHUP"):
+            if hasattr(signal, name):
+                with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                    loop.add_signal_handler(getattr(signal, name), self._stop_on_signal)
 
     def on_ready(self) -> None:
         # Charts cost 0.2 s to import: pay it in the background while the user reads the list.
         self.run_worker(_warm_up, thread=True, exit_on_error=False, group="warm-up")
+
+    def _stop_on_signal(self) -> None:
+        self.save_drafts()
+        self.exit(return_code=1)
+
+    def fail(self, error: Exception) -> None:
+        """The journal cannot be read on: leave, and let the command line say why in one line."""
+        self.failure = str(error)
+        self.exit(return_code=1)
 
     def open_in_journal(self, interview_uuid: str, issue_uuid: str | None = None) -> None:
         """Switch to the journal and select an interview (and one of its issues)."""
@@ -68,15 +94,26 @@ class JournalApp(App[None]):
         if isinstance(screen, JournalScreen):
             screen.go_to(interview_uuid, issue_uuid)
 
-    def save_drafts(self) -> None:
-        """Save what any screen still holds unsaved: before quitting, nothing is left behind."""
-        for screen in self.screen_stack:
-            if isinstance(screen, JournalScreen):
-                screen.save_draft()
+    def save_drafts(self) -> bool:
+        """Save what any screen still holds unsaved; False if something could not be saved."""
+        return all(
+            screen.save_draft() for screen in self.screen_stack if isinstance(screen, JournalScreen)
+        )
 
     async def action_quit(self) -> None:
-        self.save_drafts()
-        self.exit()
+        if self.save_drafts():
+            self.exit()
+            return
+        from .screens.confirm import ConfirmScreen
+
+        question = (
+            "Your last edit could not be saved (the reason is beside it).\n\n"
+            "Quit anyway, and lose it?"
+        )
+        self.push_screen(
+            ConfirmScreen(question, confirm_label="Quit and lose it"),
+            lambda really: really and self.exit(),
+        )
 
     def action_help(self) -> None:
         from .screens.help import HelpScreen, bindings_help

@@ -218,6 +218,22 @@ def test_sigkill_two_seconds_after_typing_loses_nothing(
     assert [(issue.problem, issue.should_have) for issue in issues] == [(PROBLEM, SHOULD_HAVE)]
 
 
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
+def test_a_stop_signal_right_after_typing_saves_the_text(
+    terminal: Terminal, journal_file: Path, stop: signal.Signals
+) -> None:
+    """Closing the terminal (SIGHUP) or being asked to stop (SIGTERM) a moment after the last
+    key, well before the autosave's pause is over, still saves what was typed."""
+    create_interview(terminal)
+    write_issue(terminal)
+    os.kill(terminal.pid(), stop)
+    terminal.wait_exit(timeout=5)
+    with open_journal(journal_file) as journal:
+        [summary] = journal.interview_summaries()
+        issues = journal.issues(summary.interview.uuid)
+    assert [(issue.problem, issue.should_have) for issue in issues] == [(PROBLEM, SHOULD_HAVE)]
+
+
 def test_a_text_file_is_refused_in_one_line(tmp_path: Path) -> None:
     notes = tmp_path / "notes.txt"
     notes.write_text("Not a journal: just my notes.\n")

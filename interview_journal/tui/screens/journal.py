@@ -60,19 +60,32 @@ NEXT_STEP = {
 
 
 class JournalSource:
-    """The interview list's window on the journal (InterviewSource)."""
+    """The interview list's window on the journal (InterviewSource). A journal that cannot be
+    read (damaged under our feet) ends the app with one plain line, not a traceback."""
 
     def __init__(self, app: JournalApp) -> None:
         self.app = app
 
     def count(self) -> int:
-        return self.app.journal.count_interviews()
+        try:
+            return self.app.journal.count_interviews()
+        except JournalError as error:
+            self.app.fail(error)
+            return 0
 
     def page(self, offset: int, limit: int) -> Sequence[InterviewSummary]:
-        return self.app.journal.interview_summaries(limit=limit, offset=offset)
+        try:
+            return self.app.journal.interview_summaries(limit=limit, offset=offset)
+        except JournalError as error:
+            self.app.fail(error)
+            return []
 
     def position(self, uuid: str) -> int | None:
-        return self.app.journal.interview_position(uuid)
+        try:
+            return self.app.journal.interview_position(uuid)
+        except JournalError as error:
+            self.app.fail(error)
+            return None
 
 
 class JournalScreen(Screen[None]):
@@ -178,6 +191,11 @@ class JournalScreen(Screen[None]):
         self._settle()
         self._show_interview(keep_issue=None)
 
+    def on_resize(self) -> None:
+        # In a small terminal the panes give way so the editor stays in view.
+        self.set_class(self.size.height < 34, "-short")
+        self.set_class(self.size.width < 110, "-narrow")
+
     def _show_empty_state(self) -> None:
         empty = self.interview_list.row_count == 0
         self.query_one("#main").display = not empty
@@ -264,8 +282,12 @@ class JournalScreen(Screen[None]):
         if interview.upcoming(today):
             text.append("\nupcoming", style="bold")
         else:
-            text.append(f"\n{self.current.step}: ", style="bold")
-            text.append(NEXT_STEP[self.current.step])
+            step = self.current.step
+            text.append(f"\n{step}: ", style="bold")
+            if step is Step.CAPTURED and self.current.issues:
+                text.append("next: give each issue a category (ctrl+g takes the suggestion)")
+            else:
+                text.append(NEXT_STEP[step])
         summary.update(text)
 
     @on(OptionList.OptionHighlighted, "#issues")

@@ -117,6 +117,7 @@ class IssueEditor(Widget):
         with Horizontal(id="meta"):
             yield Select[str]([], prompt="Category", id="category", allow_blank=True)
             yield Select(SEVERITIES, prompt="Severity", id="severity", allow_blank=False, value=2)
+        with Horizontal(id="status"):
             yield Static(id="suggestion")
             yield SaveState(id="save-state")
 
