@@ -385,3 +385,16 @@ async def test_quitting_with_an_edit_that_could_not_be_saved_asks_first(journal_
         await pilot.pause()
     assert not app.is_running
     journal.close()
+
+
+async def test_tabbing_into_written_text_continues_it(journal) -> None:
+    interview = add_acme(journal)
+    app = make_app(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.2)
+        await pilot.press("tab", "tab")  # the issue list, then "What went wrong"
+        assert app.focused.id == "problem"
+        await type_text(pilot, " again")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert journal.issues(interview.uuid)[0].problem == "Arrived 10 minutes late: traffic again"

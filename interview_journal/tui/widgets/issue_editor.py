@@ -143,8 +143,12 @@ class IssueEditor(Widget):
         category = self.query_one("#category", Select)
         severity = self.query_one("#severity", Select)
         with self.prevent(TextArea.Changed, Select.Changed):
-            problem.load_text(issue.problem if issue else "")
-            should_have.load_text(issue.should_have if issue else "")
+            for area, text in (
+                (problem, issue.problem if issue else ""),
+                (should_have, issue.should_have if issue else ""),
+            ):
+                area.load_text(text)
+                area.move_cursor(area.document.end)  # tabbing in continues the text
             if issue and issue.category in self._categories:
                 category.value = issue.category
             else:
