@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import html
+import re
 
 from textual.widgets import Input, Select, TextArea
 
@@ -45,7 +46,9 @@ async def type_text(pilot, text: str) -> None:
 
 def screen_text(app: JournalApp) -> str:
     """What the terminal shows, as text (the screenshot is SVG with escaped spaces)."""
-    return html.unescape(app.export_screenshot()).replace("\xa0", " ")
+    svg = app.export_screenshot()
+    pieces = re.findall(r">([^<]*)</text>", svg)  # one per run of a style: join them up
+    return html.unescape("".join(pieces)).replace("\xa0", " ")
 
 
 def issue_texts(journal: Journal, interview_uuid: str) -> list[tuple[str, str]]:
@@ -80,6 +83,8 @@ async def test_capture_an_interview_with_a_relative_date_then_two_issues(journal
         interview = summary.interview
         assert (interview.company, interview.role) == ("Acme", "Backend Engineer")
         assert interview.date == TODAY - dt.timedelta(days=3)
+        [thank_you] = journal.follow_ups(interview.uuid)  # the next step, made for the user
+        assert (thank_you.kind, thank_you.due) == ("thank-you", interview.date + dt.timedelta(1))
 
         # The first issue: what went wrong, then beside it what I should have done.
         await pilot.press("i")
@@ -398,3 +403,13 @@ async def test_tabbing_into_written_text_continues_it(journal) -> None:
         await pilot.press("ctrl+s")
         await pilot.pause()
     assert journal.issues(interview.uuid)[0].problem == "Arrived 10 minutes late: traffic again"
+
+
+async def test_overdue_follow_ups_are_announced_at_start(journal) -> None:
+    add_acme(journal)  # its thank-you was due on 2026-11-21
+    app = make_app(journal)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause(0.3)
+        shown = screen_text(app)
+        assert "1 follow-up overdue" in shown
+        assert "thank you for Acme, due Sat 21 Nov" in shown

@@ -197,7 +197,7 @@ def add(
         )
         issues = [Issue(problem=p, interview_uuid=interview.uuid) for p in problems]
         went_well = [Positive(text=t, interview_uuid=interview.uuid) for t in positives]
-        from ..core.model import InterviewRecord
+        from ..core.model import InterviewRecord, thank_you_for
         from ..core.validate import prepare_interview, prepare_issue, prepare_positive
 
         # Check what the user typed before the journal is opened: opening it writes.
@@ -206,7 +206,9 @@ def add(
             prepare_issue(issue)
         for positive in went_well:
             prepare_positive(positive)
-        record = InterviewRecord(interview, issues=issues, positives=went_well)
+        record = InterviewRecord(
+            interview, issues=issues, positives=went_well, follow_ups=[thank_you_for(interview)]
+        )
         with opened(ctx) as journal:
             journal.import_records([], [record])
             saved = journal.interview(interview.uuid)

@@ -180,3 +180,12 @@ class InterviewRecord:
     issues: list[Issue] = field(default_factory=list)
     positives: list[Positive] = field(default_factory=list)
     follow_ups: list[FollowUp] = field(default_factory=list)
+
+
+def thank_you_for(interview: Interview) -> FollowUp:
+    """The thank-you note every captured interview gets: due the day after it."""
+    return FollowUp(
+        kind="thank-you",
+        due=interview.date + dt.timedelta(days=1),
+        interview_uuid=interview.uuid,
+    )

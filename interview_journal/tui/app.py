@@ -77,6 +77,25 @@ class JournalApp(App[None]):
     def on_ready(self) -> None:
         # Charts cost 0.2 s to import: pay it in the background while the user reads the list.
         self.run_worker(_warm_up, thread=True, exit_on_error=False, group="warm-up")
+        self._announce_overdue()
+
+    def _announce_overdue(self) -> None:
+        """Follow-ups past their day, said once at the start: the thank-you note matters."""
+        overdue = self.journal.overdue_follow_ups(self.today())
+        if not overdue:
+            return
+        lines = [
+            f"{f.kind.replace('-', ' ')} for {self.journal.interview(f.interview_uuid).company}, "
+            f"due {f.due:%a %d %b}"
+            for f in overdue[:3]
+        ]
+        if len(overdue) > 3:
+            lines.append(f"and {len(overdue) - 3} more")
+        title = f"{len(overdue)} follow-up{'s' if len(overdue) != 1 else ''} overdue"
+        hint = "Select the interview and press f."
+        self.notify(
+            "\n".join([*lines, hint]), title=title, severity="warning", timeout=10, markup=False
+        )
 
     def _stop_on_signal(self) -> None:
         self.save_drafts()

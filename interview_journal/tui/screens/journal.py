@@ -30,6 +30,7 @@ from ...core.model import (
     Positive,
     SearchHit,
     Step,
+    thank_you_for,
 )
 from ...core.validate import InvalidValue
 from ...store import JournalError
@@ -376,7 +377,9 @@ class JournalScreen(Screen[None]):
         journal = self.app.journal
         if interview.created:
             return journal.update_interview(interview)
-        return journal.add_interview(interview)
+        added = journal.add_interview(interview)
+        journal.add_follow_up(thank_you_for(added))  # the method's next step, due tomorrow
+        return added
 
     def _interview_written(self, interview: Interview | None) -> None:
         if interview is None:
