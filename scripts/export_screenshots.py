@@ -12,6 +12,7 @@ import datetime as dt
 import tempfile
 from pathlib import Path
 
+from interview_journal.core.clock import FixedClock
 from interview_journal.core.sample import generate_sample
 from interview_journal.store import open_journal
 from interview_journal.tui.app import JournalApp
@@ -39,10 +40,12 @@ async def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         journal = open_journal(Path(folder) / "demo.db")
         journal.import_records([], generate_sample(30, today=TODAY))
+        journal.clock = FixedClock(dt.datetime(2026, 11, 27, 9, 0, tzinfo=dt.UTC))
         shots = (
             ("journal.svg", "j", "j", "j", "tab"),
             ("new-interview.svg", "n", *"Acme", "tab", *"Data", "tab"),
             ("trends.svg", "t"),
+            ("review.svg", "r", "space"),
         )
         for name, *keys in shots:
             await shoot(JournalApp(journal=journal, today=lambda: TODAY), name, *keys)

@@ -174,7 +174,8 @@ def test_add_with_relative_date_and_every_field(journal_path: Path) -> None:
     assert all(issue.category is None for issue in record.issues)
     assert all(issue.severity == 2 for issue in record.issues)
     assert [positive.text for positive in record.positives] == ["Good rapport with Dana"]
-    assert record.follow_ups == []
+    [thank_you] = record.follow_ups  # capturing an interview makes its thank-you note
+    assert (thank_you.kind, thank_you.due) == ("thank-you", record.interview.date + dt.timedelta(1))
     assert interview.uuid[:8] in result.stdout
 
 

@@ -6,6 +6,7 @@ Update only when a change to what the user sees is meant, after looking at the n
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -77,3 +78,17 @@ def test_trends_when_empty(snap_compare, empty_app) -> None:
         await steady(pilot)
 
     assert snap_compare(empty_app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_review_screen(snap_compare, demo_app) -> None:
+    from interview_journal.core.clock import FixedClock
+
+    demo_app.journal.clock = FixedClock(dt.datetime(2026, 11, 27, 9, 0, tzinfo=dt.UTC))
+
+    async def run_before(pilot) -> None:
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("space")
+        await steady(pilot)
+
+    assert snap_compare(demo_app, terminal_size=SIZE, run_before=run_before)

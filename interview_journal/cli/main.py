@@ -327,6 +327,65 @@ def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
 
 
 @cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+@click.pass_context
+def brief(ctx: click.Context, as_json: bool) -> None:
+    """Before the next interview: your own lessons, your open actions, a checklist for the day."""
+    from ..core import review
+    from ..store.briefing import load_briefing
+
+    with opened(ctx) as journal, plain_errors():
+        briefing = load_briefing(journal, journal.clock.today())
+    if as_json:
+        click.echo(json.dumps(review.briefing_json(briefing), indent=2, ensure_ascii=False))
+        return
+    lines: list[str] = []
+    upcoming = briefing.upcoming
+    if upcoming is None:
+        lines.append("No upcoming interview in the journal: here is your general briefing.")
+    else:
+        days = briefing.days_until or 0
+        when = upcoming.date.strftime("%a %d %b %Y").replace(" 0", " ")
+        if upcoming.time:
+            when += f" at {upcoming.time.strftime('%H:%M')}"
+        title = upcoming.company + (f" — {upcoming.role}" if upcoming.role else "")
+        lines.append(
+            f"Your next interview: {title}, {when} (in {days} day{'s' if days != 1 else ''})."
+        )
+    lines.append("")
+    if not briefing.focus:
+        lines.append(
+            "Nothing to go over yet: once your past interviews have issues with a category, "
+            "your own lessons show up here."
+        )
+    else:
+        lines.append("Keep in mind (your own lessons, the ones that keep coming back first):")
+        for item in briefing.focus:
+            facts = [item.label or "no trend yet"]
+            if item.interviews:
+                facts.append(f"{item.interviews} interview{'s' if item.interviews != 1 else ''}")
+            if item.last_seen:
+                facts.append(f"last {item.last_seen.isoformat()}")
+            mark = " (indefensible)" if item.indefensible else ""
+            lines.append(f"  {item.name} — {', '.join(facts)}{mark}")
+            for answer in item.answers:
+                lines.append(
+                    f"    → {' '.join(answer.should_have.split())}"
+                    f"  ({answer.company}, {answer.date.isoformat()})"
+                )
+            if not item.answers:
+                lines.append("    (no answer written yet: what should you have done?)")
+            for action in item.actions:
+                lines.append(f"    to do: {action}")
+    lines.append("")
+    lines.append("On the day:")
+    for check in briefing.checklist:
+        mark = " (indefensible)" if check.indefensible else ""
+        lines.append(f"  [ ] {check.text}{mark}")
+    click.echo("\n".join(lines))
+
+
+@cli.command()
 @click.option(
     "--format",
     "-f",

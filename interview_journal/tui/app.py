@@ -28,6 +28,12 @@ def trends_screen() -> Screen:
     return TrendsScreen()
 
 
+def review_screen() -> Screen:
+    from .screens.review import ReviewScreen
+
+    return ReviewScreen()
+
+
 def _warm_up() -> None:
     import interview_journal.tui.screens.trends  # noqa: F401
 
@@ -40,12 +46,14 @@ class JournalApp(App[None]):
     MODES: ClassVar[dict[str, Callable[[], Screen]]] = {
         "journal": JournalScreen,
         "trends": trends_screen,
+        "review": review_screen,
     }
     DEFAULT_MODE = "journal"
     COMMANDS = App.COMMANDS | {JournalCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("t", "switch_mode('trends')", "Trends", id="app.trends"),
+        Binding("r", "switch_mode('review')", "Review", id="app.review"),
         Binding("question_mark", "help", "Help", id="app.help"),
     ]
 
