@@ -662,77 +662,91 @@ async def test_delete_in_the_box_edits_the_text() -> None:
 # -- FollowUpsScreen ----------------------------------------------------------------------------
 
 
-class FakeFollowUps:
+class FakeDesk:
+    """The follow-ups screen's desk, kept in a dict."""
+
     def __init__(self, follow_ups: list[FollowUp]) -> None:
         self.by_uuid = {follow_up.uuid: follow_up for follow_up in follow_ups}
-        self.toggled: list[str] = []
-        self.added = 0
+        self.saved: list[str] = []
+        self.added: list[str] = []
 
-    def add_thank_you(self) -> FollowUp:
-        self.added += 1
-        follow_up = FollowUp(kind="thank-you", due=TODAY + dt.timedelta(days=1))
+    def add(self, kind: str) -> FollowUp:
+        self.added.append(kind)
+        follow_up = FollowUp(kind=kind, due=TODAY + dt.timedelta(days=1))
         self.by_uuid[follow_up.uuid] = follow_up
         return follow_up
 
-    def toggle_done(self, uuid: str) -> FollowUp:
-        self.toggled.append(uuid)
-        old = self.by_uuid[uuid]
-        new = FollowUp(kind=old.kind, due=old.due, done=None if old.done else TODAY, uuid=old.uuid)
-        self.by_uuid[uuid] = new
-        return new
+    def save(self, follow_up: FollowUp) -> FollowUp:
+        self.saved.append(follow_up.uuid)
+        self.by_uuid[follow_up.uuid] = follow_up
+        return follow_up
+
+    def delete(self, uuid: str) -> None:
+        del self.by_uuid[uuid]
+
+
+ACME = Interview(
+    company="Acme", role="Engineer", date=dt.date(2026, 11, 20), interviewers=["Dana Lee"]
+)
 
 
 async def test_follow_ups_list_add_and_toggle() -> None:
     late = FollowUp(kind="thank-you", due=TODAY - dt.timedelta(days=6))
     done = FollowUp(kind="feedback-request", due=dt.date(2026, 11, 30), done=dt.date(2026, 11, 26))
-    store = FakeFollowUps([late, done])
+    desk = FakeDesk([late, done])
 
     def make() -> FollowUpsScreen:
-        return FollowUpsScreen(
-            "Acme · Engineer", [late, done], TODAY, store.add_thank_you, store.toggle_done
-        )
+        return FollowUpsScreen(ACME, [late, done], [], TODAY, desk)
 
     async with driving(make) as (app, pilot):
         options = app.screen.query_one("#follow-ups", OptionList)
         lines = option_texts(options)
-        assert "thank-you" in lines[0] and "due Sat 21 Nov 2026" in lines[0]
+        assert "Thank-you note" in lines[0] and "due Sat 21 Nov" in lines[0]
         assert "overdue" in lines[0]
-        assert "done Thu 26 Nov 2026" in lines[1] and "overdue" not in lines[1]
+        assert "done Thu 26 Nov" in lines[1] and "overdue" not in lines[1]
 
         await pilot.press("space")  # the highlighted one, the late thank-you
         await pilot.pause()
-        assert store.toggled == [late.uuid]
+        assert desk.saved == [late.uuid]
         lines = option_texts(options)
-        assert "done Fri 27 Nov 2026" in lines[0] and "overdue" not in lines[0]
+        assert "done Fri 27 Nov" in lines[0] and "overdue" not in lines[0]
 
-        await pilot.press("a")
+        await pilot.press("a")  # adds a thank-you and opens the composer on it
         await pilot.pause()
-        assert store.added == 1
+        assert desk.added == ["thank-you"]
+        assert app.screen is not app.modal
+        await pilot.press("escape")  # nothing edited: closes without asking
+        await pilot.pause()
+        assert app.screen is app.modal
         lines = option_texts(options)
         assert len(lines) == 3
-        assert "due Sat 28 Nov 2026 (tomorrow)" in lines[2]
+        assert "due Sat 28 Nov (tomorrow)" in lines[2]
         assert options.highlighted == 2
 
         await pilot.press("k", "space")  # back to the done one: undone
         await pilot.pause()
-        assert store.toggled == [late.uuid, done.uuid]
-        assert "done" not in option_texts(options)[1].split("due")[1]
+        assert desk.saved == [late.uuid, done.uuid]
+        assert desk.by_uuid[done.uuid].done is None
         await pilot.press("escape")
         await pilot.pause()
     assert app.results == [None]
 
 
 async def test_follow_ups_start_empty() -> None:
-    store = FakeFollowUps([])
+    desk = FakeDesk([])
 
     def make() -> FollowUpsScreen:
-        return FollowUpsScreen("Acme", [], TODAY, store.add_thank_you, store.toggle_done)
+        return FollowUpsScreen(ACME, [], [], TODAY, desk)
 
     async with driving(make) as (app, pilot):
         assert "No follow-ups yet" in visible_text(app)
-        await pilot.press("space")  # nothing to toggle
-        assert store.toggled == []
-        await pilot.press("a")
+        await pilot.press("space", "d", "enter")  # nothing to toggle, delete or open
+        await pilot.pause()
+        assert desk.saved == [] and app.screen is app.modal
+        await pilot.press("b")
+        await pilot.pause()
+        assert desk.added == ["feedback-request"]
+        await pilot.press("escape")
         await pilot.pause()
         assert app.screen.query_one("#follow-ups", OptionList).option_count == 1
         assert "No follow-ups yet" not in visible_text(app)

@@ -1,11 +1,14 @@
-"""The follow-ups of an interview: what is due, what is done, what is late."""
+"""The follow-ups of an interview: what is due, what is done, what is late, and the composer
+that writes each one."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from collections.abc import Callable
-from typing import ClassVar
+from collections.abc import Sequence
+from typing import ClassVar, Protocol
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -14,39 +17,74 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from ...core.compose import kind_label
 from ...core.dates import describe_date
-from ...core.model import FollowUp
+from ...core.model import FollowUp, Interview, Positive
+from .composer import ComposerScreen
+from .confirm import ConfirmScreen
+
+HINT = (
+    "Thank them within a day, ask for feedback, and ask for a second chance only when you have "
+    "something new to add."
+)
 
 
-def _day(date: dt.date) -> str:
-    return f"{date:%a} {date.day} {date:%b %Y}"
+class FollowUpDesk(Protocol):
+    """Where the follow-ups of one interview are kept. Each method raises an exception whose
+    message is meant for the user when it cannot do its work."""
+
+    def add(self, kind: str) -> FollowUp:
+        """Store a new follow-up of this kind, due when the desk decides, and return it."""
+        ...
+
+    def save(self, follow_up: FollowUp) -> FollowUp:
+        """Store the follow-up as given (text, done date) and return it as stored."""
+        ...
+
+    def delete(self, uuid: str) -> None: ...
+
+
+def _day(date: dt.date, today: dt.date) -> str:
+    """ "Sat 21 Nov", with the year only when it is not this year's."""
+    text = f"{date:%a} {date.day} {date:%b}"
+    return text if date.year == today.year else f"{text} {date.year}"
+
+
+KIND_WIDTH = max(len(kind_label(kind)) for kind in ("thank-you", "second-chance-request")) + 2
 
 
 def follow_up_line(follow_up: FollowUp, today: dt.date) -> Content:
-    """One follow-up as a line: "○ thank-you  due Sat 21 Nov 2026 (6 days ago)  overdue"."""
+    """One follow-up as one line that fits an 80-column terminal, ✎ when it has a text:
+    "○ Thank-you note         due Sat 21 Nov (6 days ago)    overdue         ✎"."""
     parts: list[str | tuple[str, str]] = []
     if follow_up.done is not None:
         parts.append(("✔ ", "$text-success"))
     else:
         parts.append(("○ ", "dim"))
-    parts.append((f"{follow_up.kind:<22}", "bold"))
+    parts.append((f"{kind_label(follow_up.kind):<{KIND_WIDTH}}", "bold"))
     if follow_up.due is not None:
-        due = f"due {_day(follow_up.due)} ({describe_date(follow_up.due, today)})"
-        parts.append(f"{due:<34}")
+        due = f"due {_day(follow_up.due, today)} ({describe_date(follow_up.due, today)})"
+        parts.append(f"{due:<31}")
     else:
-        parts.append((f"{'no due date':<34}", "dim"))
+        parts.append((f"{'no due date':<31}", "dim"))
     if follow_up.done is not None:
-        parts.append(("  done " + _day(follow_up.done), "$text-success"))
+        parts.append((f"{'done ' + _day(follow_up.done, today):<16}", "$text-success"))
     elif follow_up.overdue(today):
-        parts.append(("  overdue", "bold $text-error"))
+        parts.append((f"{'overdue':<16}", "bold $text-error"))
+    else:
+        parts.append(" " * 16)
+    if follow_up.text.strip():
+        parts.append(("✎", "dim"))  # written: the composer opens on the saved text
     return Content.assemble(*parts)
 
 
 class FollowUpsScreen(ModalScreen[None]):
-    """Lists the follow-ups; `a` adds a thank-you, space marks the highlighted one done or not.
+    """Lists the follow-ups of an interview and opens the composer on them.
 
-    The screen does no I/O: `add_thank_you()` stores a new thank-you follow-up and returns it
-    (its dates are the caller's choice), `toggle_done(uuid)` flips one and returns it updated.
+    `a`, `b`, `s` add a thank-you, a feedback request, a second-chance request and open the
+    composer on it; enter opens it on the highlighted one; space marks it done or not; `d`
+    deletes it after asking. The screen does no I/O: the desk stores everything, and what it
+    refuses is shown without losing what the user wrote.
     """
 
     DEFAULT_CSS = """
@@ -54,7 +92,7 @@ class FollowUpsScreen(ModalScreen[None]):
         align: center middle;
     }
     FollowUpsScreen > #dialog {
-        width: 84;
+        width: 90;
         max-width: 100%;
         height: auto;
         max-height: 90%;
@@ -65,6 +103,10 @@ class FollowUpsScreen(ModalScreen[None]):
         border-title-style: bold;
         border-subtitle-color: $text-muted;
     }
+    FollowUpsScreen #hint {
+        color: $text-muted;
+        margin-bottom: 1;
+    }
     FollowUpsScreen #follow-ups {
         height: auto;
         max-height: 14;
@@ -72,12 +114,19 @@ class FollowUpsScreen(ModalScreen[None]):
     }
     FollowUpsScreen #no-follow-ups {
         color: $text-muted;
+        text-style: italic;
     }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "add_thank_you", "Add thank-you", id="follow_ups.add_thank_you"),
-        Binding("space", "toggle_done", "Done / not done", id="follow_ups.toggle_done"),
+        Binding("a", "add('thank-you')", "Thank-you", id="follow_ups.add_thank_you"),
+        Binding("b", "add('feedback-request')", "Feedback", id="follow_ups.add_feedback"),
+        Binding(
+            "s", "add('second-chance-request')", "Second chance", id="follow_ups.add_second_chance"
+        ),
+        Binding("enter", "open", "Write", priority=True, id="follow_ups.open"),
+        Binding("space", "toggle_done", "Done", id="follow_ups.toggle_done"),
+        Binding("d", "delete", "Delete", id="follow_ups.delete"),
         Binding("escape", "close", "Close", id="follow_ups.close"),
         Binding("j", "cursor_down", "Down", show=False, id="follow_ups.down"),
         Binding("k", "cursor_up", "Up", show=False, id="follow_ups.up"),
@@ -85,29 +134,30 @@ class FollowUpsScreen(ModalScreen[None]):
 
     def __init__(
         self,
-        interview_title: str,
-        follow_ups: list[FollowUp],
+        interview: Interview,
+        follow_ups: Sequence[FollowUp],
+        positives: Sequence[Positive],
         today: dt.date,
-        add_thank_you: Callable[[], FollowUp],
-        toggle_done: Callable[[str], FollowUp],
+        desk: FollowUpDesk,
     ) -> None:
         super().__init__()
-        self.interview_title = interview_title
+        self.interview = interview
         self.follow_ups = list(follow_ups)
+        self.positives = list(positives)
         self.today = today
-        self._add_thank_you = add_thank_you
-        self._toggle_done = toggle_done
+        self.desk = desk
 
     def compose(self) -> ComposeResult:
+        interview = self.interview
         with Vertical(id="dialog") as dialog:
             dialog.border_title = "Follow-ups"
-            dialog.border_subtitle = Content(self.interview_title)
+            dialog.border_subtitle = Content(
+                interview.company + (f" — {interview.role}" if interview.role else "")
+            )
+            yield Static(Content(HINT), id="hint")
             yield OptionList(id="follow-ups", compact=True)
             yield Static(
-                Content(
-                    "No follow-ups yet. A short thank-you within a day keeps the door open: "
-                    "press a to add one."
-                ),
+                Content("No follow-ups yet: press a to write a thank-you note."),
                 id="no-follow-ups",
             )
         yield Footer()
@@ -115,8 +165,14 @@ class FollowUpsScreen(ModalScreen[None]):
     def on_mount(self) -> None:
         self._refresh_list(highlight=0)
 
+    # -- the list -----------------------------------------------------------------------------
+
+    @property
+    def options(self) -> OptionList:
+        return self.query_one("#follow-ups", OptionList)
+
     def _refresh_list(self, highlight: int | None) -> None:
-        options = self.query_one("#follow-ups", OptionList)
+        options = self.options
         options.clear_options()
         options.add_options(
             Option(follow_up_line(follow_up, self.today), id=follow_up.uuid)
@@ -127,43 +183,117 @@ class FollowUpsScreen(ModalScreen[None]):
         if self.follow_ups:
             options.highlighted = max(0, min(highlight or 0, len(self.follow_ups) - 1))
             options.focus()
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "toggle_done" and not self.follow_ups:
-            return None  # shown dimmed: nothing to mark yet
-        return True
+        self.refresh_bindings()
 
     def _highlighted(self) -> int | None:
-        index = self.query_one("#follow-ups", OptionList).highlighted
+        index = self.options.highlighted
         return index if index is not None and index < len(self.follow_ups) else None
 
-    def action_add_thank_you(self) -> None:
+    def _index_of(self, uuid: str) -> int | None:
+        return next((i for i, f in enumerate(self.follow_ups) if f.uuid == uuid), None)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("open", "toggle_done", "delete") and not self.follow_ups:
+            return None  # shown dimmed: nothing to act on yet
+        return True
+
+    # -- actions ------------------------------------------------------------------------------
+
+    def action_add(self, kind: str) -> None:
         try:
-            follow_up = self._add_thank_you()
-        except Exception as error:  # the callable's message is for the user
+            follow_up = self.desk.add(kind)
+        except Exception as error:  # the desk's message is for the user
             self.notify(str(error), title="Not added", severity="error", markup=False)
             return
         self.follow_ups.append(follow_up)
         self._refresh_list(highlight=len(self.follow_ups) - 1)
-        self.refresh_bindings()
+        self._open_composer(follow_up)
+
+    @on(OptionList.OptionSelected, "#follow-ups")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_open()
+
+    def action_open(self) -> None:
+        index = self._highlighted()
+        if index is not None:
+            self._open_composer(self.follow_ups[index])
+
+    def _open_composer(self, follow_up: FollowUp, *, unsaved: bool = False) -> None:
+        self.app.push_screen(
+            ComposerScreen(
+                follow_up, self.interview, self.positives, today=self.today, unsaved=unsaved
+            ),
+            self._composed,
+        )
+
+    def _composed(self, result: FollowUp | None) -> None:
+        if result is None:
+            return
+        before = self._index_of(result.uuid)
+        was_done = before is not None and self.follow_ups[before].done is not None
+        try:
+            saved = self.desk.save(result)
+        except Exception as error:
+            self.notify(str(error), title="Not saved", severity="error", markup=False)
+            self._open_composer(result, unsaved=True)  # back to the text: nothing typed is lost
+            return
+        self._replace(saved)
+        sent = saved.done is not None and not was_done
+        self.notify("Saved and marked as sent." if sent else "Saved.", markup=False)
+
+    def _replace(self, saved: FollowUp) -> None:
+        index = self._index_of(saved.uuid)
+        if index is None:
+            self.follow_ups.append(saved)
+            index = len(self.follow_ups) - 1
+        else:
+            self.follow_ups[index] = saved
+        self._refresh_list(highlight=index)
 
     def action_toggle_done(self) -> None:
         index = self._highlighted()
         if index is None:
             return
+        follow_up = self.follow_ups[index]
+        done = None if follow_up.done else self.today
         try:
-            updated = self._toggle_done(self.follow_ups[index].uuid)
+            saved = self.desk.save(dataclasses.replace(follow_up, done=done))
         except Exception as error:
             self.notify(str(error), title="Not changed", severity="error", markup=False)
             return
-        self.follow_ups[index] = updated
+        self.follow_ups[index] = saved
         self._refresh_list(highlight=index)
 
+    def action_delete(self) -> None:
+        index = self._highlighted()
+        if index is None:
+            return
+        follow_up = self.follow_ups[index]
+        question = f"Delete the {kind_label(follow_up.kind).lower()}" + (
+            f" due {_day(follow_up.due, self.today)}?" if follow_up.due else "?"
+        )
+
+        def delete(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                self.desk.delete(follow_up.uuid)
+            except Exception as error:
+                self.notify(str(error), title="Not deleted", severity="error", markup=False)
+                return
+            position = self._index_of(follow_up.uuid)
+            if position is not None:
+                del self.follow_ups[position]
+                self._refresh_list(highlight=position)
+
+        self.app.push_screen(ConfirmScreen(question), delete)
+
     def action_cursor_down(self) -> None:
-        self.query_one("#follow-ups", OptionList).action_cursor_down()
+        self.options.action_cursor_down()
 
     def action_cursor_up(self) -> None:
-        self.query_one("#follow-ups", OptionList).action_cursor_up()
+        self.options.action_cursor_up()
 
     def action_close(self) -> None:
         self.dismiss(None)

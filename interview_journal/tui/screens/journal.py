@@ -496,25 +496,31 @@ class JournalScreen(Screen[None]):
         journal = self.app.journal
         today = self.app.today()
 
-        def add_thank_you() -> FollowUp:
-            due = max(interview.date, today) + dt.timedelta(days=1)
-            return journal.add_follow_up(
-                FollowUp(kind="thank-you", due=due, interview_uuid=interview.uuid)
-            )
+        class Desk:
+            """The follow-ups screen's way to the journal, for this interview."""
 
-        def toggle_done(uuid: str) -> FollowUp:
-            follow_up = next(f for f in journal.follow_ups(interview.uuid) if f.uuid == uuid)
-            done = None if follow_up.done else today
-            return journal.update_follow_up(dataclasses.replace(follow_up, done=done))
+            def add(self, kind: str) -> FollowUp:
+                due = max(interview.date, today) + dt.timedelta(days=1)
+                return journal.add_follow_up(
+                    FollowUp(kind=kind, due=due, interview_uuid=interview.uuid)
+                )
+
+            def save(self, follow_up: FollowUp) -> FollowUp:
+                # Whatever the screen hands back stays with this interview.
+                kept = dataclasses.replace(follow_up, interview_uuid=interview.uuid)
+                return journal.update_follow_up(kept)
+
+            def delete(self, uuid: str) -> None:
+                journal.delete_follow_up(uuid)
 
         self.save_draft()
         self.app.push_screen(
             FollowUpsScreen(
-                _title(interview),
+                interview,
                 journal.follow_ups(interview.uuid),
+                journal.positives(interview.uuid),
                 today,
-                add_thank_you=add_thank_you,
-                toggle_done=toggle_done,
+                Desk(),
             ),
             lambda _: self.interview_list.reload(keep=interview.uuid),
         )

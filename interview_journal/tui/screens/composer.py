@@ -1,0 +1,282 @@
+"""The follow-up composer: a draft written from the interview, for the user to make their own.
+
+A thank-you, a feedback request, a reference offer or any other follow-up opens straight on its
+draft (or on the text saved with it). A second-chance request first asks what new the user
+would bring; a blank answer gets a warning, never a wall: the draft is still there to write.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Sequence
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Input, Static, TextArea
+
+from ...core.compose import (
+    SECOND_CHANCE_QUESTION,
+    apologises,
+    draft,
+    kind_label,
+    second_chance_warning,
+)
+from ...core.model import FollowUp, Interview, Positive
+from .confirm import ConfirmScreen
+
+SECOND_CHANCE = "second-chance-request"
+
+HINTS = {
+    "thank-you": "Send it within a day. Thank them, say what you bring; a brief explanation, "
+    "never an apology.",
+    "feedback-request": "Ask once, kindly. Whatever they say is worth having for the next one.",
+}
+DEFAULT_HINT = "Make it yours: short, gracious, and about what you bring."
+
+APOLOGY_NOTE = (
+    "This says sorry. A brief explanation reads better than an apology: say what you have done "
+    "since."
+)
+
+
+def composer_title(follow_up: FollowUp, interview: Interview) -> str:
+    """ "Thank-you note to Dana Lee", or "... to the hiring team at Acme" when no one is named."""
+    names = [name.strip() for name in interview.interviewers if name.strip()]
+    if names:
+        to = names[0]
+    else:
+        company = " ".join(interview.company.split())
+        to = f"the hiring team at {company}" if company else "the hiring team"
+    return f"{kind_label(follow_up.kind)} to {to}"
+
+
+class ComposerScreen(ModalScreen[FollowUp | None]):
+    """Drafts, edits and finishes one follow-up; dismissed with it (text and done date updated)
+    when saved or marked sent, with None when closed.
+
+    The screen does no I/O: the caller stores what it is dismissed with. `unsaved=True` reopens
+    a text that could not be stored, so that closing it asks first.
+    """
+
+    DEFAULT_CSS = """
+    ComposerScreen {
+        align: center middle;
+    }
+    ComposerScreen > #dialog {
+        width: 92;
+        max-width: 100%;
+        height: 95%;
+        max-height: 48;
+        padding: 1 2;
+        background: $panel;
+        border: round $primary;
+        border-title-color: $primary;
+        border-title-style: bold;
+        border-subtitle-color: $text-muted;
+    }
+    ComposerScreen #hint {
+        color: $text-muted;
+        margin-bottom: 1;
+    }
+    ComposerScreen #question {
+        text-style: bold;
+    }
+    ComposerScreen #warning {
+        color: $text-warning;
+        margin-bottom: 1;
+    }
+    ComposerScreen #draft {
+        height: 1fr;
+    }
+    ComposerScreen #apology {
+        color: $text-warning;
+        margin-top: 1;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save", id="composer.save"),
+        Binding("ctrl+t", "mark_sent", "Mark sent", id="composer.mark_sent"),
+        # Above the editor's own ctrl+y (redo): copying the note is what this screen is for.
+        Binding("ctrl+y", "copy", "Copy", priority=True, id="composer.copy"),
+        Binding("ctrl+r", "redraft", "Redraft", id="composer.redraft"),
+        Binding("escape", "close", "Close", id="composer.close"),
+    ]
+
+    def __init__(
+        self,
+        follow_up: FollowUp,
+        interview: Interview,
+        positives: Sequence[Positive],
+        *,
+        today: dt.date,
+        unsaved: bool = False,
+    ) -> None:
+        super().__init__()
+        self.follow_up = follow_up
+        self.interview = interview
+        self.positives = list(positives)
+        self.today = today
+        self.unsaved = unsaved
+        self.asks_first = follow_up.kind == SECOND_CHANCE and not follow_up.text.strip()
+        # The text the program last put in the editor: anything else is the user's own work.
+        self._baseline = ""
+
+    # -- layout -------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog") as dialog:
+            dialog.border_title = Content(composer_title(self.follow_up, self.interview))
+            dialog.border_subtitle = Content(self._interview_title())
+            if self.follow_up.kind != SECOND_CHANCE:
+                yield Static(Content(HINTS.get(self.follow_up.kind, DEFAULT_HINT)), id="hint")
+            else:  # the question is the hint
+                yield Static(Content(SECOND_CHANCE_QUESTION), id="question")
+                yield Input(
+                    placeholder="a project, something you have since looked into, a better answer",
+                    id="new-point",
+                )
+                yield Static(Content(""), id="warning")
+            yield TextArea(
+                "",
+                soft_wrap=True,
+                tab_behavior="focus",
+                id="draft",
+            )
+            yield Static(Content(APOLOGY_NOTE), id="apology")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#apology").display = False
+        if self.follow_up.kind == SECOND_CHANCE:
+            self.query_one("#warning").display = False
+        editor = self.query_one("#draft", TextArea)
+        if self.asks_first:
+            editor.display = False
+            self.query_one("#new-point", Input).focus()
+            return
+        unsaved = self.unsaved
+        self._place(self.follow_up.text if self.follow_up.text.strip() else self._fresh_draft())
+        self.unsaved = unsaved
+        editor.focus()
+
+    def _interview_title(self) -> str:
+        interview = self.interview
+        return interview.company + (f" — {interview.role}" if interview.role else "")
+
+    # -- the text -----------------------------------------------------------------------------
+
+    @property
+    def editor(self) -> TextArea:
+        return self.query_one("#draft", TextArea)
+
+    @property
+    def drafted(self) -> bool:
+        """Whether there is a text to work on (a second chance waits for its question)."""
+        return self.editor.display
+
+    @property
+    def edited(self) -> bool:
+        """Whether closing now would lose something the user wrote."""
+        return self.drafted and (self.unsaved or self.editor.text != self._baseline)
+
+    def _new_point(self) -> str:
+        if self.follow_up.kind != SECOND_CHANCE:
+            return ""
+        return self.query_one("#new-point", Input).value
+
+    def _fresh_draft(self) -> str:
+        if self.follow_up.kind == SECOND_CHANCE:
+            warning = second_chance_warning(self._new_point())
+            self.query_one("#warning", Static).update(Content(warning or ""))
+            self.query_one("#warning").display = warning is not None
+        return draft(
+            self.follow_up.kind, self.interview, self.positives, new_point=self._new_point()
+        )
+
+    def _place(self, text: str) -> None:
+        editor = self.editor
+        editor.load_text(text)
+        # At the end, where a draft leaves room for the user's name under "Kind regards,".
+        editor.move_cursor(editor.document.end)
+        editor.display = True
+        self._baseline = text
+        self.unsaved = False
+        self._check_apology(text)
+        self.refresh_bindings()
+
+    def _check_apology(self, text: str) -> None:
+        self.query_one("#apology").display = apologises(text)
+
+    @on(TextArea.Changed, "#draft")
+    def _text_changed(self, event: TextArea.Changed) -> None:
+        self._check_apology(event.text_area.text)
+
+    @on(Input.Submitted, "#new-point")
+    def _point_given(self, event: Input.Submitted) -> None:
+        event.stop()
+        if not self.drafted:
+            self._place(self._fresh_draft())
+            self.editor.focus()
+        else:
+            self.action_redraft()
+
+    # -- actions ------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("save", "mark_sent", "copy") and not self.drafted:
+            return None  # shown dimmed: nothing written yet
+        return True
+
+    def _result(self, **changes: object) -> FollowUp:
+        return dataclasses.replace(self.follow_up, text=self.editor.text, **changes)
+
+    def action_save(self) -> None:
+        if self.drafted:
+            self.dismiss(self._result())
+
+    def action_mark_sent(self) -> None:
+        if self.drafted:
+            # One already marked keeps the day it was sent.
+            self.dismiss(self._result(done=self.follow_up.done or self.today))
+
+    def action_copy(self) -> None:
+        if not self.drafted:
+            return
+        self.app.copy_to_clipboard(self.editor.text)
+        self.notify("Copied to the clipboard.", title="Copied", markup=False)
+
+    def action_redraft(self) -> None:
+        def replace(yes: bool | None) -> None:
+            if yes:
+                self._place(self._fresh_draft())
+                self.editor.focus()
+
+        if self.edited:
+            self.app.push_screen(
+                ConfirmScreen(
+                    "Replace what you wrote with a fresh draft?", confirm_label="Redraft"
+                ),
+                replace,
+            )
+        else:
+            replace(True)
+
+    def action_close(self) -> None:
+        def close(yes: bool | None) -> None:
+            if yes:
+                self.dismiss(None)
+
+        if self.edited:
+            self.app.push_screen(
+                ConfirmScreen("Close without saving your changes?", confirm_label="Discard"),
+                close,
+            )
+        else:
+            close(True)
