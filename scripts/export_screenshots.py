@@ -46,6 +46,7 @@ async def main() -> None:
             ("new-interview.svg", "n", *"Acme", "tab", *"Data", "tab"),
             ("trends.svg", "t"),
             ("review.svg", "r", "space"),
+            ("composer.svg", "j", "j", "j", "f", "a"),
         )
         for name, *keys in shots:
             await shoot(JournalApp(journal=journal, today=lambda: TODAY), name, *keys)
