@@ -493,3 +493,19 @@ def test_a_read_only_journal_checks_clean(journal_path: Path) -> None:
     reader = open_journal(journal_path, read_only=True)
     assert reader.check() == []
     reader.close()
+
+
+def test_sittings_gather_each_interviews_categories_in_date_order(journal) -> None:
+    acme = add_acme(journal)
+    later = journal.add_interview(
+        Interview(company="Globex", date=dt.date(2026, 11, 25), feelings=["hopeful"])
+    )
+    journal.add_issue(Issue(problem="No category yet", interview_uuid=later.uuid))
+    sittings = journal.sittings()
+    assert [s.uuid for s in sittings] == [acme.uuid, later.uuid]
+    assert sorted(sittings[0].categories) == ["punctuality", "rambling"]
+    assert sittings[1].categories == (None,)
+    assert sittings[1].feelings == ()  # not read unless asked for
+    assert journal.sittings(feelings=True)[1].feelings == ("hopeful",)
+    assert [s.uuid for s in journal.sittings(since=dt.date(2026, 11, 21))] == [later.uuid]
+    assert [s.uuid for s in journal.sittings(until=dt.date(2026, 11, 24))] == [acme.uuid]
