@@ -15,6 +15,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.geometry import Size
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Footer, Header, OptionList, Static
@@ -79,7 +80,8 @@ class CategoryIssuesScreen(ModalScreen[tuple[str, str] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
-            box.border_title = f"{self.category_name}: {len(self.rows)} issues"
+            # A category the user named may look like markup: shown as written.
+            box.border_title = Content(f"{self.category_name}: {len(self.rows)} issues")
             options = []
             for interview, issue in self.rows:
                 line = Text()
