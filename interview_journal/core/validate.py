@@ -25,7 +25,7 @@ from .text import clean_line, clean_text
 
 EARLIEST = dt.date(1970, 1, 1)
 LATEST = dt.date(2100, 12, 31)
-MAX_TEXT = 1_000_000  # characters in one field: a one-megabyte paste fits, a runaway one does not
+MAX_TEXT = 2_000_000  # characters in one field: a megabyte paste fits, a runaway one does not
 MAX_LINE = 500
 _SLUG = re.compile(r"[^\W_]+(?:[-_][^\W_]+)*")
 

@@ -53,6 +53,8 @@ class IssueList(OptionList):
         name = category.name if category else "uncategorised"
         line.append(name if len(name) <= 24 else name[:23] + "…", style="bold")
         line.append(" · ", style="dim")
-        first_line = issue.problem.strip().splitlines()[0] if issue.problem.strip() else ""
+        # The first line, and never more than a screen's width of it: a pasted megabyte on one
+        # line would otherwise be laid out on every repaint.
+        first_line = issue.problem.lstrip()[:300].split("\n", 1)[0]
         line.append(first_line)
         return line
