@@ -261,9 +261,12 @@ def test_search_still_works_after_a_transform(journal) -> None:
 # -- migrations ---------------------------------------------------------------------------------
 
 
-def test_a_journal_of_schema_1_is_migrated_with_every_row(tmp_path: Path) -> None:
+@pytest.mark.parametrize("version", [1, 2])
+def test_a_journal_of_an_earlier_schema_is_migrated_with_every_row(
+    tmp_path: Path, version: int
+) -> None:
     path = tmp_path / "old.db"
-    shutil.copy(FIXTURES / "journal-v1.db", path)
+    shutil.copy(FIXTURES / f"journal-v{version}.db", path)
     before = sqlite3.connect(path)
     counts = {
         table: before.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
