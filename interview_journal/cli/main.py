@@ -34,8 +34,7 @@ class UserError(click.ClickException):
 def plain_errors() -> Iterator[None]:
     """Turn every error a user can cause into one line and exit 1."""
     from ..core.dates import DateParseError
-    from ..core.exchange import FormatError
-    from ..core.validate import InvalidValue
+    from ..core.validate import FormatError, InvalidValue
     from ..store.errors import JournalError, translate
 
     try:

@@ -20,6 +20,7 @@ from typing import Any
 
 from .model import Category, FollowUp, Interview, InterviewRecord, Issue, Positive
 from .validate import (
+    FormatError,
     InvalidValue,
     prepare_category,
     prepare_follow_up,
@@ -34,10 +35,6 @@ VERSION = 1
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _CLOCK_TIME = re.compile(r"\d{1,2}:\d{2}")
 _NAMESPACE = uuid_module.UUID("6f1d0c52-6a43-4a8e-9d1e-8d5c2f7b9a10")
-
-
-class FormatError(ValueError):
-    """The file breaks the exchange format; the message names the path to the bad field."""
 
 
 # -- writing ---------------------------------------------------------------------------------

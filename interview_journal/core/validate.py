@@ -30,6 +30,11 @@ MAX_LINE = 500
 _SLUG = re.compile(r"[^\W_]+(?:[-_][^\W_]+)*")
 
 
+class FormatError(ValueError):
+    """A file breaks the exchange format; the message names the path to the bad field. (Here
+    rather than in `exchange`, so that catching it does not load the exchange code.)"""
+
+
 class InvalidValue(ValueError):
     """A value the journal will not store, with the field it belongs to."""
 
