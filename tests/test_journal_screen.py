@@ -413,3 +413,15 @@ async def test_overdue_follow_ups_are_announced_at_start(journal) -> None:
         shown = screen_text(app)
         assert "1 follow-up overdue" in shown
         assert "thank you for Acme, due Sat 21 Nov" in shown
+
+
+async def test_i_pressed_the_moment_the_app_opens_starts_an_issue(journal) -> None:
+    interview = add_acme(journal)
+    app = make_app(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("i")  # no pause: the detail panes may not be mounted yet
+        await type_text(pilot, "Early")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.is_running
+    assert journal.issues(interview.uuid)[-1].problem == "Early"

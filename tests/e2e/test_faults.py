@@ -12,10 +12,18 @@ import subprocess
 import time
 from pathlib import Path
 
+import pytest
+
 from interview_journal.core.model import Interview
 from interview_journal.store import open_journal
 
-from .test_terminal import PROGRAM, needs_tmux  # noqa: F401 - the fixture skips without tmux
+from .test_terminal import (  # noqa: F401 - needs_tmux: the fixture skips without tmux
+    PROGRAM,
+    both,
+    cursor_in_side,
+    needs_tmux,
+    shows,
+)
 from .tmux import Terminal
 
 ROUNDS = 20
@@ -47,7 +55,10 @@ def test_twenty_kills_while_autosaving_lose_nothing_saved_and_leave_nothing_half
         with Terminal([PROGRAM, "--db", path], home=tmp_path / "user") as term:
             term.wait_for("i Issue", timeout=15)
             term.send("i")
-            time.sleep(0.3)
+            # Typing starts once the cursor is in the editor: letters typed into the list
+            # would be keys (q quits).
+            in_editor = both(cursor_in_side("What went wrong"), shows("Use suggestion"))
+            term.wait_until(in_editor, "focus in What went wrong")
             kill_after = rng.uniform(0.2, 2.5)
             started = time.monotonic()
             for word in typed.split(" "):
@@ -56,6 +67,8 @@ def test_twenty_kills_while_autosaving_lose_nothing_saved_and_leave_nothing_half
                 if time.monotonic() - started > kill_after:
                     break
             time.sleep(max(0.0, kill_after - (time.monotonic() - started)))
+            if not term.alive():
+                pytest.fail(f"round {round_number}: the program left by itself:\n{term.screen()}")
             os.kill(term.pid(), signal.SIGKILL)
             term.wait_exit(timeout=5)
         connection = sqlite3.connect(path)
@@ -81,7 +94,8 @@ def test_the_app_and_the_command_line_write_at_the_same_time(tmp_path: Path) -> 
     with Terminal([PROGRAM, "--db", path], home=tmp_path / "user") as term:
         term.wait_for("i Issue", timeout=15)
         term.send("i")
-        time.sleep(0.3)
+        in_editor = both(cursor_in_side("What went wrong"), shows("Use suggestion"))
+        term.wait_until(in_editor, "focus in What went wrong")
         adders = [
             subprocess.Popen(
                 [PROGRAM, "--db", path, "add", f"Globex {n}", "--date", "today",

@@ -143,6 +143,7 @@ class JournalScreen(Screen[None]):
         self.current: InterviewSummary | None = None
         self._detail_timer: Timer | None = None
         self._detail_ready = False  # the detail panes mount just after the first frame
+        self._after_mount: Callable[[], None] | None = None  # a key pressed before they did
 
     # -- layout ---------------------------------------------------------------------------------
 
@@ -191,6 +192,9 @@ class JournalScreen(Screen[None]):
         self.editor.set_categories(list(self.categories.values()))
         self._settle()
         self._show_interview(keep_issue=None)
+        if self._after_mount is not None:
+            action, self._after_mount = self._after_mount, None
+            action()
 
     def on_resize(self) -> None:
         # In a small terminal the panes give way so the editor stays in view.
@@ -401,10 +405,13 @@ class JournalScreen(Screen[None]):
     # -- issues ---------------------------------------------------------------------------------
 
     def action_new_issue(self) -> None:
+        if self.current is None:  # the list's first message may not have been read yet
+            self.current = self.interview_list.highlighted
         if self.current is None:
             self.notify("Capture the interview first: press n.", markup=False)
             return
-        if not self._detail_ready:
+        if not self._detail_ready:  # pressed in the instant before the editor is mounted
+            self._after_mount = self.action_new_issue
             return
         self._settle(load_editor=False)  # the editor is about to get the new draft
         self.save_draft()
