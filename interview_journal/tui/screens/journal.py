@@ -297,6 +297,8 @@ class JournalScreen(Screen[None]):
 
     @on(OptionList.OptionHighlighted, "#issues")
     def _issue_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_index != self.issue_list.highlighted:
+            return  # read after the highlight moved on (a new draft, say): it is stale
         issue = self.issue_list.highlighted_issue
         if (
             self.editor.issue is not None
