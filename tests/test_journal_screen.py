@@ -7,6 +7,7 @@ import datetime as dt
 import html
 import re
 
+from textual import events
 from textual.widgets import Input, Select, TextArea
 
 from interview_journal.core.model import Interview, Step
@@ -370,6 +371,20 @@ async def test_the_command_palette_finds_an_interview(journal) -> None:
         assert app.screen.query_one(InterviewList).highlighted.interview.uuid == acme.uuid
 
 
+async def test_keys_typed_right_after_q_do_not_open_screens_on_the_way_out(journal) -> None:
+    """In a real terminal, keys typed in a burst arrive before the app has left: t after q
+    once opened the trends screen half-way and the program died with a traceback."""
+    add_acme(journal)
+    app = make_app(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for key in "qtr?":  # queued together, as a burst from the terminal is
+            app.post_message(events.Key(key, key))
+        await pilot.pause()
+    assert app.return_code == 0
+    assert app.current_mode == "journal"
+
+
 async def test_quitting_with_an_edit_that_could_not_be_saved_asks_first(journal_path) -> None:
     writer = open_journal(journal_path)
     add_acme(writer)
@@ -425,3 +440,26 @@ async def test_i_pressed_the_moment_the_app_opens_starts_an_issue(journal) -> No
         await pilot.pause()
         assert app.is_running
     assert journal.issues(interview.uuid)[-1].problem == "Early"
+
+
+async def test_i_pressed_at_once_on_an_interview_with_issues_keeps_the_new_draft(journal) -> None:
+    """The issue list's own highlight, read after the new draft was loaded, must not put the
+    first issue back in the editor or take the focus out of it."""
+    interview = add_acme(journal)
+    before = [issue.problem for issue in journal.issues(interview.uuid)]
+    assert before  # the list will highlight the first of them
+    app = make_app(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        # The order a slow machine can give: the panes are filled (the issue list highlights
+        # its first issue, and says so in a message) and i is handled before that message.
+        screen = app.screen
+        screen._show_interview(keep_issue=None)
+        screen.action_new_issue()
+        await pilot.pause()
+        await type_text(pilot, "Then t and r")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.current_mode == "journal"
+        assert app.focused is app.screen.query_one("#problem")
+    assert [issue.problem for issue in journal.issues(interview.uuid)] == [*before, "Then t and r"]

@@ -9,6 +9,8 @@ import signal
 from collections.abc import Callable
 from typing import ClassVar
 
+from rich.console import RenderableType
+from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -69,6 +71,7 @@ class JournalApp(App[None]):
         self.settings = settings or Settings(journal=journal.path)
         self.today = today
         self.failure: str | None = None
+        self.leaving = False
         self.sub_title = str(journal.path) + ("  (read-only)" if journal.read_only else "")
 
     def on_mount(self) -> None:
@@ -104,6 +107,17 @@ class JournalApp(App[None]):
         self.notify(
             "\n".join([*lines, hint]), title=title, severity="warning", timeout=10, markup=False
         )
+
+    def exit(
+        self, result: None = None, return_code: int = 0, message: RenderableType | None = None
+    ) -> None:
+        self.leaving = True
+        super().exit(result, return_code, message)
+
+    async def on_event(self, event: events.Event) -> None:
+        if self.leaving and isinstance(event, events.InputEvent):
+            return  # keys typed after q (t, r, ...) must not open screens on the way out
+        await super().on_event(event)
 
     def _stop_on_signal(self) -> None:
         self.save_drafts()
