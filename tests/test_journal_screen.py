@@ -9,6 +9,7 @@ import re
 
 from textual import events
 from textual.widgets import Input, Select, TextArea
+from textual.widgets._footer import FooterKey
 
 from interview_journal.core.model import Interview, Step
 from interview_journal.store import Journal, open_journal
@@ -463,3 +464,30 @@ async def test_i_pressed_at_once_on_an_interview_with_issues_keeps_the_new_draft
         assert app.current_mode == "journal"
         assert app.focused is app.screen.query_one("#problem")
     assert [issue.problem for issue in journal.issues(interview.uuid)] == [*before, "Then t and r"]
+
+
+async def test_the_footer_follows_the_focus_and_dims_what_cannot_be_done(journal) -> None:
+    """The footer is rebuilt only when its keys change: it must still change when they do."""
+
+    def footer_keys() -> dict[str, bool]:
+        return {
+            key.description: not key.has_class("-disabled")  # shown dimmed
+            for key in app.screen.query(FooterKey)
+            if key.description
+        }
+
+    app = make_app(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        empty = footer_keys()
+        assert empty["New"] and not empty["Issue"]  # no interview yet: i is dimmed
+        app.journal.add_interview(Interview(company="Acme", date=TODAY))
+        app.screen.interview_list.reload()
+        await pilot.pause()
+        assert footer_keys()["Issue"]
+        await pilot.press("i")
+        await pilot.pause()
+        assert "Use suggestion" in footer_keys()
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        assert "Use suggestion" not in footer_keys()

@@ -18,7 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Static, TextArea
+from textual.widgets import Input, Static, TextArea
 
 from ...core.compose import (
     SECOND_CHANCE_QUESTION,
@@ -28,6 +28,7 @@ from ...core.compose import (
     second_chance_warning,
 )
 from ...core.model import FollowUp, Interview, Positive
+from ..widgets.footer import Footer
 from .confirm import ConfirmScreen
 
 SECOND_CHANCE = "second-chance-request"

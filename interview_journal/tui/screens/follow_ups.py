@@ -14,12 +14,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...core.compose import kind_label
 from ...core.dates import describe_date
 from ...core.model import FollowUp, Interview, Positive
+from ..widgets.footer import Footer
 from .composer import ComposerScreen
 from .confirm import ConfirmScreen
 

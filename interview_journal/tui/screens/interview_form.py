@@ -18,7 +18,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Input, Label, Select, SelectionList, Static, TextArea
+from textual.widgets import Button, Input, Label, Select, SelectionList, Static, TextArea
 
 from ...core.dates import DateParseError, describe_date, format_date, format_time, parse_when
 from ...core.model import (
@@ -30,6 +30,7 @@ from ...core.model import (
     Interview,
 )
 from ...core.validate import InvalidValue, prepare_interview
+from ..widgets.footer import Footer
 from .confirm import ConfirmScreen
 
 FIELDS = (

@@ -18,7 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 
 from ...core.dates import describe_date
 from ...core.model import (
@@ -34,6 +34,7 @@ from ...core.model import (
 )
 from ...core.validate import InvalidValue
 from ...store import JournalError
+from ..widgets.footer import Footer
 from ..widgets.interview_list import InterviewList
 from ..widgets.issue_editor import IssueEditor
 from ..widgets.issue_list import IssueList

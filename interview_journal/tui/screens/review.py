@@ -14,10 +14,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from ...core import review
 from ...store.briefing import load_briefing
+from ..widgets.footer import Footer
 
 if TYPE_CHECKING:
     from ..app import JournalApp

@@ -12,10 +12,11 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.timer import Timer
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...core.model import SearchHit
+from ..widgets.footer import Footer
 
 DEBOUNCE = 0.15
 """Seconds of quiet typing before the search runs: one query per pause, not one per key."""

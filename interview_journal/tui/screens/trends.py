@@ -18,12 +18,13 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.geometry import Size
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Footer, Header, OptionList, Static
+from textual.widgets import DataTable, Header, OptionList, Static
 from textual.widgets.option_list import Option
 from textual_plotext import PlotextPlot
 
 from ...core import trends
 from ...core.model import Interview, Issue
+from ..widgets.footer import Footer
 
 if TYPE_CHECKING:
     from ..app import JournalApp
