@@ -18,8 +18,11 @@ class Settings:
     dayfirst: bool = True  # 03/04/2026 is 3 April unless the user says otherwise
 
     @classmethod
-    def from_environment(cls, environ: Mapping[str, str] | None = None) -> Settings:
+    def from_environment(
+        cls, environ: Mapping[str, str] | None = None, *, journal: Path | None = None
+    ) -> Settings:
+        """The settings from the environment; `journal`, when given (`--db`), wins over it."""
         environ = os.environ if environ is None else environ
-        journal = environ.get("INTERVIEW_JOURNAL_DB") or locations.default_journal()
+        journal = journal or environ.get("INTERVIEW_JOURNAL_DB") or locations.default_journal()
         dayfirst = environ.get("INTERVIEW_JOURNAL_DAYFIRST", "1").strip().lower() not in _FALSE
         return cls(journal=Path(journal).expanduser(), dayfirst=dayfirst)

@@ -539,23 +539,27 @@ class Journal:
                 "until": until.isoformat() if until else None,
             },
         )
-        return [
-            Sitting(
-                uuid=uuid,
-                date=dt.date.fromisoformat(date),
-                time=dt.time.fromisoformat(time) if time else None,
-                outcome=outcome,
-                rating=rating,
-                feelings=tuple(json.loads(feelings)) if feelings != "[]" else (),
-                categories=(
-                    tuple(slug or None for slug in categories.split(_SEPARATOR))
-                    if categories is not None
-                    else ()
-                ),
-                order=row_id,
+        # Built by position, and each distinct date, time and set of categories parsed once:
+        # a third of the cost of `stats` on a large journal was here.
+        days: dict[str, dt.date] = {}
+        times: dict[str, dt.time] = {}
+        slugs: dict[str, tuple[str | None, ...]] = {}
+        sittings: list[Sitting] = []
+        for row_id, uuid, date, time, outcome, rating, feelings, categories in rows:
+            day = days.get(date) or days.setdefault(date, dt.date.fromisoformat(date))
+            at = (
+                (times.get(time) or times.setdefault(time, dt.time.fromisoformat(time)))
+                if time
+                else None
             )
-            for row_id, uuid, date, time, outcome, rating, feelings, categories in rows
-        ]
+            found: tuple[str | None, ...] = ()
+            if categories is not None:
+                found = slugs.get(categories) or slugs.setdefault(
+                    categories, tuple(slug or None for slug in categories.split(_SEPARATOR))
+                )
+            felt = tuple(json.loads(feelings)) if feelings != "[]" else ()
+            sittings.append(Sitting(uuid, day, at, outcome, rating, felt, found, row_id))
+        return sittings
 
     # -- issues, positives, follow-ups ----------------------------------------------------------
 
