@@ -37,6 +37,10 @@ APP_FIRST_FRAME = """
 import sys
 from pathlib import Path
 
+from interview_journal import startup
+
+startup.begin()  # as the entry point does: the collector is off until the first frame
+
 import interview_journal.cli.main  # noqa: F401 - the entry point's own imports, as a user pays
 from interview_journal.settings import Settings
 from interview_journal.store import open_journal

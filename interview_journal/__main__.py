@@ -1,3 +1,3 @@
-from interview_journal.cli.main import main
+from interview_journal.cli import main
 
 main()

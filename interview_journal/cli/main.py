@@ -86,13 +86,9 @@ def cli(ctx: click.Context, db_path: Path | None) -> None:
 
     With no command, opens the journal in the terminal.
     """
-    from dataclasses import replace
-
     from ..settings import Settings
 
-    settings = Settings.from_environment()
-    if db_path is not None:
-        settings = replace(settings, journal=db_path.expanduser())
+    settings = Settings.from_environment(journal=db_path)
     ctx.obj = {"settings": settings}
     if ctx.invoked_subcommand is None:
         with plain_errors():
@@ -431,8 +427,10 @@ def import_file(ctx: click.Context, file: Path) -> None:
 
     Rows are matched by their ids, so importing the same file again changes nothing.
     """
+    from .. import startup
     from ..core import exchange
 
+    startup.end()  # a large file is a lot of objects: collect as usual from here
     try:
         raw = sys.stdin.buffer.read() if str(file) == "-" else file.expanduser().read_bytes()
         text = raw.decode("utf-8-sig")
@@ -520,9 +518,11 @@ def demo(ctx: click.Context, count: int, out: Path | None, seed: int) -> None:
     """Open the app on a generated sample journal (never your own)."""
     import tempfile
 
+    from .. import startup
     from ..core.sample import generate_sample
     from ..store import open_journal
 
+    startup.end()  # a sample of 10,000 interviews is a lot of objects: collect as usual
     records = generate_sample(count, seed=seed)
     if out is not None:
         if out.exists():
