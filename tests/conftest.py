@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -22,6 +24,28 @@ def private_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     monkeypatch.delenv("INTERVIEW_JOURNAL_DB", raising=False)
     monkeypatch.delenv("INTERVIEW_JOURNAL_DAYFIRST", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def pilot_waits_for_start_up(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pilot starts pressing keys once the app has finished starting, as a person does once
+    they see it. Keys typed during start-up are held and replayed (JournalApp.release_keys):
+    the tests marked `typing_during_start_up` press them that early on purpose."""
+    if request.node.get_closest_marker("typing_during_start_up"):
+        return
+    from interview_journal.tui.app import JournalApp
+
+    original = JournalApp.run_test
+
+    @asynccontextmanager
+    async def run_test(app: JournalApp, *args: Any, **kwargs: Any) -> AsyncIterator[Any]:
+        async with original(app, *args, **kwargs) as pilot:
+            await app.started.wait()
+            yield pilot
+
+    monkeypatch.setattr(JournalApp, "run_test", run_test)
 
 
 @pytest.fixture

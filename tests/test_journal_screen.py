@@ -7,6 +7,7 @@ import datetime as dt
 import html
 import re
 
+import pytest
 from textual import events
 from textual.widgets import Input, Select, TextArea
 from textual.widgets._footer import FooterKey
@@ -431,6 +432,7 @@ async def test_overdue_follow_ups_are_announced_at_start(journal) -> None:
         assert "thank you for Acme, due Sat 21 Nov" in shown
 
 
+@pytest.mark.typing_during_start_up
 async def test_i_pressed_the_moment_the_app_opens_starts_an_issue(journal) -> None:
     interview = add_acme(journal)
     app = make_app(journal)
@@ -438,6 +440,7 @@ async def test_i_pressed_the_moment_the_app_opens_starts_an_issue(journal) -> No
         await pilot.press("i")  # no pause: the detail panes may not be mounted yet
         await type_text(pilot, "Early")
         await pilot.press("ctrl+s")
+        await app.started.wait()  # the keys are handled once the panes are there
         await pilot.pause()
         assert app.is_running
     assert journal.issues(interview.uuid)[-1].problem == "Early"
@@ -491,3 +494,20 @@ async def test_the_footer_follows_the_focus_and_dims_what_cannot_be_done(journal
         await pilot.press("escape", "escape")
         await pilot.pause()
         assert "Use suggestion" not in footer_keys()
+
+
+@pytest.mark.typing_during_start_up
+async def test_keys_typed_during_start_up_are_kept_and_handled_in_order(journal) -> None:
+    """The detail panes are mounted just after the first frame: a tab and a d typed before
+    they are there still move to the issues and ask to delete the first one."""
+    add_acme(journal)
+    app = make_app(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        for key in ("tab", "d"):
+            app.post_message(events.Key(key, "d" if key == "d" else None))
+        assert not app.started.is_set()  # they were typed before start-up was over
+        await app.started.wait()
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        assert app.focused is app.screen.query_one("#issues")

@@ -15,12 +15,15 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from .. import startup
 from ..settings import Settings
 from ..store import Journal
 from .commands import JournalCommands
 from .screens.journal import JournalScreen
 
 APP_BUSY_TIMEOUT = 1.0  # seconds a save waits for another program before it says so
+KEYS_HELD_AT_MOST = 2.0  # seconds after the first frame, should the panes never be ready
+WARM_UP_DELAY = 0.5  # seconds after the first frame before the charts are imported
 
 
 def trends_screen() -> Screen:
@@ -72,6 +75,11 @@ class JournalApp(App[None]):
         self.today = today
         self.failure: str | None = None
         self.leaving = False
+        self.first_frame_out = False
+        # Keys typed before the journal screen's panes are all mounted wait for them (an `i` or
+        # a `tab` in the first instant would otherwise be lost, and the next letters be keys).
+        self._held_keys: list[events.Key] | None = []
+        self.started = asyncio.Event()  # set once they are released
         self.sub_title = str(journal.path) + ("  (read-only)" if journal.read_only else "")
 
     def on_mount(self) -> None:
@@ -86,9 +94,25 @@ class JournalApp(App[None]):
                     loop.add_signal_handler(getattr(signal, name), self._stop_on_signal)
 
     def on_ready(self) -> None:
-        # Charts cost 0.2 s to import: pay it in the background while the user reads the list.
-        self.run_worker(_warm_up, thread=True, exit_on_error=False, group="warm-up")
+        self.call_after_refresh(self._after_first_frame)
         self._announce_overdue()
+
+    def _after_first_frame(self) -> None:
+        """What the first frame does not show is done once it is out."""
+        if self.leaving:
+            return
+        self.first_frame_out = True
+        startup.end()
+        for screen in self.screen_stack:
+            if isinstance(screen, JournalScreen):
+                screen.show_detail()  # which releases the keys once its panes are ready
+        self.set_timer(KEYS_HELD_AT_MOST, self.release_keys)  # whatever happens
+        # Charts cost 0.2 s to import: pay it in the background while the user reads the list,
+        # a moment later so that the two do not share the processor.
+        self.set_timer(WARM_UP_DELAY, self._warm_up)
+
+    def _warm_up(self) -> None:
+        self.run_worker(_warm_up, thread=True, exit_on_error=False, group="warm-up")
 
     def _announce_overdue(self) -> None:
         """Follow-ups past their day, said once at the start: the thank-you note matters."""
@@ -117,7 +141,19 @@ class JournalApp(App[None]):
     async def on_event(self, event: events.Event) -> None:
         if self.leaving and isinstance(event, events.InputEvent):
             return  # keys typed after q (t, r, ...) must not open screens on the way out
+        if self._held_keys is not None and isinstance(event, events.Key):
+            self._held_keys.append(event)  # typed before the panes they act on were there
+            return
         await super().on_event(event)
+
+    def release_keys(self) -> None:
+        """Start-up is done: handle the keys typed during it, in order."""
+        held, self._held_keys = self._held_keys, None
+        for key in held or ():
+            # Sent as from the app, as the terminal's keys are: a key sent from a screen would
+            # stop bubbling at that screen, before the app looks at the bindings.
+            self.post_message(events.Key(key.key, key.character).set_sender(self))
+        self.started.set()
 
     def _stop_on_signal(self) -> None:
         self.save_drafts()

@@ -144,7 +144,6 @@ class JournalScreen(Screen[None]):
         self.current: InterviewSummary | None = None
         self._detail_timer: Timer | None = None
         self._detail_ready = False  # the detail panes mount just after the first frame
-        self._after_mount: Callable[[], None] | None = None  # a key pressed before they did
 
     # -- layout ---------------------------------------------------------------------------------
 
@@ -174,11 +173,18 @@ class JournalScreen(Screen[None]):
         self.interview_list.set_source(JournalSource(self.app))
         self._show_empty_state()
         self.interview_list.focus()
-        # The detail panes are mounted just after the first frame: the list is what the user
-        # looks at first, and the editor's text areas and selects are most of the set-up.
-        self.call_after_refresh(self._mount_detail)
+        # The detail panes wait for the first frame (the app calls `show_detail`): the list is
+        # what the user looks at first, and the editor's text areas and selects are most of
+        # the set-up.
 
-    def _mount_detail(self) -> None:
+    def on_screen_resume(self) -> None:
+        if self.app.first_frame_out:
+            self.show_detail()  # back from another mode that the first keys switched to
+
+    def show_detail(self) -> None:
+        """Mount the detail panes beside the list, once."""
+        if self.query("#detail"):
+            return
         summary = Static(id="summary", classes="pane")
         summary.border_title = "Interview"
         issues = IssueList(id="issues", classes="pane")
@@ -193,9 +199,7 @@ class JournalScreen(Screen[None]):
         self.editor.set_categories(list(self.categories.values()))
         self._settle()
         self._show_interview(keep_issue=None)
-        if self._after_mount is not None:
-            action, self._after_mount = self._after_mount, None
-            action()
+        self.app.release_keys()  # typed before the panes were there: now they can act
 
     def on_resize(self) -> None:
         # In a small terminal the panes give way so the editor stays in view.
@@ -413,9 +417,8 @@ class JournalScreen(Screen[None]):
         if self.current is None:
             self.notify("Capture the interview first: press n.", markup=False)
             return
-        if not self._detail_ready:  # pressed in the instant before the editor is mounted
-            self._after_mount = self.action_new_issue
-            return
+        if not self._detail_ready:
+            return  # keys wait for the panes (JournalApp.release_keys): only a command could
         self._settle(load_editor=False)  # the editor is about to get the new draft
         self.save_draft()
         draft = Issue(problem="", interview_uuid=self.current.interview.uuid)
