@@ -10,7 +10,6 @@ import re
 import pytest
 from textual import events
 from textual.widgets import Input, Select, TextArea
-from textual.widgets._footer import FooterKey
 
 from interview_journal.core.model import Interview, Step
 from interview_journal.store import Journal, open_journal
@@ -18,6 +17,7 @@ from interview_journal.tui.app import JournalApp
 from interview_journal.tui.screens.confirm import ConfirmScreen
 from interview_journal.tui.screens.help import HelpScreen
 from interview_journal.tui.screens.interview_form import InterviewForm
+from interview_journal.tui.widgets.footer import Footer
 from interview_journal.tui.widgets.interview_list import InterviewList
 from interview_journal.tui.widgets.issue_editor import IssueEditor
 
@@ -470,14 +470,11 @@ async def test_i_pressed_at_once_on_an_interview_with_issues_keeps_the_new_draft
 
 
 async def test_the_footer_follows_the_focus_and_dims_what_cannot_be_done(journal) -> None:
-    """The footer is rebuilt only when its keys change: it must still change when they do."""
+    """The footer repaints only when its keys change: it must still change when they do."""
 
     def footer_keys() -> dict[str, bool]:
-        return {
-            key.description: not key.has_class("-disabled")  # shown dimmed
-            for key in app.screen.query(FooterKey)
-            if key.description
-        }
+        """Each key's description, and whether it can act (the others are dimmed)."""
+        return {key.description: key.enabled for key in app.screen.query_one(Footer).keys}
 
     app = make_app(journal)
     async with app.run_test(size=SIZE) as pilot:
@@ -494,6 +491,18 @@ async def test_the_footer_follows_the_focus_and_dims_what_cannot_be_done(journal
         await pilot.press("escape", "escape")
         await pilot.pause()
         assert "Use suggestion" not in footer_keys()
+        assert " n New  i Issue " in screen_text(app)
+
+
+async def test_a_click_on_a_footer_key_presses_it(journal) -> None:
+    app = make_app(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.click(Footer, offset=(9, 0))  # " n New  i Issue ": i, dimmed, does nothing
+        await pilot.pause()
+        assert not isinstance(app.screen, InterviewForm)
+        await pilot.click(Footer, offset=(1, 0))  # n
+        await pilot.pause()
+        assert isinstance(app.screen, InterviewForm)
 
 
 @pytest.mark.typing_during_start_up
