@@ -83,6 +83,7 @@ class JournalApp(App[None]):
         self.sub_title = str(journal.path) + ("  (read-only)" if journal.read_only else "")
 
     def on_mount(self) -> None:
+        self._paint_whole_screen()
         # A write waits at most a second for another program: the app must never freeze. A
         # failed autosave keeps the text on screen and tries again a little later.
         self.journal.busy_timeout = APP_BUSY_TIMEOUT
@@ -92,6 +93,22 @@ class JournalApp(App[None]):
             if hasattr(signal, name):
                 with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                     loop.add_signal_handler(getattr(signal, name), self._stop_on_signal)
+
+    def _paint_whole_screen(self) -> None:
+        """Make the first update after start-up paint every cell.
+
+        Textual's start-up is one batch update, and nothing reaches the terminal during it.
+        The journal screen lays itself out before start-up is over, so its first frame is
+        dropped, and the updates after it only paint what changed since: the header and keys
+        showed, and the interview list only with the next change of layout, 30-50 ms later.
+        Marking the whole screen dirty makes the update that ends start-up a full one. (The
+        compositor's dirty regions are Textual's own; Textual is pinned to a minor version,
+        and if they are not there this does nothing.)
+        """
+        compositor = getattr(self.screen, "_compositor", None)
+        dirty = getattr(compositor, "_dirty_regions", None)
+        if isinstance(dirty, set):
+            dirty.add(self.screen.region)
 
     def on_ready(self) -> None:
         self.call_after_refresh(self._after_first_frame)

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 
+from interview_journal.core.model import Interview
 from interview_journal.store import open_journal
 
 from .tmux import Terminal, tmux_available
@@ -263,3 +264,18 @@ def test_a_text_file_is_refused_in_one_line(tmp_path: Path) -> None:
     assert "file is not a database" in lines[0]
     assert (notes.read_bytes(), notes.stat().st_mtime_ns) == before
     assert sorted(path.name for path in tmp_path.iterdir() if path.is_file()) == ["notes.txt"]
+
+
+def test_the_first_frame_shows_the_list_not_just_the_header_and_keys(tmp_path: Path) -> None:
+    """Textual paints nothing while an app is starting; a screen laid out before then had its
+    first frame dropped, and the list stayed blank under the header and keys until something
+    moved. The first screen that shows anything must show the interviews."""
+    path = tmp_path / "journal.db"
+    with open_journal(path) as journal:
+        journal.add_interview(Interview(company="Initech", date=dt.date.today()))
+    with Terminal([PROGRAM, "--db", path], home=tmp_path / "user") as term:
+        deadline = time.monotonic() + 15
+        while not (first := term.screen()).strip():
+            assert time.monotonic() < deadline, "nothing was ever painted"
+            time.sleep(0.002)
+        assert "Initech" in first, first
