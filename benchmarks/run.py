@@ -78,11 +78,14 @@ class ProbeFailed(RuntimeError):
 
 
 def environment(home: Path) -> dict[str, str]:
-    """The user's own folders and journal never come into it."""
+    """The user's own folders and journal never come into it. Bytecode may be written (some
+    machines set PYTHONDONTWRITEBYTECODE): the warm-up run caches it, for the bare app and ours
+    alike, as it is on any machine after a program's first start."""
     env = {
         key: value
         for key, value in os.environ.items()
         if not key.startswith(("TEXTUAL", "INTERVIEW_JOURNAL", "XDG_"))
+        and key != "PYTHONDONTWRITEBYTECODE"
     }
     env.update(
         HOME=str(home),
