@@ -33,10 +33,8 @@ from ..core.model import (
     SearchHit,
     utc_now,
 )
-from ..core.review import Answer, DrillCard, card_due, make_due
 from ..core.taxonomy import slugify, user_category
 from ..core.text import clean_text
-from ..core.trends import Sitting
 from ..core.validate import (
     InvalidValue,
     prepare_category,
@@ -60,6 +58,9 @@ from .schema import APPLICATION_ID, SCHEMA_VERSION, SEARCHABLE, migration_set
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+    from ..core.review import Answer, DrillCard
+    from ..core.trends import Sitting
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_SECONDS = 10.0
@@ -523,6 +524,8 @@ class Journal:
         """Every interview in [since, until] as the trends see it, oldest first: one query,
         the issues' categories gathered per interview. Feelings only when asked for: reading
         them is a third of the cost on a large journal, and only their chart needs them."""
+        from ..core.trends import Sitting  # not before it is needed: the first frame is faster
+
         rows = self._rows(
             f"""
             SELECT i.id, i.uuid, i.date, i.time, i.outcome, i.rating,
@@ -852,6 +855,8 @@ class Journal:
     ) -> tuple[dict[str, list[Answer]], dict[str, list[str]]]:
         """Per category, the user's non-empty answers and actions from the interviews that have
         happened (date <= today), the latest interview first: what the briefing draws on."""
+        from ..core.review import Answer
+
         rows = self._rows(
             """
             SELECT c.uuid, i.uuid, i.date, i.company, c.problem, c.should_have, c.category,
@@ -885,6 +890,8 @@ class Journal:
         """Every issue with a "what I should have done", as a flashcard, newest interview first.
 
         A card never reviewed (or whose stored state cannot be read) comes back as new."""
+        from ..core.review import DrillCard, card_due
+
         rows = self._rows(
             """
             SELECT c.uuid, i.uuid, i.company, i.date, c.category,
@@ -946,6 +953,8 @@ class Journal:
     def _mistake_repeated(self, interview_id: int, slug: str | None, issue_uuid: str) -> None:
         """A mistake of `slug` was recorded for an interview: if that interview has happened,
         every other card of the category is due now (a lesson forgotten). Call inside a write."""
+        from ..core.review import make_due
+
         if slug is None:
             return
         date = self._rows("SELECT date FROM interviews WHERE id = ?", [interview_id])[0][0]

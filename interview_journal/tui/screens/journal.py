@@ -36,11 +36,11 @@ from ...core.validate import InvalidValue
 from ...store import JournalError
 from ..widgets.footer import Footer
 from ..widgets.interview_list import InterviewList
-from ..widgets.issue_editor import IssueEditor
 from ..widgets.issue_list import IssueList
 
 if TYPE_CHECKING:
     from ..app import JournalApp
+    from ..widgets.issue_editor import IssueEditor
 
 EMPTY_TEXT = (
     "Your journal is empty.\n\n"
@@ -166,7 +166,7 @@ class JournalScreen(Screen[None]):
 
     @property
     def editor(self) -> IssueEditor:
-        return self.query_one("#editor", IssueEditor)
+        return self.query_one("#editor")  # type: ignore[return-value]
 
     def on_mount(self) -> None:
         self.categories = {category.slug: category for category in self.app.journal.categories()}
@@ -185,6 +185,9 @@ class JournalScreen(Screen[None]):
         """Mount the detail panes beside the list, once."""
         if self.query("#detail"):
             return
+        # Imported here: the editor's text areas and selects are not needed for the first frame.
+        from ..widgets.issue_editor import IssueEditor
+
         summary = Static(id="summary", classes="pane")
         summary.border_title = "Interview"
         issues = IssueList(id="issues", classes="pane")
@@ -193,8 +196,8 @@ class JournalScreen(Screen[None]):
         editor.border_title = "Issue"
         self.query_one("#main").mount(Vertical(summary, issues, editor, id="detail"))
 
-    @on(IssueEditor.Ready)
-    def _detail_mounted(self) -> None:
+    def on_issue_editor_ready(self) -> None:
+        """The detail panes are mounted."""
         self._detail_ready = True
         self.editor.set_categories(list(self.categories.values()))
         self._settle()
@@ -324,8 +327,7 @@ class JournalScreen(Screen[None]):
 
     # -- saving ---------------------------------------------------------------------------------
 
-    @on(IssueEditor.SaveRequested)
-    def _save_requested(self, event: IssueEditor.SaveRequested) -> None:
+    def on_issue_editor_save_requested(self, event: IssueEditor.SaveRequested) -> None:
         self._save_issue(event.issue)
 
     def save_draft(self) -> bool:
