@@ -953,13 +953,13 @@ class Journal:
     def _mistake_repeated(self, interview_id: int, slug: str | None, issue_uuid: str) -> None:
         """A mistake of `slug` was recorded for an interview: if that interview has happened,
         every other card of the category is due now (a lesson forgotten). Call inside a write."""
-        from ..core.review import make_due
-
         if slug is None:
             return
         date = self._rows("SELECT date FROM interviews WHERE id = ?", [interview_id])[0][0]
         if dt.date.fromisoformat(date) > self.clock.today():
             return
+        from ..core.review import make_due
+
         now = self.clock.now()
         rows = self._rows(
             "SELECT id, card FROM issues WHERE category = ? AND uuid != ? AND card IS NOT NULL",

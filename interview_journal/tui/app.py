@@ -75,7 +75,6 @@ class JournalApp(App[None]):
         self.today = today
         self.failure: str | None = None
         self.leaving = False
-        self.first_frame_out = False
         # Keys typed before the journal screen's panes are all mounted wait for them (an `i` or
         # a `tab` in the first instant would otherwise be lost, and the next letters be keys).
         self._held_keys: list[events.Key] | None = []
@@ -118,8 +117,8 @@ class JournalApp(App[None]):
         """What the first frame does not show is done once it is out."""
         if self.leaving:
             return
-        self.first_frame_out = True
         startup.end()
+        # The keys are held until then, so the journal is still the screen on show.
         for screen in self.screen_stack:
             if isinstance(screen, JournalScreen):
                 screen.show_detail()  # which releases the keys once its panes are ready

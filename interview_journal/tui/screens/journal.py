@@ -177,10 +177,6 @@ class JournalScreen(Screen[None]):
         # what the user looks at first, and the editor's text areas and selects are most of
         # the set-up.
 
-    def on_screen_resume(self) -> None:
-        if self.app.first_frame_out:
-            self.show_detail()  # back from another mode that the first keys switched to
-
     def show_detail(self) -> None:
         """Mount the detail panes beside the list, once."""
         if self.query("#detail"):
