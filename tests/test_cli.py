@@ -300,15 +300,34 @@ def test_export_to_a_private_file(acme_db: Path, tmp_path: Path, fmt: str) -> No
     assert target.read_bytes() == stdout.encode("utf-8")
 
 
-def test_export_overwriting_a_world_readable_file_makes_it_private(
+def test_export_never_writes_over_a_file_unless_told_and_then_makes_it_private(
     acme_db: Path, tmp_path: Path
 ) -> None:
     target = tmp_path / "old-export.json"
     target.write_text("old")
     target.chmod(0o644)
-    ok(run("--db", acme_db, "export", "-o", target))
+    refused(run("--db", acme_db, "export", "-o", target), "already exists", "--force")
+    assert target.read_text() == "old" and mode_of(target) == 0o644
+    ok(run("--db", acme_db, "export", "-o", target, "--force"))
     assert mode_of(target) == 0o600
     assert json.loads(target.read_text())["interviews"][0]["company"] == "Acme"
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".old")) == []
+
+
+def test_export_never_replaces_the_journal_or_a_device(acme_db: Path, tmp_path: Path) -> None:
+    before = file_digest(acme_db)
+    for fmt in ("csv", "json"):
+        refused(
+            run("--db", acme_db, "export", "-f", fmt, "-o", acme_db, "--force"),
+            "the journal itself",
+        )
+    assert file_digest(acme_db) == before
+    assert ok(run("--db", acme_db, "list")).stdout.count("Acme") == 1
+    folder = tmp_path / "a-folder"
+    folder.mkdir()
+    refused(run("--db", acme_db, "export", "-o", folder, "--force"), "not a regular file")
+    refused(run("--db", acme_db, "export", "-o", "/dev/null", "--force"), "not a regular file")
+    assert mode_of(Path("/dev/null")) == 0o666
 
 
 def test_json_export_import_export_is_byte_identical(demo_copy: Path, tmp_path: Path) -> None:

@@ -62,11 +62,33 @@ def opened(ctx: click.Context) -> Iterator[Journal]:
 
 
 def _write_private(path: Path, text: str) -> None:
-    """Write a file only its owner can read: exports hold the journal's words."""
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    os.fchmod(descriptor, 0o600)
-    with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
-        handle.write(text)
+    """Write a new file only its owner can read: exports hold the journal's words. The file is
+    created, never opened if it is there (O_EXCL): FileExistsError then."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        os.fchmod(descriptor, 0o600)
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+    except BaseException:
+        path.unlink(missing_ok=True)  # no half-written export left behind
+        raise
+
+
+def _replace_private(path: Path, text: str, journal: Path) -> None:
+    """Replace the regular file at `path` with a new private one holding `text`: written beside
+    it, then moved over it, so a failure leaves the old file as it was. Never the journal."""
+    if not path.is_file():
+        raise UserError(f"{path}: not a regular file; nothing written.")
+    journal_files = [journal, *(journal.with_name(journal.name + end) for end in ("-wal", "-shm"))]
+    if any(other.exists() and os.path.samefile(path, other) for other in journal_files):
+        raise UserError(f"{path}: that is the journal itself; nothing written.")
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    _write_private(temporary, text)
+    try:
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
@@ -394,10 +416,13 @@ def brief(ctx: click.Context, as_json: bool) -> None:
     "--output",
     "-o",
     type=click.Path(path_type=Path),
-    help="Write to this file (created private, mode 0600) instead of stdout.",
+    help="Write to this new file (created private, mode 0600) instead of stdout.",
+)
+@click.option(
+    "--force", is_flag=True, help="Replace the --output file if it is there (never the journal)."
 )
 @click.pass_context
-def export(ctx: click.Context, fmt: str, output: Path | None) -> None:
+def export(ctx: click.Context, fmt: str, output: Path | None, force: bool) -> None:
     """Export the whole journal."""
     from ..core import exchange
 
@@ -412,8 +437,15 @@ def export(ctx: click.Context, fmt: str, output: Path | None) -> None:
     if output is None:
         click.echo(text, nl=False)
         return
+    target = output.expanduser()
     try:
-        _write_private(output.expanduser(), text)
+        if force and target.exists():
+            _replace_private(target, text, _settings(ctx).journal)
+        else:
+            _write_private(target, text)
+    except FileExistsError:
+        message = f"{output}: already exists; nothing written (--force replaces it)."
+        raise UserError(message) from None
     except OSError as error:
         raise UserError(f"{output}: cannot write the export ({error.strerror}).") from None
     click.echo(f"Exported {len(records)} interviews to {output} ({fmt}).", err=True)
