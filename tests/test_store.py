@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 import datetime as dt
 import shutil
 import sqlite3
@@ -512,3 +513,42 @@ def test_sittings_gather_each_interviews_categories_in_date_order(journal) -> No
     assert journal.sittings(feelings=True)[1].feelings == ("hopeful",)
     assert [s.uuid for s in journal.sittings(since=dt.date(2026, 11, 21))] == [later.uuid]
     assert [s.uuid for s in journal.sittings(until=dt.date(2026, 11, 24))] == [acme.uuid]
+
+
+def test_a_journal_left_short_by_a_full_disk_opens_from_its_log(tmp_path: Path) -> None:
+    """Out of disk space, a checkpoint can write the header of the journal file (its new size)
+    but not the pages after it; SQLite still has them in the -wal file and puts them back on
+    the next open. Such a file must open with everything in it, not be called damaged."""
+    source = tmp_path / "source"
+    source.mkdir()
+    path = source / "journal.db"
+    open_journal(path).close()
+    small = path.read_bytes()
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA wal_autocheckpoint = 0")
+    for n in range(40):
+        conn.execute(
+            "INSERT INTO interviews (uuid, company, date, created, updated) "
+            "VALUES (?, ?, '2026-11-20', '2026-11-20T10:00:00+00:00', '2026-11-20T10:00:00+00:00')",
+            (f"uuid-{n}", f"Company {n} " + "x" * 2000),
+        )
+    conn.commit()
+    conn.execute("PRAGMA wal_checkpoint(PASSIVE)")  # the header now says the file is longer
+    copy = tmp_path / "journal.db"
+    copy.write_bytes(path.read_bytes()[: len(small)])  # ... but the pages after it never landed
+    shutil.copy(path.with_name("journal.db-wal"), copy.with_name("journal.db-wal"))
+    conn.close()
+    with open_journal(copy) as journal:
+        companies = [s.interview.company for s in journal.interview_summaries()]
+    assert len(companies) == 40
+    check = sqlite3.connect(copy)
+    assert check.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    check.close()
+
+
+def test_a_journal_whose_name_is_not_utf8_opens(tmp_path: Path) -> None:
+    path = Path(os.fsdecode(bytes(tmp_path) + b"/journal-\xff.db"))
+    with open_journal(path) as journal:
+        journal.add_interview(Interview(company="Acme", date=dt.date(2026, 11, 20)))
+    with open_journal(path) as journal:
+        assert [s.interview.company for s in journal.interview_summaries()] == ["Acme"]

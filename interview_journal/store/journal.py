@@ -133,8 +133,16 @@ def _inspect(path: Path) -> None:
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     page_count = int.from_bytes(header[28:32], "big")
-    # The page count in the header is valid only when the two change counters agree.
-    if header[24:28] == header[92:96] and page_count and size < page_size * page_count:
+    # The page count in the header is valid only when the two change counters agree; and a
+    # file left short by a checkpoint that ran out of disk is made whole again from its -wal.
+    wal = path.with_name(path.name + "-wal")
+    recoverable = wal.exists() and wal.stat().st_size > 0
+    if (
+        header[24:28] == header[92:96]
+        and page_count
+        and size < page_size * page_count
+        and not recoverable
+    ):
         raise CorruptJournal(
             f"{path}: the journal file is damaged: it is shorter than it says "
             f"({size:,} of {page_size * page_count:,} bytes; malformed)."
@@ -142,7 +150,8 @@ def _inspect(path: Path) -> None:
 
 
 def _connect(path: Path, *, read_only: bool, timeout: float) -> sqlite3.Connection:
-    uri = f"file:{url_quote(str(path))}" + ("?mode=ro" if read_only else "?mode=rw")
+    # The path's bytes, as the file system has them: a name that is not UTF-8 is still a name.
+    uri = f"file:{url_quote(os.fsencode(path))}" + ("?mode=ro" if read_only else "?mode=rw")
     # isolation_level=None: no implicit transactions; every write goes through `atomic()`.
     return sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None)
 
