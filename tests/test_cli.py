@@ -410,10 +410,17 @@ def _not_an_export(path: Path) -> str:
     return "format: must be"
 
 
+def _huge_number(path: Path) -> str:
+    document = json.loads(path.read_text())
+    text = json.dumps(document)
+    path.write_text(text.replace('"version": 1', '"version": 1' + "0" * 5000, 1))
+    return "not valid JSON (a number far too long)"
+
+
 @pytest.mark.parametrize(
     "spoil",
-    [_bad_severity, _not_utf8, _not_json, _missing, _not_an_export],
-    ids=["bad-field", "not-utf8", "not-json", "missing", "not-an-export"],
+    [_bad_severity, _not_utf8, _not_json, _missing, _not_an_export, _huge_number],
+    ids=["bad-field", "not-utf8", "not-json", "missing", "not-an-export", "huge-number"],
 )
 def test_import_refuses_a_bad_file_and_writes_nothing(
     acme_db: Path, demo_export: Path, spoil: Callable[[Path], str]
@@ -729,3 +736,54 @@ def test_installed_entry_point_refuses_a_text_file(tmp_path: Path) -> None:
     ]
     assert file_digest(path) == digest
     assert not sidecars(path)
+
+
+# -- a journal changed by another program ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("column", "value"),
+    [
+        ("date", "'garbage'"),
+        ("time", "'99:99'"),
+        ("interviewers", "'not json'"),
+        ("company", "x'ff00'"),
+        ("rating", "'five'"),
+    ],
+)
+def test_a_row_written_wrong_by_another_program_is_named_not_a_traceback(
+    acme_db: Path, column: str, value: str
+) -> None:
+    conn = sqlite3.connect(acme_db)
+    with conn:
+        conn.execute("PRAGMA ignore_check_constraints = ON")
+        conn.execute(f"UPDATE interviews SET {column} = {value}")
+    uuid = conn.execute("SELECT uuid FROM interviews").fetchone()[0]
+    conn.close()
+    line = refused(run("--db", acme_db, "list"), "cannot be read", "interview-journal check")
+    assert f"a row of interviews {uuid} cannot be read" in line
+    for command in (["export"], ["export", "-f", "csv"], ["stats"], ["brief"]):
+        result = run("--db", acme_db, *command)  # works without that column, or says why not
+        if result.exit_code:
+            refused(result, "cannot be read", "interview-journal check")
+    result = run("--db", acme_db, "check")
+    assert result.exit_code == 1
+    assert f"interviews: {uuid}: " in result.stderr
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.skipif(not ENTRY_POINT.exists(), reason="the console script is not installed")
+@pytest.mark.parametrize("command", [["add", "Acme", "-n", "-"], ["import", "-"]])
+def test_reading_stdin_that_the_shell_closed_says_so(
+    journal_path: Path, command: list[str]
+) -> None:
+    result = subprocess.run(
+        [str(ENTRY_POINT), "--db", str(journal_path), *command],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        preexec_fn=lambda: os.close(0),  # as `<&-` does
+    )
+    assert result.returncode == 1
+    assert result.stderr == "Error: nothing to read: standard input is closed.\n"

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
-import os
 import datetime as dt
+import os
 import shutil
 import sqlite3
 import stat
@@ -552,3 +552,22 @@ def test_a_journal_whose_name_is_not_utf8_opens(tmp_path: Path) -> None:
         journal.add_interview(Interview(company="Acme", date=dt.date(2026, 11, 20)))
     with open_journal(path) as journal:
         assert [s.interview.company for s in journal.interview_summaries()] == ["Acme"]
+
+
+def test_check_says_busy_when_another_program_writes_not_that_the_journal_is_broken(
+    journal_path: Path,
+) -> None:
+    with open_journal(journal_path) as journal:
+        add_acme(journal)
+    other = sqlite3.connect(journal_path, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        journal = open_journal(journal_path, busy_timeout=0.2)
+        with pytest.raises(JournalLocked, match="busy"):
+            journal.check()
+        journal.close()
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    with open_journal(journal_path) as journal:
+        assert journal.check() == []

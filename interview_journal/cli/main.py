@@ -15,7 +15,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 import click
 
@@ -59,6 +59,13 @@ def opened(ctx: click.Context) -> Iterator[Journal]:
             yield journal
         finally:
             journal.close()
+
+
+def _stdin() -> TextIO:
+    """Standard input, or a plain error if the shell closed it (`<&-`)."""
+    if sys.stdin is None:
+        raise UserError("nothing to read: standard input is closed.")
+    return sys.stdin
 
 
 def _write_private(path: Path, text: str) -> None:
@@ -197,7 +204,7 @@ def add(
 
     settings = _settings(ctx)
     if notes == "-":
-        notes = sys.stdin.read()
+        notes = _stdin().read()
     with plain_errors():
         moment = parse_when(when, dayfirst=settings.dayfirst)
         interview = Interview(
@@ -464,7 +471,7 @@ def import_file(ctx: click.Context, file: Path) -> None:
 
     startup.end()  # a large file is a lot of objects: collect as usual from here
     try:
-        raw = sys.stdin.buffer.read() if str(file) == "-" else file.expanduser().read_bytes()
+        raw = _stdin().buffer.read() if str(file) == "-" else file.expanduser().read_bytes()
         text = raw.decode("utf-8-sig")
     except FileNotFoundError:
         raise UserError(f"{file}: no such file.") from None

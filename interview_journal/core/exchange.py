@@ -383,6 +383,8 @@ def loads(text: str) -> tuple[list[Category], list[InterviewRecord], list[str]]:
         ) from None
     except RecursionError:
         raise FormatError("not valid JSON (nested too deeply)") from None
+    except ValueError:  # Python refuses integers of more than 4,300 digits
+        raise FormatError("not valid JSON (a number far too long)") from None
     return from_document(data)
 
 

@@ -3,12 +3,56 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from ..core.model import Category, FollowUp, Interview, Issue, Positive
+from .errors import DamagedRow
 
 Row = dict[str, Any]
+T = TypeVar("T")
+
+
+def _reads(table: str) -> Callable[[Callable[[Row], T]], Callable[[Row], T]]:
+    """A row another program wrote wrong (a date that is not one, text that is bytes) becomes
+    a DamagedRow, said in one line, instead of an error deep in whatever reads it."""
+
+    def wrap(convert: Callable[[Row], T]) -> Callable[[Row], T]:
+        @functools.wraps(convert)
+        def read(row: Row) -> T:
+            try:
+                return convert(row)
+            except (ValueError, TypeError, KeyError, AttributeError) as error:
+                raise DamagedRow(table, row.get("uuid") or row.get("slug"), error) from error
+
+        return read
+
+    return wrap
+
+
+def _text(value: object) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"{value!r:.40} is not text")
+    return value
+
+
+def _optional_text(value: object) -> str | None:
+    return None if value is None else _text(value)
+
+
+def _number(value: object) -> int | None:
+    if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
+        raise TypeError(f"{value!r:.40} is not a number")
+    return value
+
+
+def _texts(value: str) -> list[str]:
+    items = json.loads(value)
+    if not isinstance(items, list):
+        raise TypeError(f"{value!r:.40} is not a list")
+    return [_text(item) for item in items]
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -23,19 +67,20 @@ def _time(value: str | None) -> dt.time | None:
     return dt.time.fromisoformat(value) if value else None
 
 
+@_reads("interviews")
 def interview_from_row(row: Row) -> Interview:
     return Interview(
         uuid=row["uuid"],
-        company=row["company"],
-        role=row["role"],
+        company=_text(row["company"]),
+        role=_text(row["role"]),
         date=dt.date.fromisoformat(row["date"]),
         time=_time(row["time"]),
-        stage=row["stage"],
-        interviewers=json.loads(row["interviewers"]),
-        outcome=row["outcome"],
-        rating=row["rating"],
-        feelings=json.loads(row["feelings"]),
-        notes=row["notes"],
+        stage=_text(row["stage"]),
+        interviewers=_texts(row["interviewers"]),
+        outcome=_text(row["outcome"]),
+        rating=_number(row["rating"]),
+        feelings=_texts(row["feelings"]),
+        notes=_text(row["notes"]),
         closed=bool(row["closed"]),
         created=row["created"],
         updated=row["updated"],
@@ -61,15 +106,16 @@ def interview_to_row(interview: Interview) -> Row:
     }
 
 
+@_reads("issues")
 def issue_from_row(row: Row) -> Issue:
     return Issue(
         uuid=row["uuid"],
         interview_uuid=row["interview_uuid"],
-        problem=row["problem"],
-        should_have=row["should_have"],
-        category=row["category"],
-        severity=row["severity"],
-        action=row["action"],
+        problem=_text(row["problem"]),
+        should_have=_text(row["should_have"]),
+        category=_optional_text(row["category"]),
+        severity=_number(row["severity"]),
+        action=_text(row["action"]),
         created=row["created"],
         updated=row["updated"],
     )
@@ -88,23 +134,25 @@ def issue_to_row(issue: Issue) -> Row:
     }
 
 
+@_reads("positives")
 def positive_from_row(row: Row) -> Positive:
-    return Positive(uuid=row["uuid"], interview_uuid=row["interview_uuid"], text=row["text"])
+    return Positive(uuid=row["uuid"], interview_uuid=row["interview_uuid"], text=_text(row["text"]))
 
 
 def positive_to_row(positive: Positive) -> Row:
     return {"uuid": positive.uuid, "text": positive.text}
 
 
+@_reads("follow_ups")
 def follow_up_from_row(row: Row) -> FollowUp:
     return FollowUp(
         uuid=row["uuid"],
         interview_uuid=row["interview_uuid"],
-        kind=row["kind"],
+        kind=_text(row["kind"]),
         due=_date(row["due"]),
         done=_date(row["done"]),
-        text=row["text"],
-        notes=row["notes"],
+        text=_text(row["text"]),
+        notes=_text(row["notes"]),
     )
 
 
@@ -119,11 +167,12 @@ def follow_up_to_row(follow_up: FollowUp) -> Row:
     }
 
 
+@_reads("categories")
 def category_from_row(row: Row) -> Category:
     return Category(
-        slug=row["slug"],
-        name=row["name"],
-        description=row["description"],
+        slug=_text(row["slug"]),
+        name=_text(row["name"]),
+        description=_text(row["description"]),
         indefensible=bool(row["indefensible"]),
         builtin=bool(row["builtin"]),
     )

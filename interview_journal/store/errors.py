@@ -21,6 +21,19 @@ class NewerJournal(JournalError):
     """Written by a newer version of the app than this one."""
 
 
+class DamagedRow(CorruptJournal):
+    """A row that SQLite reads but we cannot: written wrong by another program."""
+
+    def __init__(self, table: str, key: object, error: Exception) -> None:
+        self.table = table
+        self.key = key
+        which = f" {key}" if isinstance(key, str) else ""
+        super().__init__(
+            f"a row of {table}{which} cannot be read ({error}): the journal was changed by "
+            "another program. `interview-journal check` lists such rows."
+        )
+
+
 class JournalLocked(JournalError):
     """Another program holds the journal longer than we are willing to wait."""
 

@@ -46,8 +46,10 @@ from ..core.validate import (
 from . import converters
 from .errors import (
     CorruptJournal,
+    DamagedRow,
     ForeignFile,
     JournalError,
+    JournalLocked,
     JournalReadOnly,
     JournalUnavailable,
     NewerJournal,
@@ -558,18 +560,21 @@ class Journal:
         slugs: dict[str, tuple[str | None, ...]] = {}
         sittings: list[Sitting] = []
         for row_id, uuid, date, time, outcome, rating, feelings, categories in rows:
-            day = days.get(date) or days.setdefault(date, dt.date.fromisoformat(date))
-            at = (
-                (times.get(time) or times.setdefault(time, dt.time.fromisoformat(time)))
-                if time
-                else None
-            )
-            found: tuple[str | None, ...] = ()
-            if categories is not None:
-                found = slugs.get(categories) or slugs.setdefault(
-                    categories, tuple(slug or None for slug in categories.split(_SEPARATOR))
+            try:
+                day = days.get(date) or days.setdefault(date, dt.date.fromisoformat(date))
+                at = (
+                    (times.get(time) or times.setdefault(time, dt.time.fromisoformat(time)))
+                    if time
+                    else None
                 )
-            felt = tuple(json.loads(feelings)) if feelings != "[]" else ()
+                found: tuple[str | None, ...] = ()
+                if categories is not None:
+                    found = slugs.get(categories) or slugs.setdefault(
+                        categories, tuple(slug or None for slug in categories.split(_SEPARATOR))
+                    )
+                felt = tuple(json.loads(feelings)) if feelings != "[]" else ()
+            except (ValueError, TypeError, AttributeError) as error:
+                raise DamagedRow("interviews", uuid, error) from error
             sittings.append(Sitting(uuid, day, at, outcome, rating, felt, found, row_id))
         return sittings
 
@@ -1084,6 +1089,8 @@ class Journal:
                         f"INSERT INTO {table}_fts ({table}_fts, rank) VALUES ('integrity-check', 1)"
                     )
                 except sqlite3.DatabaseError as error:
+                    if isinstance(translate(error, self.path), JournalLocked):
+                        raise  # busy, not broken: said as such by check()
                     problems.append(f"search index of {table}: {error}")
         return problems
 
@@ -1102,6 +1109,26 @@ class Journal:
                 for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check")
             ]
             problems += self._search_problems()
+            problems += self._row_problems()
         except sqlite3.Error as error:
-            problems.append(str(translate(error, self.path)))
+            failure = translate(error, self.path)
+            if isinstance(failure, JournalLocked):
+                raise failure from error  # another program is writing: that is no damage
+            problems.append(str(failure))
+        return problems
+
+    def _row_problems(self) -> list[str]:
+        """Rows that SQLite reads but this app cannot: written wrong by another program."""
+        readers = [
+            ("categories", "SELECT * FROM categories", converters.category_from_row),
+            ("interviews", "SELECT * FROM interviews", converters.interview_from_row),
+            *((table, _CHILD_SELECT[table], _FROM_ROW[table]) for table in _CHILD_SELECT),
+        ]
+        problems = []
+        for table, sql, read in readers:
+            for row in self._query(sql):
+                try:
+                    read(row)
+                except DamagedRow as error:
+                    problems.append(f"{table}: {error.key}: {error.__cause__}")
         return problems
