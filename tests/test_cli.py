@@ -787,3 +787,17 @@ def test_reading_stdin_that_the_shell_closed_says_so(
     )
     assert result.returncode == 1
     assert result.stderr == "Error: nothing to read: standard input is closed.\n"
+
+
+def test_the_last_date_a_journal_takes_gets_its_thank_you_that_same_day(
+    journal_path: Path,
+) -> None:
+    ok(run("--db", journal_path, "add", "Acme", "--date", "2100-12-31"))
+    with open_journal(journal_path) as journal:
+        (summary,) = journal.interview_summaries()
+        (thank_you,) = journal.follow_ups(summary.interview.uuid)
+    assert thank_you.due == dt.date(2100, 12, 31)
+
+
+def test_a_day_past_31_is_refused_not_read_as_a_year(journal_path: Path) -> None:
+    refused(run("--db", journal_path, "add", "Acme", "--date", "Dec 32"), "No month has a day 32")

@@ -232,6 +232,10 @@ GARBAGE = [
     "٣ days ago",  # Arabic-Indic digit
     "20/11/2026T14:00",  # the T separator is for ISO dates only
     "nov 31",
+    "dec 32",  # dateutil alone reads a day past 31 as a year: December 2032
+    "Jan 99",
+    "45 nov",
+    "0 dec 2026",
     "0000-01-01",
     "1969-12-31",
     "2101-01-01",

@@ -84,6 +84,7 @@ _NUMERIC = _compile(rf"\d{{1,2}}(?P<sep>[/.-])\d{{1,2}}(?P=sep){_YEAR}")
 _MONTH_NAME = _compile(
     rf"(?:{_MONTH} {_DAY}|{_DAY} {_MONTH})(?:,? {_YEAR})?"  # Nov 20 / 20 Nov [2026]
 )
+_DAY_NUMBER = re.compile(r"(?<!\d)\d{1,2}(?!\d)")  # the day in a month-name date
 _TIME = r"\d{1,2}(?:[:.]\d{2})? ?(?:am|pm)|\d{1,2}[:.]\d{2}"
 _TIME_12 = _compile(r"(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))? ?(?P<half>am|pm)")
 _TIME_24 = _compile(r"(?P<h>\d{1,2})[:.](?P<m>\d{2})")
@@ -201,6 +202,9 @@ def _read_date(words: str, text: str, today: dt.date, dayfirst: bool) -> dt.date
     if match := _MONTH_NAME.fullmatch(words):
         if match["year"]:
             _check_year(int(match["year"]), text)
+        day = int(_DAY_NUMBER.search(words)[0])  # type: ignore[index]  # the pattern has one
+        if not 1 <= day <= 31:  # dateutil would read "Dec 32" as December 2032
+            raise _not_a_date(text, f"No month has a day {day}.")
         return _dateutil_date(words, text, today, dayfirst=dayfirst)
     if words.isdigit():
         raise _not_a_date(text, "A number alone is not a date: try Nov 5 or 2026-11-05.")

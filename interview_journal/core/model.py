@@ -10,6 +10,10 @@ import uuid as uuid_module
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+EARLIEST = dt.date(1970, 1, 1)
+LATEST = dt.date(2100, 12, 31)
+"""The range of dates a journal takes (interviews, follow-ups)."""
+
 STAGES = (
     "screen",
     "phone",
@@ -183,9 +187,10 @@ class InterviewRecord:
 
 
 def thank_you_for(interview: Interview) -> FollowUp:
-    """The thank-you note every captured interview gets: due the day after it."""
+    """The thank-you note every captured interview gets: due the day after it (the same day
+    for an interview on the last day a journal takes)."""
     return FollowUp(
         kind="thank-you",
-        due=interview.date + dt.timedelta(days=1),
+        due=min(interview.date + dt.timedelta(days=1), LATEST),
         interview_uuid=interview.uuid,
     )

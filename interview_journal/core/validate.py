@@ -11,8 +11,10 @@ import re
 from dataclasses import replace
 
 from .model import (
+    EARLIEST,
     FEELINGS,
     FOLLOW_UP_KINDS,
+    LATEST,
     OUTCOMES,
     STAGES,
     Category,
@@ -23,8 +25,6 @@ from .model import (
 )
 from .text import clean_line, clean_text
 
-EARLIEST = dt.date(1970, 1, 1)
-LATEST = dt.date(2100, 12, 31)
 MAX_TEXT = 2_000_000  # characters in one field: a megabyte paste fits, a runaway one does not
 MAX_LINE = 500
 _SLUG = re.compile(r"[^\W_]+(?:[-_][^\W_]+)*")
