@@ -801,3 +801,31 @@ def test_the_last_date_a_journal_takes_gets_its_thank_you_that_same_day(
 
 def test_a_day_past_31_is_refused_not_read_as_a_year(journal_path: Path) -> None:
     refused(run("--db", journal_path, "add", "Acme", "--date", "Dec 32"), "No month has a day 32")
+
+
+def test_an_import_never_moves_a_row_to_another_interview(acme_db: Path, tmp_path: Path) -> None:
+    with open_journal(acme_db) as journal:
+        (summary,) = journal.interview_summaries()
+        issue = journal.issues(summary.interview.uuid)[0]
+    document = {
+        "format": "interview-journal",
+        "version": 1,
+        "categories": [],
+        "interviews": [
+            {
+                "uuid": "0b0b0b0b-0000-4000-8000-000000000001",
+                "company": "Thief",
+                "date": "2026-11-01",
+                "issues": [{"uuid": issue.uuid, "problem": "stolen"}],
+            }
+        ],
+    }
+    path = tmp_path / "thief.json"
+    path.write_text(json.dumps(document))
+    digest = file_digest(acme_db)
+    refused(
+        run("--db", acme_db, "import", path),
+        f"interviews[0].issues[0].uuid: {issue.uuid} belongs to another interview",
+        "nothing imported",
+    )
+    assert file_digest(acme_db) == digest

@@ -468,6 +468,7 @@ def import_file(ctx: click.Context, file: Path) -> None:
     """
     from .. import startup
     from ..core import exchange
+    from ..core.validate import InvalidValue
 
     startup.end()  # a large file is a lot of objects: collect as usual from here
     try:
@@ -484,7 +485,10 @@ def import_file(ctx: click.Context, file: Path) -> None:
     except exchange.FormatError as error:
         raise UserError(f"{file}: {error}; nothing imported.") from None
     with opened(ctx) as journal, plain_errors():
-        summary = journal.import_records(categories, records)
+        try:
+            summary = journal.import_records(categories, records)
+        except InvalidValue as error:
+            raise UserError(f"{file}: {error}; nothing imported.") from None
     for warning in warnings[:20]:
         click.echo(f"warning: {warning}", err=True)
     if len(warnings) > 20:

@@ -778,7 +778,7 @@ class Journal:
                 row = converters.category_to_row(category)
                 self._merge_row(db, "categories", "slug", row, summary.categories, now=None)
             known = {row[0] for row in db.execute("SELECT slug FROM categories")}
-            for record in records:
+            for number, record in enumerate(records):
                 for issue in record.issues:
                     if issue.category and issue.category not in known:
                         category = prepare_category(user_category(issue.category))
@@ -814,16 +814,27 @@ class Journal:
                     ),
                 )
                 for table, items, prepare, to_row, counts in children:
-                    for item in items:
-                        child = to_row(prepare(item)) | {"interview_id": interview_id}
-                        self._merge_row(db, table, "uuid", child, counts, now)
+                    for index, item in enumerate(items):
+                        try:
+                            child = to_row(prepare(item)) | {"interview_id": interview_id}
+                            self._merge_row(db, table, "uuid", child, counts, now, "interview_id")
+                        except InvalidValue as error:  # said with where it is in the file
+                            where = f"interviews[{number}].{table}[{index}].{error.field}"
+                            raise InvalidValue(where, error.message) from None
         return summary
 
     @staticmethod
     def _merge_row(
-        db: Database, table: str, key: str, row: dict, counts: ImportCounts, now: str | None
+        db: Database,
+        table: str,
+        key: str,
+        row: dict,
+        counts: ImportCounts,
+        now: str | None,
+        owner: str | None = None,
     ) -> int | str:
         """Insert `row`, or update the row with the same key where it differs; return its id.
+        A row found under another `owner` (an issue of another interview) is refused, not moved.
 
         Plain SQL rather than sqlite-utils' `insert`, which looks the table up on every call:
         an import of 100,000 rows spends most of its time there.
@@ -841,6 +852,8 @@ class Journal:
             counts.added += 1
             return row[key] if key != "uuid" else cursor.lastrowid
         current = dict(zip([column[0] for column in cursor.description], found, strict=True))
+        if owner is not None and current[owner] != row[owner]:
+            raise InvalidValue(key, f"{row[key]} belongs to another interview in the journal")
         if any(current.get(name) != value for name, value in row.items()):
             changes = row | ({"updated": now} if now and "updated" in current else {})
             db.conn.execute(
