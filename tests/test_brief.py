@@ -171,6 +171,7 @@ def test_brief_without_an_upcoming_interview_is_general(tmp_path: Path) -> None:
 
 def test_brief_on_an_empty_journal(tmp_path: Path) -> None:
     path = tmp_path / "empty.db"
+    open_journal(path).close()
     out = run("--db", path, "brief").stdout
     assert "No upcoming interview" in out
     assert "Nothing to go over yet" in out

@@ -247,6 +247,7 @@ def test_list_table_and_json(acme_db: Path) -> None:
 
 
 def test_list_on_an_empty_journal_gives_a_hint(journal_path: Path) -> None:
+    open_journal(journal_path).close()
     result = ok(run("--db", journal_path, "list"))
     assert result.stdout.startswith("No interviews yet. Add one with: interview-journal add")
     assert json.loads(ok(run("--db", journal_path, "list", "--json")).stdout) == []
@@ -829,3 +830,19 @@ def test_an_import_never_moves_a_row_to_another_interview(acme_db: Path, tmp_pat
         "nothing imported",
     )
     assert file_digest(acme_db) == digest
+
+
+def test_a_journal_named_for_reading_that_is_not_there_is_said_not_created(
+    tmp_path: Path,
+) -> None:
+    missing = tmp_path / "no-such-folder" / "journal.db"
+    for command in (["list"], ["export"], ["stats"], ["brief"], ["check"], ["backup"]):
+        refused(run("--db", missing, *command), "no journal there yet")
+    assert not missing.parent.exists()
+    ok(run("--db", missing, "add", "Acme"))  # a command that writes starts it
+    assert "Acme" in ok(run("--db", missing, "list")).stdout
+
+
+def test_the_default_journal_is_started_by_any_command(tmp_path: Path) -> None:
+    result = ok(run("list", env={"XDG_DATA_HOME": str(tmp_path / "data")}))
+    assert result.stdout.startswith("No interviews yet")

@@ -29,6 +29,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from interview_journal.cli.main import cli
+from interview_journal.store import open_journal
 
 FIXTURE = Path(__file__).parent / "fixtures" / "trends.json"
 
@@ -98,6 +99,7 @@ def test_stats_table_and_its_empty_case(tmp_path: Path) -> None:
     table = run("stats", db=db).stdout
     assert table.splitlines()[0] == "7 interviews, 11 issues (1 without a category)"
     assert "Rambling / nerves / lost focus" in table and "improving" in table
+    open_journal(tmp_path / "empty.db").close()
     empty = run("stats", db=tmp_path / "empty.db")
     assert empty.exit_code == 0
     assert "No interviews" in empty.stdout

@@ -50,11 +50,20 @@ def _settings(ctx: click.Context) -> Settings:
 
 
 @contextmanager
-def opened(ctx: click.Context) -> Iterator[Journal]:
-    from ..store import open_journal
+def opened(ctx: click.Context, *, create: bool = False) -> Iterator[Journal]:
+    """The journal, opened for one command. A journal named with --db that is not there is
+    started only by the commands that write into it (add, import): a mistyped name for list or
+    export is said, not created. The default journal is started by any command."""
+    from ..store import JournalUnavailable, open_journal
 
+    path = _settings(ctx).journal
     with plain_errors():
-        journal = open_journal(_settings(ctx).journal)
+        if not create and ctx.obj["named"] and not path.exists():
+            raise JournalUnavailable(
+                f"{path}: no journal there yet (`interview-journal add`, `import` or the app "
+                "starts one)."
+            )
+        journal = open_journal(path)
         try:
             yield journal
         finally:
@@ -118,7 +127,7 @@ def cli(ctx: click.Context, db_path: Path | None) -> None:
     from ..settings import Settings
 
     settings = Settings.from_environment(journal=db_path)
-    ctx.obj = {"settings": settings}
+    ctx.obj = {"settings": settings, "named": db_path is not None}
     if ctx.invoked_subcommand is None:
         with plain_errors():
             from ..store import open_journal
@@ -233,7 +242,7 @@ def add(
         record = InterviewRecord(
             interview, issues=issues, positives=went_well, follow_ups=[thank_you_for(interview)]
         )
-        with opened(ctx) as journal:
+        with opened(ctx, create=True) as journal:
             journal.import_records([], [record])
             saved = journal.interview(interview.uuid)
     title = saved.company + (f" — {saved.role}" if saved.role else "")
@@ -484,7 +493,7 @@ def import_file(ctx: click.Context, file: Path) -> None:
         categories, records, warnings = exchange.loads(text)
     except exchange.FormatError as error:
         raise UserError(f"{file}: {error}; nothing imported.") from None
-    with opened(ctx) as journal, plain_errors():
+    with opened(ctx, create=True) as journal, plain_errors():
         try:
             summary = journal.import_records(categories, records)
         except InvalidValue as error:
