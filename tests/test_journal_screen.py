@@ -520,3 +520,22 @@ async def test_keys_typed_during_start_up_are_kept_and_handled_in_order(journal)
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("n")
         assert app.focused is app.screen.query_one("#issues")
+
+
+@pytest.mark.parametrize("keys", [("n",), ("w",)])
+async def test_ctrl_q_in_a_dialog_with_typed_text_asks_before_losing_it(journal, keys) -> None:
+    add_acme(journal)
+    app = make_app(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*keys)
+        await pilot.pause()
+        dialog = app.screen
+        await type_text(pilot, "Globex")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "not saved yet" in screen_text(app)
+        await pilot.press("escape")  # no: back to the dialog, the text still there
+        await pilot.pause()
+        assert app.screen is dialog and app.is_running
+        assert "Globex" in screen_text(app)

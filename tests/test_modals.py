@@ -626,6 +626,16 @@ async def test_positives_error_from_add_keeps_the_text() -> None:
         assert store.added == ["Stayed calm"]
 
 
+async def test_positives_escape_keeps_a_line_typed_but_not_entered() -> None:
+    store = FakePositives()
+    async with driving(positives_screen(store, [])) as (app, pilot):
+        await type_text(pilot, "Asked good questions")
+        await pilot.press("escape")
+        await pilot.pause()
+    assert store.added == ["Asked good questions"]
+    assert app.results == [None]
+
+
 async def test_positives_delete_asks_first() -> None:
     store = FakePositives()
     existing = [Positive(text="Good rapport"), Positive(text="On time")]

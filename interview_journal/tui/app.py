@@ -194,7 +194,11 @@ class JournalApp(App[None]):
         )
 
     async def action_quit(self) -> None:
-        if self.save_drafts():
+        saved = self.save_drafts()
+        # A dialog (the interview form, the composer, what went well) holding typed text that
+        # is not saved yet: ctrl+q must not throw it away without asking.
+        typing = any(getattr(screen, "unsaved_text", False) for screen in self.screen_stack)
+        if saved and not typing:
             self.exit()
             return
         from .screens.confirm import ConfirmScreen
@@ -202,6 +206,8 @@ class JournalApp(App[None]):
         question = (
             "Your last edit could not be saved (the reason is beside it).\n\n"
             "Quit anyway, and lose it?"
+            if not saved
+            else "What you typed here is not saved yet.\n\nQuit anyway, and lose it?"
         )
         self.push_screen(
             ConfirmScreen(question, confirm_label="Quit and lose it"),

@@ -187,6 +187,11 @@ class ComposerScreen(ModalScreen[FollowUp | None]):
         """Whether closing now would lose something the user wrote."""
         return self.drafted and (self.unsaved or self.editor.text != self._baseline)
 
+    @property
+    def unsaved_text(self) -> bool:
+        """What quitting the app asks about (JournalApp.action_quit)."""
+        return self.edited
+
     def _new_point(self) -> str:
         if self.follow_up.kind != SECOND_CHANCE:
             return ""

@@ -336,6 +336,11 @@ class InterviewForm(ModalScreen[Interview | None]):
         """Whether the user has changed anything since the form opened."""
         return self._initial is not None and self._snapshot() != self._initial
 
+    @property
+    def unsaved_text(self) -> bool:
+        """What quitting the app asks about (JournalApp.action_quit)."""
+        return self.changed
+
     # -- live feedback -----------------------------------------------------------------------
 
     def _update_date_hint(self) -> None:

@@ -172,7 +172,7 @@ class JournalScreen(Screen[None]):
         self.categories = {category.slug: category for category in self.app.journal.categories()}
         self.interview_list.set_source(JournalSource(self.app))
         self._show_empty_state()
-        self.interview_list.focus()
+        self.set_focus(self.interview_list)
         # The detail panes wait for the first frame (the app calls `show_detail`): the list is
         # what the user looks at first, and the editor's text areas and selects are most of
         # the set-up.
@@ -319,7 +319,7 @@ class JournalScreen(Screen[None]):
 
     @on(InterviewList.Selected)
     def _interview_selected(self) -> None:
-        self.issue_list.focus()
+        self.set_focus(self.issue_list)
 
     # -- saving ---------------------------------------------------------------------------------
 
@@ -396,7 +396,7 @@ class JournalScreen(Screen[None]):
         self.interview_list.reload(keep=interview.uuid)
         self.interview_list.select_uuid(interview.uuid)
         self._show_empty_state()
-        self.interview_list.focus()
+        self.set_focus(self.interview_list)
 
     def action_toggle_closed(self) -> None:
         if self.current is None:
@@ -429,9 +429,9 @@ class JournalScreen(Screen[None]):
         focused = self.focused
         if focused is not None and self.editor in focused.ancestors:
             self.save_draft()
-            self.issue_list.focus()
+            self.set_focus(self.issue_list)
         elif focused is self.issue_list:
-            self.interview_list.focus()
+            self.set_focus(self.interview_list)
 
     def action_delete(self) -> None:
         from .confirm import ConfirmScreen
@@ -571,9 +571,9 @@ class JournalScreen(Screen[None]):
             self._detail_timer = None
         self._show_interview(keep_issue=issue_uuid)
         if issue_uuid:
-            self.issue_list.focus()
+            self.set_focus(self.issue_list)
         else:
-            self.interview_list.focus()
+            self.set_focus(self.interview_list)
 
     def go_to_category(self, slug: str) -> None:
         issue = self.app.journal.latest_issue_of_category(slug)

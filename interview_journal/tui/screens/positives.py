@@ -176,5 +176,18 @@ class PositivesScreen(ModalScreen[None]):
     def action_cursor_up(self) -> None:
         self.query_one("#positives", OptionList).action_cursor_up()
 
+    @property
+    def unsaved_text(self) -> bool:
+        """What quitting the app asks about (JournalApp.action_quit)."""
+        return bool(self.query_one("#new-positive", Input).value.strip())
+
     def action_close(self) -> None:
+        """Close; a line typed but not yet entered is added first, as enter would."""
+        field = self.query_one("#new-positive", Input)
+        if field.value.strip():
+            try:
+                self.positives.append(self._add(field.value))
+            except Exception as error:  # the callable's message is for the user; keep the text
+                self.notify(str(error), title="Not added", severity="error", markup=False)
+                return
         self.dismiss(None)

@@ -192,7 +192,9 @@ class IssueEditor(Widget):
 
     def focus_problem(self) -> None:
         problem = self.query_one("#problem", TextArea)
-        problem.focus()
+        # At once, not after the keys already waiting (as focus() would): "i" then "dy" typed
+        # in one go must write "dy", not delete the interview.
+        self.screen.set_focus(problem)
         # Just enabled (and perhaps just shown), the area has no size yet: once it has been laid
         # out, place the cursor again so that the terminal's cursor lands in it.
         self.call_after_refresh(lambda: problem.move_cursor(problem.cursor_location))
