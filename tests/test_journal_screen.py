@@ -539,3 +539,25 @@ async def test_ctrl_q_in_a_dialog_with_typed_text_asks_before_losing_it(journal,
         await pilot.pause()
         assert app.screen is dialog and app.is_running
         assert "Globex" in screen_text(app)
+
+
+async def test_an_issue_that_could_not_be_saved_is_not_dropped_by_moving_on(journal_path) -> None:
+    writer = open_journal(journal_path)
+    acme = add_acme(writer)
+    writer.add_interview(Interview(company="Globex", date=TODAY - dt.timedelta(days=30)))
+    writer.close()
+    journal = open_journal(journal_path, read_only=True)
+    app = make_app(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("i")
+        await type_text(pilot, "Keep me")
+        await pilot.press("escape", "escape", "j")  # to the list, then down to Globex
+        await pilot.pause(0.2)
+        assert app.screen.current.interview.uuid == acme.uuid  # it stayed
+        assert app.screen.query_one("#problem", TextArea).text == "Keep me"
+        said = [notification.message for notification in app._notifications]
+        assert any("could not be saved, so it stays" in message for message in said)
+        await pilot.press("tab", "k")  # in the issue list: moving there keeps it too
+        await pilot.pause(0.2)
+        assert app.screen.query_one("#problem", TextArea).text == "Keep me"
+    journal.close()

@@ -217,19 +217,22 @@ class JournalScreen(Screen[None]):
         """Follow the list: the list repaints at once, the detail panes a moment later, so
         holding j through a long journal is never slowed by loading what flies past."""
         previous = self.current
-        self.current = event.summary
-        if (previous is None) != (self.current is None):
-            self.refresh_bindings()  # what needs an interview is dimmed when there is none
         same = (
             previous is not None
             and event.summary is not None
             and previous.interview.uuid == event.summary.interview.uuid
         )
+        if not same and previous is not None and not self.save_draft():
+            self._stay_with_unsaved()
+            self.interview_list.select_uuid(previous.interview.uuid)
+            return
+        self.current = event.summary
+        if (previous is None) != (self.current is None):
+            self.refresh_bindings()  # what needs an interview is dimmed when there is none
         if same:
             if self._detail_ready:
                 self._show_summary()
             return
-        self.save_draft()
         if self._detail_timer is not None:
             self._detail_timer.stop()
         self._detail_timer = self.set_timer(DETAIL_DELAY, self._follow_selection)
@@ -310,7 +313,13 @@ class JournalScreen(Screen[None]):
             and self.editor.issue.uuid == issue.uuid
         ):
             return
-        self.save_draft()
+        if not self.save_draft():
+            self._stay_with_unsaved()
+            shown = self.editor.issue.uuid if self.editor.issue else None
+            uuids = [issue.uuid for issue in self.issue_list.issues]
+            with self.issue_list.prevent(OptionList.OptionHighlighted):
+                self.issue_list.highlighted = uuids.index(shown) if shown in uuids else None
+            return
         self.editor.load(issue)
 
     @on(OptionList.OptionSelected, "#issues")
@@ -336,6 +345,17 @@ class JournalScreen(Screen[None]):
         if not draft.problem.strip():
             return True  # an untouched new issue: nothing to keep
         return self._save_issue(draft)
+
+    def _stay_with_unsaved(self) -> None:
+        """The issue being edited could not be saved: the selection stays with it rather than
+        dropping it (the reason is beside it, and the save is tried again by itself)."""
+        self.notify(
+            "The issue could not be saved, so it stays on screen: ctrl+s tries again; "
+            "to move on, delete its text.",
+            title="Not saved",
+            severity="warning",
+            markup=False,
+        )
 
     def _save_issue(self, draft: Issue) -> bool:
         try:
