@@ -14,7 +14,12 @@ from textual.app import App, ComposeResult
 from interview_journal.core.model import Interview, InterviewSummary
 from interview_journal.core.sample import generate_sample
 from interview_journal.store import Journal, open_journal
-from interview_journal.tui.widgets.interview_list import PAGE_SIZE, InterviewList
+from interview_journal.tui.widgets.interview_list import (
+    HEADER,
+    PAGE_SIZE,
+    InterviewList,
+    format_row,
+)
 
 from .conftest import TODAY
 
@@ -317,3 +322,22 @@ async def test_upcoming_closed_and_cursor_rows_have_their_styles(journal: Journa
         await pilot.pause()
         blurred = style_of(1)
         assert blurred.bgcolor == component("cursor").bgcolor != focused.bgcolor
+
+
+@pytest.mark.parametrize(
+    ("width", "shown"),
+    [
+        (120, ["Date", "Company", "Role", "Step", "Outcome"]),
+        (55, ["Date", "Company", "Step", "Outcome"]),
+        (40, ["Date", "Company", "Outcome"]),
+        (33, ["Date", "Company"]),  # the list's width in an 80-column terminal
+    ],
+)
+def test_a_narrow_list_drops_role_step_and_outcome_before_the_company(
+    width: int, shown: list[str]
+) -> None:
+    header = format_row(HEADER, width, width)
+    assert header.split() == shown
+    assert len(header) == width
+    row = format_row(("2026-11-20", "Acme", "Engineer", "captured", "pending"), width, width)
+    assert "Acme" in row and len(row) == width

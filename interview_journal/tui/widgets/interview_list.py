@@ -38,6 +38,8 @@ HEADER = ("Date", "Company", "Role", "Step", "Outcome")
 DATE_WIDTH, STEP_WIDTH, OUTCOME_WIDTH = 10, 11, 11
 COMPANY_SHARE = 0.55
 """Company and Role share what the fixed columns leave, the company a little more."""
+COMPANY_MIN, ROLE_MIN = 12, 8
+"""Below these the role, then the step and the outcome, are left out (see column_widths)."""
 ELLIPSIS = "…"
 
 # Control characters have no cell width in Rich but move the terminal's cursor: a stray newline
@@ -57,14 +59,23 @@ class InterviewSource(Protocol):
 
 @lru_cache(maxsize=8)
 def column_widths(width: int) -> tuple[int, int, int, int, int]:
-    """Cell widths of the five columns for a row `width` cells wide.
+    """Cell widths of the five columns for a row `width` cells wide; 0 hides a column.
 
-    A row has one cell of padding at each end and one between columns; Company and Role take
-    whatever the fixed columns leave (nothing, on a very narrow terminal).
+    A row has one cell of padding at each end and one between columns; Company and Role share
+    what the fixed columns leave. The company is what tells the rows apart, so in a narrow list
+    (an 80-column terminal) the others give way first: the role, the step, then the outcome.
     """
-    free = max(0, width - 2 - 4 - DATE_WIDTH - STEP_WIDTH - OUTCOME_WIDTH)
-    company = round(free * COMPANY_SHARE)
-    return (DATE_WIDTH, company, free - company, STEP_WIDTH, OUTCOME_WIDTH)
+    room = max(0, width - 2 - DATE_WIDTH)
+    outcome = step = 0
+    if room >= 1 + COMPANY_MIN + 1 + OUTCOME_WIDTH:
+        outcome, room = OUTCOME_WIDTH, room - 1 - OUTCOME_WIDTH
+    if room >= 1 + COMPANY_MIN + 1 + STEP_WIDTH:
+        step, room = STEP_WIDTH, room - 1 - STEP_WIDTH
+    if room < 1 + COMPANY_MIN + 1 + ROLE_MIN:
+        return (DATE_WIDTH, max(0, room - 1), 0, step, outcome)
+    shared = room - 2
+    company = round(shared * COMPANY_SHARE)
+    return (DATE_WIDTH, company, shared - company, step, outcome)
 
 
 def fit(text: str, width: int) -> str:
@@ -86,7 +97,8 @@ def format_row(cells: Sequence[str], content_width: int, width: int) -> str:
     `content_width` leaves out the scrollbar, which is drawn over the right of the line.
     """
     columns = column_widths(content_width)
-    line = " " + " ".join(fit(cell, size) for cell, size in zip(cells, columns, strict=True))
+    shown = (fit(cell, size) for cell, size in zip(cells, columns, strict=True) if size)
+    line = " " + " ".join(shown)
     return set_cell_size(line + " ", width)
 
 
