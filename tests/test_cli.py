@@ -295,7 +295,7 @@ def test_export_to_a_private_file(acme_db: Path, tmp_path: Path, fmt: str) -> No
     target = tmp_path / f"export.{fmt}"
     result = ok(run("--db", acme_db, "export", "--format", fmt, "-o", target))
     assert result.stdout == ""
-    assert f"Exported 1 interviews to {target} ({fmt})." in result.stderr
+    assert f"Exported 1 interview to {target} ({fmt})." in result.stderr
     assert mode_of(target) == 0o600
     stdout = ok(run("--db", acme_db, "export", "--format", fmt)).stdout
     assert target.read_bytes() == stdout.encode("utf-8")
@@ -594,7 +594,7 @@ def test_backup_without_destination_goes_to_the_user_data_folder(
 def test_check_a_good_journal(acme_db: Path) -> None:
     result = ok(run("--db", acme_db, "check"))
     assert result.stdout.startswith(f"{acme_db}: ok (schema ")
-    assert "1 interviews" in result.stdout
+    assert "1 interview)" in result.stdout
 
 
 def test_check_the_demo_journal(demo_copy: Path) -> None:

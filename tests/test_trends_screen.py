@@ -95,3 +95,13 @@ async def test_an_empty_journal_explains_instead_of_drawing(tmp_path: Path) -> N
         assert "Trends need a few interviews" in empty
         await pilot.press("escape")
         assert app.current_mode == "journal"
+
+
+def test_counts_agree_with_their_nouns() -> None:
+    from interview_journal.core.text import counted
+
+    assert [counted(n, "interview") for n in (0, 1, 2)] == [
+        "0 interviews",
+        "1 interview",
+        "2 interviews",
+    ]

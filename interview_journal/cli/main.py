@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, TextIO
 import click
 
 from .. import __version__
+from ..core.text import counted
 
 if TYPE_CHECKING:
     from ..settings import Settings
@@ -464,7 +465,7 @@ def export(ctx: click.Context, fmt: str, output: Path | None, force: bool) -> No
         raise UserError(message) from None
     except OSError as error:
         raise UserError(f"{output}: cannot write the export ({error.strerror}).") from None
-    click.echo(f"Exported {len(records)} interviews to {output} ({fmt}).", err=True)
+    click.echo(f"Exported {counted(len(records), 'interview')} to {output} ({fmt}).", err=True)
 
 
 @cli.command("import")
@@ -547,7 +548,7 @@ def check(ctx: click.Context) -> None:
         for problem in problems:
             click.echo(problem, err=True)
         raise UserError(f"{journal.path}: {len(problems)} problem(s) found.")
-    click.echo(f"{journal.path}: ok (schema {version}, {count} interviews).")
+    click.echo(f"{journal.path}: ok (schema {version}, {counted(count, 'interview')}).")
 
 
 @cli.command()

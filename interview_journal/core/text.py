@@ -20,3 +20,8 @@ def clean_text(value: str) -> str:
 def clean_line(value: str) -> str:
     """A single-line field (company, role, a name): cleaned, inner newlines folded, trimmed."""
     return " ".join(clean_text(value).split())
+
+
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """`1 interview`, `2 interviews`: a count with its noun agreeing."""
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"

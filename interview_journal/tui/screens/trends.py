@@ -24,6 +24,7 @@ from textual_plotext import PlotextPlot
 
 from ...core import trends
 from ...core.model import Interview, Issue
+from ...core.text import counted
 from ..widgets.footer import Footer
 
 if TYPE_CHECKING:
@@ -82,7 +83,7 @@ class CategoryIssuesScreen(ModalScreen[tuple[str, str] | None]):
     def compose(self) -> ComposeResult:
         with Vertical() as box:
             # A category the user named may look like markup: shown as written.
-            box.border_title = Content(f"{self.category_name}: {len(self.rows)} issues")
+            box.border_title = Content(f"{self.category_name}: {counted(len(self.rows), 'issue')}")
             options = []
             for interview, issue in self.rows:
                 line = Text()
@@ -198,7 +199,8 @@ class TrendsScreen(Screen[None]):
         overview = trends.overview(sittings, names)
         self.overview = overview
         self.sub_title = (
-            f"{PERIODS[self.months]} · {overview.interviews} interviews · {overview.issues} issues"
+            f"{PERIODS[self.months]} · {counted(overview.interviews, 'interview')} · "
+            f"{counted(overview.issues, 'issue')}"
         )
         enough = overview.interviews >= 2 and bool(overview.categories)
         self.query_one("#trends-main").display = enough
@@ -209,7 +211,7 @@ class TrendsScreen(Screen[None]):
             said = (
                 "None so far in this period."
                 if count == 0
-                else f"{count} so far in this period, with {overview.issues} issues."
+                else f"{count} so far in this period, with {counted(overview.issues, 'issue')}."
             )
             empty.update(Text(EMPTY_TEXT.format(count=said)))
             return
