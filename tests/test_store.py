@@ -443,6 +443,25 @@ def test_a_read_only_journal_can_be_read_but_not_written(journal_path: Path) -> 
         journal.add_positive(Positive(text="x", interview_uuid=interview.uuid))
     journal.close()
     assert file_digest(journal_path) == digest
+    # No -wal or -shm left beside it: made read-only, they would refuse writes to the journal
+    # once it is writable again.
+    assert sorted(path.name for path in journal_path.parent.iterdir()) == [journal_path.name]
+
+
+def test_a_journal_in_a_folder_that_cannot_be_written_can_still_be_read(tmp_path: Path) -> None:
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    path = folder / "journal.db"
+    with open_journal(path) as writer:
+        interview = add_acme(writer)
+    folder.chmod(0o555)
+    try:
+        with open_journal(path, read_only=True) as journal:
+            assert journal.interview(interview.uuid).company == "Acme"
+            assert journal.check() == []
+    finally:
+        folder.chmod(0o755)
+    assert sorted(p.name for p in folder.iterdir()) == ["journal.db"]
 
 
 def test_a_vanished_folder_is_reported_and_nothing_is_lost_silently(tmp_path: Path) -> None:

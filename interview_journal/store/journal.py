@@ -114,6 +114,15 @@ class ImportSummary:
         return cls(ImportCounts(), ImportCounts(), ImportCounts(), ImportCounts(), ImportCounts())
 
 
+def _has_log(path: Path) -> bool:
+    """Whether the journal has a write-ahead log with something in it."""
+    wal = path.with_name(path.name + "-wal")
+    try:
+        return wal.stat().st_size > 0
+    except OSError:
+        return False
+
+
 def _inspect(path: Path) -> None:
     """Refuse, by reading only, a file that cannot be one of our journals."""
     if path.is_dir():
@@ -137,8 +146,7 @@ def _inspect(path: Path) -> None:
     page_count = int.from_bytes(header[28:32], "big")
     # The page count in the header is valid only when the two change counters agree; and a
     # file left short by a checkpoint that ran out of disk is made whole again from its -wal.
-    wal = path.with_name(path.name + "-wal")
-    recoverable = wal.exists() and wal.stat().st_size > 0
+    recoverable = _has_log(path)
     if (
         header[24:28] == header[92:96]
         and page_count
@@ -154,6 +162,11 @@ def _inspect(path: Path) -> None:
 def _connect(path: Path, *, read_only: bool, timeout: float) -> sqlite3.Connection:
     # The path's bytes, as the file system has them: a name that is not UTF-8 is still a name.
     uri = f"file:{url_quote(os.fsencode(path))}" + ("?mode=ro" if read_only else "?mode=rw")
+    if read_only and not _has_log(path):
+        # Nothing to replay from a -wal: read the file as it is, without creating a -wal and
+        # -shm beside it (in a read-only folder it could not; beside a read-only file they
+        # would be read-only too, and refuse the writes once the file is writable again).
+        uri += "&immutable=1"
     # isolation_level=None: no implicit transactions; every write goes through `atomic()`.
     return sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None)
 
