@@ -488,6 +488,7 @@ async def test_the_footer_follows_the_focus_and_dims_what_cannot_be_done(journal
         await pilot.press("i")
         await pilot.pause()
         assert "Use suggestion" in footer_keys()
+        assert "Search" not in footer_keys()  # "/" is text in the editor
         await pilot.press("escape", "escape")
         await pilot.pause()
         assert "Use suggestion" not in footer_keys()

@@ -97,6 +97,17 @@ async def test_an_empty_journal_explains_instead_of_drawing(tmp_path: Path) -> N
         assert app.current_mode == "journal"
 
 
+async def test_j_and_k_move_in_the_category_table(tmp_path: Path) -> None:
+    app = JournalApp(journal=fixture_journal(tmp_path), today=lambda: TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t")
+        await pilot.pause()
+        await pilot.press("j", "j", "k", "enter")  # the second row: blanked
+        await pilot.pause()
+        assert isinstance(app.screen, CategoryIssuesScreen)
+        assert app.screen.category_name.startswith("Blanked")
+
+
 def test_counts_agree_with_their_nouns() -> None:
     from interview_journal.core.text import counted
 

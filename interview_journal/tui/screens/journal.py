@@ -18,7 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static, TextArea
 
 from ...core.dates import describe_date
 from ...core.model import (
@@ -625,7 +625,8 @@ class JournalScreen(Screen[None]):
         }
         if action in needs_interview and self.current is None:
             return None  # shown dimmed: there is no interview to act on yet
-        return True
+        # "/" is text in the editor's fields: search is not offered in the footer there.
+        return not (action == "search" and isinstance(self.focused, TextArea))
 
 
 def _title(interview: Interview) -> str:

@@ -124,6 +124,8 @@ class TrendsScreen(Screen[None]):
         Binding("y", "period(12)", "12 months", id="trends.period_12"),
         Binding("a", "period(0)", "All", id="trends.period_all"),
         Binding("escape", "app.switch_mode('journal')", "Journal", id="trends.back"),
+        Binding("j", "cursor('down')", "Down", show=False, id="trends.down"),
+        Binding("k", "cursor('up')", "Up", show=False, id="trends.up"),
     ]
 
     def __init__(self) -> None:
@@ -166,6 +168,11 @@ class TrendsScreen(Screen[None]):
         table.add_columns("Category", "Label", "In", "Issues", "First seen", "Last seen", "Since")
         cost = self.query_one("#cost", DataTable)
         cost.add_columns("Category", "With it", "Without it", "")
+
+    def action_cursor(self, direction: str) -> None:
+        """j and k move in the table that has the focus, as the arrows do."""
+        if isinstance(self.focused, DataTable):
+            getattr(self.focused, f"action_cursor_{direction}")()
 
     def on_screen_resume(self) -> None:
         self.schedule_load()  # the journal may have changed while trends were out of sight
