@@ -483,6 +483,12 @@ def _folder(tmp_path: Path, demo_template: Path) -> tuple[Path, str]:
     return path, "folder"
 
 
+def _pipe(tmp_path: Path, demo_template: Path) -> tuple[Path, str]:
+    path = tmp_path / "a-pipe"
+    os.mkfifo(path)  # reading it would wait forever for a writer
+    return path, "not a regular file"
+
+
 REFUSED_FILES = [
     _text_file,
     _empty_file,
@@ -490,11 +496,14 @@ REFUSED_FILES = [
     _truncated_journal,
     _newer_journal,
     _folder,
+    _pipe,
 ]
-REFUSED_IDS = ["text", "empty", "foreign", "truncated", "newer", "folder"]
+REFUSED_IDS = ["text", "empty", "foreign", "truncated", "newer", "folder", "pipe"]
 
 
 def _state(path: Path) -> object:
+    if path.is_fifo():
+        return "a pipe"
     return sorted(p.name for p in path.iterdir()) if path.is_dir() else file_digest(path)
 
 

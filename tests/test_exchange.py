@@ -767,3 +767,11 @@ def test_unknown_fields_are_warned_about_by_path_and_the_rest_imports(journal: J
     assert summary.interviews.added == 2
     assert journal.interview(uid(10)).company == "Globex"
     assert "grim" not in export(journal) and "mood" not in export(journal)
+
+
+@pytest.mark.parametrize("version", ["true", "1.0", '"1"'])
+def test_the_version_is_the_number_1_not_something_equal_to_it(version: str) -> None:
+    document = {"format": "interview-journal", "version": 0, "categories": [], "interviews": []}
+    text = json.dumps(document).replace('"version": 0', f'"version": {version}')
+    with pytest.raises(FormatError, match=f"version: must be 1; this file has {version}"):
+        exchange.loads(text)

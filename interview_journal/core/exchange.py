@@ -339,9 +339,10 @@ def from_document(data: object) -> tuple[list[Category], list[InterviewRecord], 
     root = _Reader(data, "", context)
     if root.data.get("format") != FORMAT:
         raise FormatError(f'format: must be "{FORMAT}" (is this an Interview Journal export?)')
-    if root.data.get("version") != VERSION:
+    version = root.data.get("version")
+    if type(version) is not int or version != VERSION:  # not true, nor 1.0: the number 1
         raise FormatError(
-            f"version: must be {VERSION}; this file has {root.data.get('version')!r} "
+            f"version: must be {VERSION}; this file has {json.dumps(version)} "
             "(written by a newer app?)"
         )
     root.known(("format", "version", "categories", "interviews"))

@@ -127,6 +127,8 @@ def _inspect(path: Path) -> None:
     """Refuse, by reading only, a file that cannot be one of our journals."""
     if path.is_dir():
         raise ForeignFile(f"{path}: is a folder, not a journal file.")
+    if not path.is_file():  # a pipe would wait forever for a writer; a device is no journal
+        raise ForeignFile(f"{path}: is not a regular file, not a journal file.")
     try:
         size = path.stat().st_size
         with path.open("rb") as handle:
