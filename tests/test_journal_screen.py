@@ -387,11 +387,17 @@ async def test_keys_typed_right_after_q_do_not_open_screens_on_the_way_out(journ
     assert app.current_mode == "journal"
 
 
+def read_only_journal(journal_path, *others: Interview) -> tuple[Journal, Interview]:
+    """Acme (and `others`) in a journal then opened read-only: every save fails."""
+    with open_journal(journal_path) as writer:
+        acme = add_acme(writer)
+        for interview in others:
+            writer.add_interview(interview)
+    return open_journal(journal_path, read_only=True), acme
+
+
 async def test_quitting_with_an_edit_that_could_not_be_saved_asks_first(journal_path) -> None:
-    writer = open_journal(journal_path)
-    add_acme(writer)
-    writer.close()
-    journal = open_journal(journal_path, read_only=True)
+    journal, _ = read_only_journal(journal_path)
     app = make_app(journal)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("i")
@@ -543,11 +549,8 @@ async def test_ctrl_q_in_a_dialog_with_typed_text_asks_before_losing_it(journal,
 
 
 async def test_an_issue_that_could_not_be_saved_is_not_dropped_by_moving_on(journal_path) -> None:
-    writer = open_journal(journal_path)
-    acme = add_acme(writer)
-    writer.add_interview(Interview(company="Globex", date=TODAY - dt.timedelta(days=30)))
-    writer.close()
-    journal = open_journal(journal_path, read_only=True)
+    globex = Interview(company="Globex", date=TODAY - dt.timedelta(days=30))
+    journal, acme = read_only_journal(journal_path, globex)
     app = make_app(journal)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("i")
