@@ -855,3 +855,19 @@ def test_a_journal_named_for_reading_that_is_not_there_is_said_not_created(
 def test_the_default_journal_is_started_by_any_command(tmp_path: Path) -> None:
     result = ok(run("list", env={"XDG_DATA_HOME": str(tmp_path / "data")}))
     assert result.stdout.startswith("No interviews yet")
+
+
+@pytest.mark.skipif(not ENTRY_POINT.exists(), reason="the console script is not installed")
+def test_a_closed_standard_output_is_said_and_nothing_is_done(journal_path: Path) -> None:
+    result = subprocess.run(
+        [str(ENTRY_POINT), "--db", str(journal_path), "add", "Acme"],
+        stdin=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        timeout=60,
+        check=False,
+        preexec_fn=lambda: os.close(1),  # as `>&-` does
+    )
+    assert result.returncode == 1
+    assert result.stderr == "Error: cannot write the output (standard output is closed).\n"
+    assert not journal_path.exists()

@@ -596,6 +596,10 @@ def demo(ctx: click.Context, count: int, out: Path | None, seed: int) -> None:
 
 
 def main() -> None:
+    if sys.stdout is None:  # closed by the shell (`>&-`): what a command prints would be lost
+        if sys.stderr is not None:
+            sys.stderr.write("Error: cannot write the output (standard output is closed).\n")
+        sys.exit(1)
     try:
         cli(prog_name="interview-journal")
     except OSError as error:  # stdout or stderr gone or full: say so, once, where we still can
