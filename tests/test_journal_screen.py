@@ -565,3 +565,22 @@ async def test_an_issue_that_could_not_be_saved_is_not_dropped_by_moving_on(jour
         await pilot.pause(0.2)
         assert app.screen.query_one("#problem", TextArea).text == "Keep me"
     journal.close()
+
+
+@pytest.mark.parametrize("dialog", ["form", "went well"])
+async def test_a_stop_signal_keeps_what_a_dialog_holds(journal, dialog) -> None:
+    """SIGTERM or a closed terminal cannot ask: what was typed in a dialog is kept if it can
+    be (the interview form saves an interview it describes; a line of what went well)."""
+    interview = add_acme(journal)
+    app = make_app(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n" if dialog == "form" else "w")
+        await pilot.pause()
+        await type_text(pilot, "Globex")
+        app._stop_on_signal()  # what SIGTERM and SIGHUP call
+        await pilot.pause()
+    if dialog == "form":
+        companies = [s.interview.company for s in journal.interview_summaries()]
+        assert "Globex" in companies
+    else:
+        assert "Globex" in [p.text for p in journal.positives(interview.uuid)]

@@ -173,6 +173,10 @@ class JournalApp(App[None]):
 
     def _stop_on_signal(self) -> None:
         self.save_drafts()
+        for screen in self.screen_stack:  # the interview form, what went well
+            save_now = getattr(screen, "save_now", None)
+            if callable(save_now):
+                save_now()
         self.exit(return_code=1)
 
     def fail(self, error: Exception) -> None:

@@ -6,6 +6,7 @@ the caller stores what it gets. Nothing half-valid ever leaves the form.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import replace
@@ -446,6 +447,16 @@ class InterviewForm(ModalScreen[Interview | None]):
                 self.notify(str(error), title="Not saved", severity="error", markup=False)
                 return
         self.dismiss(interview)
+
+    def save_now(self) -> None:
+        """The app is being stopped (SIGTERM, the terminal closed): keep what is typed if it
+        makes an interview. Nothing can be asked, so a form that does not is left as it is."""
+        if not self.changed or self._save is None:
+            return
+        interview = self._build()
+        if interview is not None:
+            with contextlib.suppress(Exception):  # stopping: no one to tell, nothing to lose more
+                self._save(interview)
 
     def action_cancel(self) -> None:
         if not self.changed:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import ClassVar
 
@@ -180,6 +181,13 @@ class PositivesScreen(ModalScreen[None]):
     def unsaved_text(self) -> bool:
         """What quitting the app asks about (JournalApp.action_quit)."""
         return bool(self.query_one("#new-positive", Input).value.strip())
+
+    def save_now(self) -> None:
+        """The app is being stopped: add the line typed but not yet entered."""
+        field = self.query_one("#new-positive", Input)
+        if field.value.strip():
+            with contextlib.suppress(Exception):  # stopping: no one to tell
+                self._add(field.value)
 
     def action_close(self) -> None:
         """Close; a line typed but not yet entered is added first, as enter would."""
