@@ -28,6 +28,7 @@ from interview_journal.core.compose import (
     draft_second_chance,
     draft_thank_you,
     second_chance_warning,
+    too_early_warning,
 )
 from interview_journal.core.model import FOLLOW_UP_KINDS, FollowUp, Interview, Positive
 from interview_journal.store import Journal
@@ -472,3 +473,12 @@ async def test_f_a_writes_a_thank_you_and_the_journal_keeps_it(journal: Journal)
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, FollowUpsScreen)
+
+
+async def test_a_thank_you_drafted_before_the_interview_says_to_keep_it_for_after() -> None:
+    upcoming = dataclasses.replace(ACME, date=TODAY + dt.timedelta(days=9))
+    follow_up = FollowUp(kind="thank-you", due=upcoming.date + dt.timedelta(days=1))
+    async with driving(lambda: ComposerScreen(follow_up, upcoming, [], today=TODAY)) as (app, _):
+        said = [notification.message for notification in app._notifications]
+    assert any("keep it for after" in message for message in said)
+    assert too_early_warning(ACME, TODAY) is None  # after the interview: nothing to say

@@ -11,6 +11,7 @@ Pure functions of their arguments: no I/O, no Textual.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 
@@ -42,6 +43,16 @@ def apologises(text: str) -> bool:
 def kind_label(kind: str) -> str:
     """How a kind of follow-up is named on screen: "thank-you" → "Thank-you note"."""
     return KIND_LABELS.get(kind, kind.replace("-", " ").capitalize() or "Follow-up")
+
+
+def too_early_warning(interview: Interview, today: dt.date) -> str | None:
+    """Said when a follow-up is drafted for an interview that has not happened yet."""
+    if not interview.upcoming(today):
+        return None
+    return (
+        f"This interview is on {interview.date:%a %d %b}: the draft speaks of it as past, "
+        "so keep it for after."
+    )
 
 
 def second_chance_warning(new_point: str) -> str | None:

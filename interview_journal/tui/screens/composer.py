@@ -26,6 +26,7 @@ from ...core.compose import (
     draft,
     kind_label,
     second_chance_warning,
+    too_early_warning,
 )
 from ...core.model import FollowUp, Interview, Positive
 from ..widgets.footer import Footer
@@ -154,6 +155,8 @@ class ComposerScreen(ModalScreen[FollowUp | None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        if early := too_early_warning(self.interview, self.today):
+            self.notify(early, title="Not yet", severity="warning", markup=False)
         self.query_one("#apology").display = False
         if self.follow_up.kind == SECOND_CHANCE:
             self.query_one("#warning").display = False
