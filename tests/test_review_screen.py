@@ -10,6 +10,7 @@ from interview_journal.core.clock import FixedClock
 from interview_journal.core.model import Interview
 from interview_journal.tui.app import JournalApp
 from interview_journal.tui.screens.review import ReviewScreen
+from interview_journal.tui.widgets.footer import Footer
 
 from .conftest import TODAY, add_acme
 from .test_journal_screen import SIZE, screen_text
@@ -35,6 +36,10 @@ def reviews(journal) -> list[tuple[str, int, str]]:
         "SELECT i.problem, r.rating, r.due FROM reviews r JOIN issues i ON i.id = r.issue_id "
         "ORDER BY r.id"
     ).fetchall()
+
+
+def footer_text(app: JournalApp) -> str:
+    return " ".join(key.description for key in app.screen.query_one(Footer).keys)
 
 
 async def test_the_briefing_names_the_next_interview_and_the_users_answers(journal) -> None:
@@ -67,6 +72,7 @@ async def test_a_full_drill_saves_the_grades_and_the_next_due_dates(journal) -> 
         await pilot.press("space", "1")  # again
         await pilot.pause()
         assert "Drill done" in screen_text(app)
+        assert "Again" not in footer_text(app)  # no card left: no grades offered
     rows = reviews(journal)
     assert [(problem, rating) for problem, rating, _ in rows][0] == (first, 3)
     assert [rating for _, rating, _ in rows] == [3, 1]
@@ -85,5 +91,6 @@ async def test_with_nothing_due_the_drill_says_so(journal) -> None:
         await pilot.pause()
         assert "Nothing is due" in screen_text(app)
         assert "No interview ahead" in screen_text(app)
+        assert "Again" not in footer_text(app)
         await pilot.press("escape")
         assert app.current_mode == "journal"

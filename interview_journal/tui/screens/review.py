@@ -203,5 +203,7 @@ class ReviewScreen(Screen[None]):
         if action == "reveal":
             return self.card is not None and not self.revealed
         if action == "grade":
+            if self.card is None:
+                return False  # no card (none due, or the drill is done): no grades offered
             return None if not self.revealed else True
         return True
