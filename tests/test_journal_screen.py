@@ -584,3 +584,23 @@ async def test_a_stop_signal_keeps_what_a_dialog_holds(journal, dialog) -> None:
         assert "Globex" in companies
     else:
         assert "Globex" in [p.text for p in journal.positives(interview.uuid)]
+
+
+async def test_keys_typed_in_one_burst_after_i_go_into_the_new_issue(journal) -> None:
+    """`i` moves the focus to the editor, but the keys right behind it were already sent to the
+    list: they are typed into the new issue, not taken as commands (d used to ask to delete the
+    interview and y to say yes)."""
+    interview = add_acme(journal)
+    before = len(journal.issues(interview.uuid))
+    app = make_app(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        for key in ("i", "d", "y"):
+            app.post_message(events.Key(key, key))  # queued together, as a burst is
+        await pilot.pause()
+        assert not isinstance(app.screen, ConfirmScreen)
+        assert app.focused is app.screen.query_one("#problem")
+        assert app.focused.text == "dy"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    issues = journal.issues(interview.uuid)
+    assert len(issues) == before + 1 and issues[-1].problem == "dy"

@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import datetime as dt
 import signal
+import weakref
 from collections.abc import Callable
 from typing import ClassVar
 
@@ -14,6 +15,7 @@ from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
+from textual.widget import Widget
 
 from .. import startup
 from ..settings import Settings
@@ -79,6 +81,10 @@ class JournalApp(App[None]):
         # a `tab` in the first instant would otherwise be lost, and the next letters be keys).
         self._held_keys: list[events.Key] | None = []
         self.started = asyncio.Event()  # set once they are released
+        # Which widget each key in flight was sent to (see _refocused).
+        self._sent_to: weakref.WeakKeyDictionary[events.Key, Widget | None] = (
+            weakref.WeakKeyDictionary()
+        )
         self.sub_title = str(journal.path) + ("  (read-only)" if journal.read_only else "")
 
     def on_mount(self) -> None:
@@ -157,10 +163,32 @@ class JournalApp(App[None]):
     async def on_event(self, event: events.Event) -> None:
         if self.leaving and isinstance(event, events.InputEvent):
             return  # keys typed after q (t, r, ...) must not open screens on the way out
-        if self._held_keys is not None and isinstance(event, events.Key):
-            self._held_keys.append(event)  # typed before the panes they act on were there
-            return
+        if isinstance(event, events.Key):
+            if self._held_keys is not None:
+                self._held_keys.append(event)  # typed before the panes they act on were there
+                return
+            if self._refocused(event):
+                return
+            if not event.is_forwarded:
+                self._sent_to[event] = self.focused
         await super().on_event(event)
+
+    def _refocused(self, key: events.Key) -> bool:
+        """A key on its way back from the widget it was sent to, after an earlier key moved the
+        focus (`i` then `dy` in one burst): it is typed where the focus now is, as it would have
+        been a moment later, rather than taken as a command (d: delete)."""
+        if not key.is_forwarded or key not in self._sent_to:
+            return False
+        sent_to = self._sent_to.pop(key)
+        focused = self.focused
+        if (
+            focused is None
+            or focused is sent_to
+            or not focused.check_consume_key(key.key, key.character)
+        ):
+            return False
+        self.post_message(events.Key(key.key, key.character).set_sender(self))
+        return True
 
     def release_keys(self) -> None:
         """Start-up is done: handle the keys typed during it, in order."""
