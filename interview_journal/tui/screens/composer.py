@@ -17,7 +17,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static, TextArea
 
 from ...core.compose import (
@@ -31,6 +30,7 @@ from ...core.compose import (
 from ...core.model import FollowUp, Interview, Positive
 from ..widgets.footer import Footer
 from .confirm import ConfirmScreen
+from .dialog import Dialog
 
 SECOND_CHANCE = "second-chance-request"
 
@@ -58,7 +58,7 @@ def composer_title(follow_up: FollowUp, interview: Interview) -> str:
     return f"{kind_label(follow_up.kind)} to {to}"
 
 
-class ComposerScreen(ModalScreen[FollowUp | None]):
+class ComposerScreen(Dialog[FollowUp | None]):
     """Drafts, edits and finishes one follow-up; dismissed with it (text and done date updated)
     when saved or marked sent, with None when closed.
 
@@ -67,20 +67,10 @@ class ComposerScreen(ModalScreen[FollowUp | None]):
     """
 
     DEFAULT_CSS = """
-    ComposerScreen {
-        align: center middle;
-    }
     ComposerScreen > #dialog {
         width: 92;
-        max-width: 100%;
         height: 95%;
         max-height: 48;
-        padding: 1 2;
-        background: $panel;
-        border: round $primary;
-        border-title-color: $primary;
-        border-title-style: bold;
-        border-subtitle-color: $text-muted;
     }
     ComposerScreen #hint {
         color: $text-muted;

@@ -8,13 +8,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from ..widgets.footer import Footer
+from .dialog import Dialog
 
 
-class ConfirmScreen(ModalScreen[bool]):
+class ConfirmScreen(Dialog[bool]):
     """Ask before doing something that cannot be undone.
 
     `y` or enter confirms, `n` or escape cancels; the buttons do the same with the mouse.
@@ -22,19 +22,11 @@ class ConfirmScreen(ModalScreen[bool]):
     """
 
     DEFAULT_CSS = """
-    ConfirmScreen {
-        align: center middle;
-    }
     ConfirmScreen > #dialog {
         width: auto;
         min-width: 40;
         max-width: 70;
-        height: auto;
-        padding: 1 2;
-        background: $panel;
-        border: round $primary;
-        border-title-color: $primary;
-        border-title-style: bold;
+        max-height: 100%;
     }
     ConfirmScreen.-danger > #dialog {
         border: round $error;

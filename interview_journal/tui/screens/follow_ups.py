@@ -13,7 +13,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -23,6 +22,7 @@ from ...core.model import FollowUp, Interview, Positive
 from ..widgets.footer import Footer
 from .composer import ComposerScreen
 from .confirm import ConfirmScreen
+from .dialog import Dialog
 
 HINT = (
     "Thank them within a day, ask for feedback, and ask for a second chance only when you have "
@@ -79,7 +79,7 @@ def follow_up_line(follow_up: FollowUp, today: dt.date) -> Content:
     return Content.assemble(*parts)
 
 
-class FollowUpsScreen(ModalScreen[None]):
+class FollowUpsScreen(Dialog[None]):
     """Lists the follow-ups of an interview and opens the composer on them.
 
     `a`, `b`, `s` add a thank-you, a feedback request, a second-chance request and open the
@@ -89,20 +89,8 @@ class FollowUpsScreen(ModalScreen[None]):
     """
 
     DEFAULT_CSS = """
-    FollowUpsScreen {
-        align: center middle;
-    }
     FollowUpsScreen > #dialog {
         width: 90;
-        max-width: 100%;
-        height: auto;
-        max-height: 90%;
-        padding: 1 2;
-        background: $panel;
-        border: round $primary;
-        border-title-color: $primary;
-        border-title-style: bold;
-        border-subtitle-color: $text-muted;
     }
     FollowUpsScreen #hint {
         color: $text-muted;

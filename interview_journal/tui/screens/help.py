@@ -11,10 +11,10 @@ from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ..widgets.footer import Footer
+from .dialog import Dialog
 
 HelpSection = tuple[str, list[tuple[str, str]]]
 """A section title and its (key, description) rows."""
@@ -50,22 +50,14 @@ def bindings_help(
     return [(" ".join(keys), description) for (_action, description), keys in rows.items()]
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Dialog[None]):
     """Keys and what they do, one table per section; scrolls when it does not fit."""
 
     DEFAULT_CSS = """
-    HelpScreen {
-        align: center middle;
-    }
     HelpScreen > #dialog {
         width: 72;
         max-width: 95%;
-        height: auto;
-        max-height: 90%;
-        background: $panel;
-        border: round $primary;
-        border-title-color: $primary;
-        border-title-style: bold;
+        padding: 0;
     }
     HelpScreen #sections {
         height: auto;

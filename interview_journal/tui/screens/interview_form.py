@@ -17,7 +17,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, SelectionList, Static, TextArea
 
@@ -33,6 +32,7 @@ from ...core.model import (
 from ...core.validate import InvalidValue, prepare_interview
 from ..widgets.footer import Footer
 from .confirm import ConfirmScreen
+from .dialog import Dialog
 
 FIELDS = (
     "company",
@@ -78,23 +78,14 @@ def _split_names(text: str) -> list[str]:
     return [name.strip() for name in text.split(",") if name.strip()]
 
 
-class InterviewForm(ModalScreen[Interview | None]):
+class InterviewForm(Dialog[Interview | None]):
     """A new interview (`interview=None`) or an edit of one, returned checked and cleaned."""
 
     DEFAULT_CSS = """
-    InterviewForm {
-        align: center middle;
-    }
     InterviewForm > #dialog {
         width: 80;
-        max-width: 100%;
-        height: auto;
         max-height: 100%;
         padding: 1 2 0 2;
-        background: $panel;
-        border: round $primary;
-        border-title-color: $primary;
-        border-title-style: bold;
         scrollbar-size-vertical: 1;
     }
     InterviewForm .field {

@@ -11,13 +11,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...core.model import Positive
 from ..widgets.footer import Footer
 from .confirm import ConfirmScreen
+from .dialog import Dialog
 
 ENCOURAGEMENT = (
     "A hard interview still had good moments. Naming them shows you what to keep doing, "
@@ -30,7 +30,7 @@ def _shorten(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-class PositivesScreen(ModalScreen[None]):
+class PositivesScreen(Dialog[None]):
     """Lists what went well; enter in the box adds, delete on a highlighted item removes.
 
     The screen does no I/O: `add(text)` stores and returns the new Positive (or raises an
@@ -38,20 +38,10 @@ class PositivesScreen(ModalScreen[None]):
     """
 
     DEFAULT_CSS = """
-    PositivesScreen {
-        align: center middle;
-    }
     PositivesScreen > #dialog {
         width: 76;
-        max-width: 100%;
-        height: auto;
-        max-height: 90%;
-        padding: 1 2;
-        background: $panel;
         border: round $success;
         border-title-color: $success;
-        border-title-style: bold;
-        border-subtitle-color: $text-muted;
     }
     PositivesScreen #encouragement {
         color: $text-muted;

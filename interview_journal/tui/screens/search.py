@@ -10,19 +10,19 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...core.model import SearchHit
 from ..widgets.footer import Footer
+from .dialog import Dialog
 
 DEBOUNCE = 0.15
 """Seconds of quiet typing before the search runs: one query per pause, not one per key."""
 
 
-class SearchScreen(ModalScreen[SearchHit | None]):
+class SearchScreen(Dialog[SearchHit | None]):
     """Searches as the user types; returns the chosen hit, or None on escape.
 
     `search` gets the text exactly as typed (the store makes FTS syntax safe); `describe` names
@@ -35,15 +35,9 @@ class SearchScreen(ModalScreen[SearchHit | None]):
     }
     SearchScreen > #dialog {
         width: 90;
-        max-width: 100%;
-        height: auto;
         max-height: 80%;
         margin-top: 2;
         padding: 0 1;
-        background: $panel;
-        border: round $primary;
-        border-title-color: $primary;
-        border-title-style: bold;
     }
     SearchScreen #query {
         margin: 1 0;
