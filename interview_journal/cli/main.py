@@ -55,16 +55,10 @@ def opened(ctx: click.Context, *, create: bool = False) -> Iterator[Journal]:
     """The journal, opened for one command. A journal named with --db that is not there is
     started only by the commands that write into it (add, import): a mistyped name for list or
     export is said, not created. The default journal is started by any command."""
-    from ..store import JournalUnavailable, open_journal
+    from ..store import open_journal
 
-    path = _settings(ctx).journal
     with plain_errors():
-        if not create and ctx.obj["named"] and not path.exists():
-            raise JournalUnavailable(
-                f"{path}: no journal there yet (`interview-journal add`, `import` or the app "
-                "starts one)."
-            )
-        journal = open_journal(path)
+        journal = open_journal(_settings(ctx).journal, create=create or not ctx.obj["named"])
         try:
             yield journal
         finally:

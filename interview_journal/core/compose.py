@@ -91,7 +91,7 @@ def draft_thank_you(
 def draft_feedback_request(interview: Interview, *, sender: str = "") -> str:
     """A request for honest feedback: short, open, and gracious whatever the decision."""
     paragraphs = [
-        f"Thank you again for speaking with me about {_the_role(interview)}{_at(interview)}.",
+        _thanks_again(interview),
         "I am keen to keep improving, and I would value your view of how I came across. "
         "Whatever the decision, a few lines on what I could do better would help me a great "
         "deal.",
@@ -118,7 +118,7 @@ def draft_second_chance(interview: Interview, new_point: str, *, sender: str = "
             "to show you about how I would contribute."
         )
     paragraphs = [
-        f"Thank you again for speaking with me about {_the_role(interview)}{_at(interview)}.",
+        _thanks_again(interview),
         news,
         "If you are open to it, I would welcome a short second conversation, in person or by "
         "phone. I know your time is limited and the decision is yours; either way, thank you "
@@ -130,7 +130,7 @@ def draft_second_chance(interview: Interview, new_point: str, *, sender: str = "
 def draft_reference_offer(interview: Interview, *, sender: str = "") -> str:
     """An offer of references who can vouch for the user's work."""
     paragraphs = [
-        f"Thank you again for speaking with me about {_the_role(interview)}{_at(interview)}.",
+        _thanks_again(interview),
         "If it would help your decision, I would be glad to put you in touch with people I have "
         "worked with, who can speak to my work first-hand. Just let me know and I will send "
         "their details.",
@@ -141,7 +141,7 @@ def draft_reference_offer(interview: Interview, *, sender: str = "") -> str:
 def draft_other(interview: Interview, *, sender: str = "") -> str:
     """A short neutral starter for any other follow-up."""
     paragraphs = [
-        f"Thank you again for speaking with me about {_the_role(interview)}{_at(interview)}.",
+        _thanks_again(interview),
     ]
     return _letter(interview, paragraphs, sender)
 
@@ -208,6 +208,11 @@ def _the_role(interview: Interview) -> str:
 def _at(interview: Interview) -> str:
     company = _clean(interview.company)
     return f" at {company}" if company else ""
+
+
+def _thanks_again(interview: Interview) -> str:
+    """How every follow-up after the thank-you opens."""
+    return f"Thank you again for speaking with me about {_the_role(interview)}{_at(interview)}."
 
 
 def _to(interview: Interview) -> str:

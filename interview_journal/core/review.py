@@ -16,14 +16,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from . import trends
 from .model import Category, Interview
 from .taxonomy import BUILTIN_CATEGORIES
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:
     from fsrs import Card, Scheduler
@@ -109,35 +111,30 @@ def _normal(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def _best_answers(answers: Sequence[Answer]) -> list[Answer]:
-    """The latest non-empty answers (newest first, the given order within a day), no repeats."""
-    kept: list[Answer] = []
+def _first_distinct(items: Iterable[T], key: Callable[[T], str]) -> list[T]:
+    """The first PER_CATEGORY items in the given order with a non-empty key seen once."""
+    kept: list[T] = []
     seen: set[str] = set()
-    for answer in sorted(answers, key=lambda a: a.date, reverse=True):
-        key = _normal(answer.should_have)
-        if not key or key in seen:
+    for item in items:
+        item_key = key(item)
+        if not item_key or item_key in seen:
             continue
-        seen.add(key)
-        kept.append(answer)
+        seen.add(item_key)
+        kept.append(item)
         if len(kept) == PER_CATEGORY:
             break
     return kept
+
+
+def _best_answers(answers: Sequence[Answer]) -> list[Answer]:
+    """The latest non-empty answers (newest first, the given order within a day), no repeats."""
+    newest_first = sorted(answers, key=lambda a: a.date, reverse=True)
+    return _first_distinct(newest_first, lambda answer: _normal(answer.should_have))
 
 
 def _open_actions(actions: Sequence[str]) -> list[str]:
     """The non-empty actions, in the given order (latest first), without repeats."""
-    kept: list[str] = []
-    seen: set[str] = set()
-    for action in actions:
-        text = " ".join(action.split())
-        key = text.casefold()
-        if not key or key in seen:
-            continue
-        seen.add(key)
-        kept.append(text)
-        if len(kept) == PER_CATEGORY:
-            break
-    return kept
+    return _first_distinct((" ".join(action.split()) for action in actions), str.casefold)
 
 
 def _focus_key(item: FocusItem) -> tuple:

@@ -237,7 +237,9 @@ def open_journal(
     created = False
     if not path.exists():
         if not create or read_only:
-            raise JournalUnavailable(f"{path}: no journal there.")
+            raise JournalUnavailable(
+                f"{path}: no journal there yet (adding an interview or importing starts one)."
+            )
         try:
             _make_private_file(path)
         except PermissionError as error:
