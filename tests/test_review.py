@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -527,7 +528,7 @@ def test_record_review_stores_the_card_and_logs_the_review(drill_journal: Journa
     assert review.card_due(stored) == due
     assert review_rows(drill_journal) == [(late.uuid, GOOD, NOW.isoformat(), due.isoformat())]
     # The issue itself is untouched, and a later edit keeps the card.
-    assert drill_journal.issue(late.uuid) == late
+    assert drill_journal.issue(late.uuid) == replace(late, card=stored)
     drill_journal.update_issue(Issue(**{**_fields(late), "severity": 3}))
     assert card_of(drill_journal, late.uuid) == stored
     (card,) = drill_journal.drill_cards()

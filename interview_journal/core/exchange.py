@@ -1,4 +1,8 @@
-"""The exchange format (JSON, version 1; DESIGN §7), and the Markdown and CSV exports.
+"""The exchange format (JSON, version 2; DESIGN §7), and the Markdown and CSV exports.
+
+Version 2 carries everything a journal holds but its local integer ids: every record's `created`
+and `updated` times, and each issue's review state (its fsrs card and every grade given), so
+export → import into an empty journal reproduces every row. Version 1 files are still read.
 
 Reading is strict about what matters and says where: a file that breaks the format is refused
 whole with the path to the first bad field (`interviews[3].issues[0].severity: must be 1-3`).
@@ -18,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .model import Category, FollowUp, Interview, InterviewRecord, Issue, Positive
+from .model import Category, FollowUp, Interview, InterviewRecord, Issue, Positive, Review
 from .validate import (
     FormatError,
     InvalidValue,
@@ -30,7 +34,8 @@ from .validate import (
 )
 
 FORMAT = "interview-journal"
-VERSION = 1
+VERSION = 2
+READABLE_VERSIONS = (1, 2)
 # Uuids the file leaves out are derived from the content, so importing it twice still matches.
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _CLOCK_TIME = re.compile(r"\d{1,2}:\d{2}")
@@ -63,6 +68,8 @@ def record_to_dict(record: InterviewRecord) -> dict[str, Any]:
         "feelings": list(interview.feelings),
         "notes": interview.notes,
         "closed": interview.closed,
+        "created": _or_none(interview.created),
+        "updated": _or_none(interview.updated),
         "issues": [
             {
                 "uuid": issue.uuid,
@@ -71,10 +78,25 @@ def record_to_dict(record: InterviewRecord) -> dict[str, Any]:
                 "category": issue.category,
                 "severity": issue.severity,
                 "action": _or_none(issue.action),
+                "created": _or_none(issue.created),
+                "updated": _or_none(issue.updated),
+                "card": json.loads(issue.card) if issue.card else None,
+                "reviews": [
+                    {"rating": r.rating, "reviewed": r.reviewed, "due": r.due}
+                    for r in issue.reviews
+                ],
             }
             for issue in record.issues
         ],
-        "positives": [{"uuid": p.uuid, "text": p.text} for p in record.positives],
+        "positives": [
+            {
+                "uuid": p.uuid,
+                "text": p.text,
+                "created": _or_none(p.created),
+                "updated": _or_none(p.updated),
+            }
+            for p in record.positives
+        ],
         "follow_ups": [
             {
                 "uuid": f.uuid,
@@ -83,6 +105,8 @@ def record_to_dict(record: InterviewRecord) -> dict[str, Any]:
                 "done": _iso(f.done),
                 "text": f.text,
                 "notes": f.notes,
+                "created": _or_none(f.created),
+                "updated": _or_none(f.updated),
             }
             for f in record.follow_ups
         ],
@@ -197,6 +221,48 @@ class _Reader:
         except ValueError:
             raise self.fail(key, f"must be a time as HH:MM, not {value!r}") from None
 
+    def stamp(self, key: str) -> str:
+        """A time a record was made or changed, kept as the file writes it: ISO 8601 with its
+        time zone ("" when the file has none)."""
+        value = self.text(key)
+        if not value:
+            return ""
+        try:
+            moment = dt.datetime.fromisoformat(value)
+        except ValueError:
+            moment = None
+        if moment is None or moment.tzinfo is None:
+            raise self.fail(key, f"must be a time like 2026-11-20T14:00:00+00:00, not {value!r}")
+        return value
+
+    def card(self, key: str) -> str | None:
+        """The review drill's state of an issue: an fsrs card, stored as its JSON text."""
+        value = self.data.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, dict):
+            raise self.fail(key, "must be an object (a review card)")
+        try:
+            due = dt.datetime.fromisoformat(value["due"])
+            if due.tzinfo is None or not isinstance(value.get("state"), int):
+                raise ValueError(due)
+        except (KeyError, TypeError, ValueError):
+            raise self.fail(key, "is not a review card (it needs a state and a due time)") from None
+        return json.dumps(value)
+
+    def reviews(self, key: str) -> list[Review]:
+        reviews = []
+        for item in self.objects(key):
+            item.known(("rating", "reviewed", "due"))
+            rating = item.integer("rating", default=None)
+            if rating not in (1, 2, 3, 4):
+                raise item.fail("rating", "must be 1-4 (again, hard, good, easy)")
+            reviewed, due = item.stamp("reviewed"), item.stamp("due")
+            if not reviewed or not due:
+                raise item.fail("reviewed" if not reviewed else "due", "is required")
+            reviews.append(Review(rating=rating, reviewed=reviewed, due=due))
+        return reviews
+
     def strings(self, key: str) -> list[str]:
         value = self.data.get(key)
         if value is None:
@@ -256,12 +322,17 @@ _INTERVIEW_KEYS = (
     "feelings",
     "notes",
     "closed",
+    "created",
+    "updated",
     "issues",
     "positives",
     "follow_ups",
 )
-_ISSUE_KEYS = ("uuid", "problem", "should_have", "category", "severity", "action")
-_FOLLOW_UP_KEYS = ("uuid", "kind", "due", "done", "text", "notes")
+_STAMPS = ("created", "updated")
+_ISSUE_KEYS = ("uuid", "problem", "should_have", "category", "severity", "action", "card")
+_ISSUE_KEYS += ("reviews", *_STAMPS)
+_POSITIVE_KEYS = ("uuid", "text", *_STAMPS)
+_FOLLOW_UP_KEYS = ("uuid", "kind", "due", "done", "text", "notes", *_STAMPS)
 _CATEGORY_KEYS = ("slug", "name", "description", "indefensible")
 
 
@@ -283,6 +354,8 @@ def _read_interview(reader: _Reader) -> InterviewRecord:
         feelings=reader.strings("feelings"),
         notes=reader.text("notes"),
         closed=reader.boolean("closed"),
+        created=reader.stamp("created"),
+        updated=reader.stamp("updated"),
     )
     interview = _checked(reader, prepare_interview, interview)
     record = InterviewRecord(interview)
@@ -297,15 +370,21 @@ def _read_interview(reader: _Reader) -> InterviewRecord:
             category=item.optional_text("category"),
             severity=item.integer("severity", default=2),
             action=item.text("action"),
+            created=item.stamp("created"),
+            updated=item.stamp("updated"),
+            card=item.card("card"),
+            reviews=item.reviews("reviews"),
         )
         record.issues.append(_checked(item, prepare_issue, issue))
     for item in reader.objects("positives"):
-        item.known(("uuid", "text"))
+        item.known(_POSITIVE_KEYS)
         text = item.text("text", required=True)
         positive = Positive(
             uuid=item.uuid("positive", interview.uuid, text),
             interview_uuid=interview.uuid,
             text=text,
+            created=item.stamp("created"),
+            updated=item.stamp("updated"),
         )
         record.positives.append(_checked(item, prepare_positive, positive))
     for item in reader.objects("follow_ups"):
@@ -319,6 +398,8 @@ def _read_interview(reader: _Reader) -> InterviewRecord:
             done=item.date("done"),
             text=item.text("text"),
             notes=item.text("notes"),
+            created=item.stamp("created"),
+            updated=item.stamp("updated"),
         )
         record.follow_ups.append(_checked(item, prepare_follow_up, follow_up))
     return record
@@ -340,9 +421,9 @@ def from_document(data: object) -> tuple[list[Category], list[InterviewRecord], 
     if root.data.get("format") != FORMAT:
         raise FormatError(f'format: must be "{FORMAT}" (is this an Interview Journal export?)')
     version = root.data.get("version")
-    if type(version) is not int or version != VERSION:  # not true, nor 1.0: the number 1
+    if type(version) is not int or version not in READABLE_VERSIONS:  # not true, nor 1.0
         raise FormatError(
-            f"version: must be {VERSION}; this file has {json.dumps(version)} "
+            f"version: must be 1 or {VERSION}; this file has {json.dumps(version)} "
             "(written by a newer app?)"
         )
     root.known(("format", "version", "categories", "interviews"))

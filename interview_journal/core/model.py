@@ -63,6 +63,15 @@ class Category:
     builtin: bool = False
 
 
+@dataclass(slots=True, frozen=True)
+class Review:
+    """One grade given in the review drill: 1 again, 2 hard, 3 good, 4 easy."""
+
+    rating: int
+    reviewed: str
+    due: str
+
+
 @dataclass(slots=True)
 class Issue:
     """One mistake, with what should have been done instead."""
@@ -76,6 +85,10 @@ class Issue:
     uuid: str = field(default_factory=new_uuid)
     created: str = ""
     updated: str = ""
+    card: str | None = None
+    """The review drill's scheduling state (fsrs `Card.to_json()`), or None if never drilled."""
+    reviews: list[Review] = field(default_factory=list)
+    """Every grade given to it in the drill, oldest first (exported; the store keeps them apart)."""
 
     @property
     def solved(self) -> bool:
@@ -89,6 +102,8 @@ class Positive:
     text: str
     interview_uuid: str = ""
     uuid: str = field(default_factory=new_uuid)
+    created: str = ""
+    updated: str = ""
 
 
 @dataclass(slots=True)
@@ -100,6 +115,8 @@ class FollowUp:
     notes: str = ""
     interview_uuid: str = ""
     uuid: str = field(default_factory=new_uuid)
+    created: str = ""
+    updated: str = ""
 
     def overdue(self, today: dt.date) -> bool:
         return self.done is None and self.due is not None and self.due < today

@@ -118,6 +118,7 @@ def issue_from_row(row: Row) -> Issue:
         action=_text(row["action"]),
         created=row["created"],
         updated=row["updated"],
+        card=row.get("card"),
     )
 
 
@@ -136,11 +137,22 @@ def issue_to_row(issue: Issue) -> Row:
 
 @_reads("positives")
 def positive_from_row(row: Row) -> Positive:
-    return Positive(uuid=row["uuid"], interview_uuid=row["interview_uuid"], text=_text(row["text"]))
+    return Positive(
+        uuid=row["uuid"],
+        interview_uuid=row["interview_uuid"],
+        text=_text(row["text"]),
+        created=row["created"],
+        updated=row["updated"],
+    )
 
 
 def positive_to_row(positive: Positive) -> Row:
-    return {"uuid": positive.uuid, "text": positive.text}
+    return {
+        "uuid": positive.uuid,
+        "text": positive.text,
+        "created": positive.created,
+        "updated": positive.updated,
+    }
 
 
 @_reads("follow_ups")
@@ -153,6 +165,8 @@ def follow_up_from_row(row: Row) -> FollowUp:
         done=_date(row["done"]),
         text=_text(row["text"]),
         notes=_text(row["notes"]),
+        created=row["created"],
+        updated=row["updated"],
     )
 
 
@@ -164,6 +178,8 @@ def follow_up_to_row(follow_up: FollowUp) -> Row:
         "done": _iso(follow_up.done),
         "text": follow_up.text,
         "notes": follow_up.notes,
+        "created": follow_up.created,
+        "updated": follow_up.updated,
     }
 
 

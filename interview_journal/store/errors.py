@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+from pathlib import Path
 
 
 class JournalError(Exception):
@@ -66,11 +68,24 @@ def translate(error: sqlite3.Error, path: object) -> JournalError:
         )
     if "not a database" in text:
         return ForeignFile(f"{path}: not a journal (file is not a database).")
+    if "database or disk is full" in text:
+        return JournalUnavailable(f"{path}: the disk is full; nothing was saved.")
+    if "disk i/o" in text and isinstance(path, Path) and path.parent.is_dir():
+        return JournalUnavailable(f"{path}: {disk_trouble(path.parent)}; nothing was saved.")
     if "unable to open" in text or "disk i/o" in text or "no such file" in text:
         return JournalUnavailable(
             f"{path}: the journal cannot be reached (was its folder moved or removed?); "
             "nothing was saved."
         )
-    if "database or disk is full" in text:
-        return JournalUnavailable(f"{path}: the disk is full; nothing was saved.")
     return JournalError(f"{path}: {error}")
+
+
+def disk_trouble(folder: Path) -> str:
+    """What most likely stopped a write in `folder`: a full disk, or the disk itself."""
+    try:
+        usage = os.statvfs(folder)
+    except OSError:
+        return "the journal cannot be reached (was its folder moved or removed?)"
+    if usage.f_bavail * usage.f_frsize < 1 << 20 or (usage.f_files and usage.f_favail == 0):
+        return "the disk is full"
+    return "the disk refused the write (an I/O error, or a file size limit)"

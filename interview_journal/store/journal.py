@@ -7,15 +7,17 @@ not SQLite, an empty or truncated one, another program's database, a journal fro
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import json
 import os
 import re
 import sqlite3
 import stat
+import uuid as uuid_module
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,6 +32,7 @@ from ..core.model import (
     InterviewSummary,
     Issue,
     Positive,
+    Review,
     SearchHit,
     utc_now,
 )
@@ -54,6 +57,7 @@ from .errors import (
     JournalUnavailable,
     NewerJournal,
     NotFound,
+    disk_trouble,
     translate,
 )
 from .schema import APPLICATION_ID, SCHEMA_VERSION, SEARCHABLE, migration_set
@@ -97,6 +101,8 @@ class ImportCounts:
     added: int = 0
     updated: int = 0
     unchanged: int = 0
+    kept: int = 0
+    """Rows the file has an older copy of (or one of unknown age): the journal's was kept."""
 
 
 @dataclass(slots=True)
@@ -108,10 +114,143 @@ class ImportSummary:
     issues: ImportCounts
     positives: ImportCounts
     follow_ups: ImportCounts
+    reviews: ImportCounts = field(default_factory=ImportCounts)
+    backup: Path | None = None
+    """Where the journal was copied before the import changed rows it already had."""
 
     @classmethod
     def empty(cls) -> ImportSummary:
         return cls(ImportCounts(), ImportCounts(), ImportCounts(), ImportCounts(), ImportCounts())
+
+
+class _ChangesExisting(Exception):
+    """An import is about to change rows the journal already has: back it up first."""
+
+
+def _moment(stamp: object) -> dt.datetime | None:
+    try:
+        moment = dt.datetime.fromisoformat(stamp)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+    return moment if moment.tzinfo is not None else None
+
+
+def _last_review(card: str | None) -> dt.datetime | None:
+    try:
+        return _moment(json.loads(card)["last_review"]) if card else None
+    except (ValueError, TypeError, KeyError):
+        return None
+
+
+@dataclass(slots=True)
+class _Merge:
+    """Writes the rows of one import. Plain SQL rather than sqlite-utils' `insert`, which looks
+    the table up on every call: an import of 100,000 rows spends most of its time there."""
+
+    conn: sqlite3.Connection
+    now: str
+    stop_before_change: bool
+
+    def row(
+        self, table: str, key: str, row: dict, counts: ImportCounts, owner: str | None = None
+    ) -> int:
+        """Insert `row`, or update the row with the same key if the file's copy is not older;
+        return its id (its key for a table without ids). A row found under another `owner`
+        (an issue of another interview) is refused, not moved."""
+        content = {name: value for name, value in row.items() if name not in ("created", "updated")}
+        cursor = self.conn.execute(f"SELECT * FROM {table} WHERE {key} = ?", [row[key]])
+        found = cursor.fetchone()
+        stamped = "created" in row
+        if found is None:
+            if stamped:
+                created = row["created"] or self.now
+                row = content | {"created": created, "updated": row["updated"] or created}
+            cursor = self.conn.execute(
+                f"INSERT INTO {table} ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+                list(row.values()),
+            )
+            counts.added += 1
+            return row[key] if key != "uuid" else cursor.lastrowid
+        current = dict(zip([column[0] for column in cursor.description], found, strict=True))
+        if owner is not None and current[owner] != row[owner]:
+            raise InvalidValue(key, f"{row[key]} belongs to another interview in the journal")
+        if all(current.get(name) == value for name, value in content.items()):
+            counts.unchanged += 1
+        elif stamped and not self._not_older(row["updated"], current["updated"]):
+            counts.kept += 1
+        else:
+            if self.stop_before_change:
+                raise _ChangesExisting
+            changes = content | ({"updated": row["updated"] or self.now} if stamped else {})
+            self.conn.execute(
+                f"UPDATE {table} SET {', '.join(f'{name} = ?' for name in changes)} "
+                f"WHERE {key} = ?",
+                [*changes.values(), row[key]],
+            )
+            counts.updated += 1
+        return current.get("id", current[key])
+
+    @staticmethod
+    def _not_older(theirs: str, ours: str) -> bool:
+        """Whether the file's copy, changed at `theirs`, may replace the journal's, changed at
+        `ours`: a copy without a time is of unknown age, and never replaces one."""
+        their_time, our_time = _moment(theirs), _moment(ours)
+        return their_time is not None and (our_time is None or their_time >= our_time)
+
+    def review_state(self, issue_id: int, issue: Issue, counts: ImportCounts) -> None:
+        """The issue's card, where the file's was reviewed later, and every grade the journal
+        does not have yet."""
+        if issue.card is not None:
+            ours = self.conn.execute("SELECT card FROM issues WHERE id = ?", [issue_id])
+            card = ours.fetchone()[0]
+            theirs_at, ours_at = _last_review(issue.card), _last_review(card)
+            later = theirs_at is not None and (ours_at is None or theirs_at > ours_at)
+            if card != issue.card and (card is None or later):
+                if card is not None and self.stop_before_change:
+                    raise _ChangesExisting
+                self.conn.execute("UPDATE issues SET card = ? WHERE id = ?", [issue.card, issue_id])
+        for review in issue.reviews:
+            values = [issue_id, review.rating, review.reviewed, review.due]
+            there = self.conn.execute(
+                "SELECT 1 FROM reviews WHERE issue_id = ? AND rating = ? AND reviewed = ? "
+                "AND due = ?",
+                values,
+            ).fetchone()
+            if there:
+                counts.unchanged += 1
+            else:
+                self.conn.execute(
+                    "INSERT INTO reviews (issue_id, rating, reviewed, due) VALUES (?, ?, ?, ?)",
+                    values,
+                )
+                counts.added += 1
+
+
+def damaged_tables(conn: sqlite3.Connection, pragma: str = "quick_check") -> dict[str, str]:
+    """Each damaged table (a search index named by the table it indexes), with SQLite's first
+    finding in it: the pragma is run table by table, each with its own indexes."""
+    try:
+        names = [
+            name
+            for (name,) in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' "
+                "AND coalesce(sql, '') NOT LIKE 'CREATE VIRTUAL%' ORDER BY rootpage"
+            )
+        ]
+    except sqlite3.Error as error:
+        return {"the schema": str(error)}
+    damaged: dict[str, str] = {}
+    for name in names:
+        try:
+            found = [row[0] for row in conn.execute(f"PRAGMA {pragma}({name})")]
+        except sqlite3.Error as error:
+            found = [str(error)]
+        if found != ["ok"]:
+            index = re.fullmatch(r"(\w+)_fts(_\w+)?", name)
+            where = f"the search index of {index[1]}" if index else name
+            lines = [line for f in found for line in f.splitlines() if not line.startswith("***")]
+            damaged.setdefault(where, lines[0] if lines else "damaged")
+    return damaged
 
 
 def _has_log(path: Path) -> bool:
@@ -220,6 +359,91 @@ def _make_private_file(path: Path) -> None:
     os.close(descriptor)
 
 
+def _side_files(path: Path) -> list[Path]:
+    """The files SQLite keeps beside a journal while it is in use."""
+    return [path.with_name(path.name + end) for end in ("-wal", "-shm", "-journal")]
+
+
+def _keep_private(path: Path) -> None:
+    """The journal and its -wal and -shm readable by their owner alone, whatever the umask and
+    wherever the journal was made. SQLite gives a new -wal the journal's own mode, so the
+    journal is made private first; side files left by an earlier open are made private too."""
+    for file in (path, *_side_files(path)):
+        with suppress(OSError):  # a side file that is not there, or not ours to change
+            if stat.S_IMODE(file.stat().st_mode) & 0o077:
+                os.chmod(file, stat.S_IRUSR | stat.S_IWUSR)
+
+
+def _refuse_special(path: str | os.PathLike[str]) -> None:
+    """Names that SQLite reads as something other than a file on disk."""
+    name = os.fsdecode(path)
+    if name.strip() in ("", ":memory:") or name.startswith("file:"):
+        raise ForeignFile(
+            f"{name or 'an empty name'}: not a journal file; name a file on disk "
+            "(SQLite's in-memory and URI names would lose what is written)."
+        )
+
+
+def _create(path: Path) -> None:
+    """Make a new journal at `path` as one step: built whole in a private file beside it, then
+    linked into place. A creation cut short (a full disk, a size limit, a kill) leaves no
+    journal behind, and of many processes creating the same journal at once, the first link
+    wins and the others open what it made."""
+    make_private_folder(path.parent)
+    building = path.with_name(f".{path.name}.{os.getpid()}.{uuid_module.uuid4().hex[:8]}.new")
+    descriptor = os.open(building, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    os.close(descriptor)
+    try:
+        conn = sqlite3.connect(building, isolation_level=None)
+        try:
+            conn.execute("PRAGMA temp_store = MEMORY")
+            conn.execute("PRAGMA synchronous = FULL")
+            # Marked as ours before the switch to WAL and before any table: a file with our
+            # mark is never taken for another program's.
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            journal = Journal(conn, building)
+            migration_set().apply(journal.db)
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            conn.execute("PRAGMA journal_mode = WAL")
+        finally:
+            conn.close()
+        try:
+            os.link(building, path)  # never replaces: a journal made meanwhile is kept
+        except FileExistsError:
+            pass
+        except OSError:  # a file system without hard links
+            if not path.exists():
+                os.rename(building, path)
+        _sync_folder(path.parent)
+    finally:
+        for leftover in (building, *_side_files(building)):
+            leftover.unlink(missing_ok=True)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make a new name in `folder` survive a power cut."""
+    with suppress(OSError):
+        descriptor = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+
+
+def _creation_failed(path: Path, error: Exception) -> JournalError:
+    """Why a new journal could not be made, in plain words: nothing is left behind."""
+    if isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return JournalUnavailable(f"{path}: the disk is full; no journal was made.")
+    if isinstance(error, OSError) and error.errno == errno.EFBIG:
+        return JournalUnavailable(f"{path}: the file size limit was reached; no journal was made.")
+    if isinstance(error, sqlite3.Error):
+        failure = translate(error, path)
+        if not isinstance(failure, JournalUnavailable):
+            return failure
+        return JournalUnavailable(f"{path}: {disk_trouble(path.parent)}; no journal was made.")
+    return JournalUnavailable(f"{path}: cannot create the journal ({error.strerror}).")
+
+
 def open_journal(
     path: str | os.PathLike[str],
     *,
@@ -233,33 +457,41 @@ def open_journal(
     is refused is left exactly as it was. `busy_timeout` is how long a write waits for another
     program that is writing the journal before it gives up.
     """
+    _refuse_special(path)
     path = Path(path).expanduser()
-    created = False
+    if path.is_symlink() and not path.exists():
+        raise JournalUnavailable(
+            f"{path}: is a link to {os.readlink(path)}, which is not there; nothing was written."
+        )
     if not path.exists():
         if not create or read_only:
             raise JournalUnavailable(
                 f"{path}: no journal there yet (adding an interview or importing starts one)."
             )
         try:
-            _make_private_file(path)
+            _create(path)
         except PermissionError as error:
             message = f"{path}: cannot create the journal (permission denied)."
             raise JournalReadOnly(message) from error
+        except sqlite3.Error as error:
+            raise _creation_failed(path, error) from error
         except OSError as error:
-            message = f"{path}: cannot create the journal ({error.strerror})."
-            raise JournalUnavailable(message) from error
-        created = True
-    else:
-        _inspect(path)
+            raise _creation_failed(path, error) from error
+    _inspect(path)
     read_only = read_only or not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
+    if not read_only:
+        _keep_private(path)
     try:
         conn = _connect(path, read_only=read_only, timeout=busy_timeout)
     except sqlite3.Error as error:
         raise translate(error, path) from error
     try:
-        fresh, version = (True, 0) if created else _classify(conn, path)
-        if fresh and not created:
-            raise ForeignFile(f"{path}: an empty SQLite database, not a journal.")
+        fresh, version = _classify(conn, path)
+        if fresh and (read_only or not create):
+            raise JournalUnavailable(
+                f"{path}: an empty SQLite database, no journal there yet (adding an interview "
+                "or importing makes it one)."
+            )
         if version < SCHEMA_VERSION and read_only:
             raise JournalReadOnly(
                 f"{path}: this journal needs an upgrade to open, but it is read-only."
@@ -279,6 +511,7 @@ class Journal:
         self.path = path
         self.read_only = read_only
         self.conn = conn
+        self._sound = False  # passed the quick check
         self.clock: Clock = Clock()
         """Where now and today come from (the review drill's due rule): tests fix it."""
 
@@ -299,6 +532,8 @@ class Journal:
         try:
             conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
             conn.execute("PRAGMA foreign_keys = ON")
+            # Sorting and other scratch work in memory: never in a shared, world-readable /tmp.
+            conn.execute("PRAGMA temp_store = MEMORY")
             if version:
                 # Each table's first and last rows: this walks the root and both edges of every
                 # b-tree, so a damaged table shows here rather than in the middle of a write.
@@ -312,6 +547,7 @@ class Journal:
             conn.execute("PRAGMA synchronous = FULL")
             conn.execute("PRAGMA secure_delete = ON")
             if version < SCHEMA_VERSION:
+                self.ensure_sound()
                 # Marked as ours before anything else, so that a first set-up cut short is
                 # finished on the next open instead of refused as another program's file.
                 conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -319,8 +555,6 @@ class Journal:
                 conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         except sqlite3.Error as error:
             raise translate(error, self.path) from error
-        if stat.S_IMODE(self.path.stat().st_mode) != 0o600:
-            os.chmod(self.path, stat.S_IRUSR | stat.S_IWUSR)
 
     @property
     def busy_timeout(self) -> float:
@@ -344,6 +578,28 @@ class Journal:
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
+    def ensure_sound(self) -> None:
+        """Refuse to write into a damaged journal: SQLite's quick check, once per journal file
+        and process (a process opens its journal once), before its first write. Reading a damaged
+        journal stays possible wherever SQLite can still read it."""
+        if not self._sound:
+            try:
+                found = [row[0] for row in self.conn.execute("PRAGMA quick_check(20)")]
+            except sqlite3.Error as error:
+                failure = translate(error, self.path)
+                if not isinstance(failure, CorruptJournal):
+                    raise failure from error
+                found = [str(error)]
+            if found != ["ok"]:
+                tables = damaged_tables(self.conn)
+                where = f" (in {', '.join(tables)})" if tables else ""
+                raise CorruptJournal(
+                    f"{self.path}: the journal is damaged{where}, so nothing was written to it. "
+                    "`interview-journal check` says where; `interview-journal rescue OUT.json` "
+                    "saves every row that can still be read."
+                )
+            self._sound = True
+
     @contextmanager
     def _writing(self) -> Iterator[Database]:
         if self.read_only:
@@ -352,6 +608,7 @@ class Journal:
             raise JournalUnavailable(
                 f"{self.path}: the journal file or its folder is gone; nothing was saved."
             )
+        self.ensure_sound()
         conn = self.conn
         try:
             # IMMEDIATE takes the write lock first, waiting for it up to the busy timeout. A
@@ -704,14 +961,16 @@ class Journal:
         return self._children("positives", interview_uuid)
 
     def add_positive(self, positive: Positive) -> Positive:
-        positive = prepare_positive(positive)
-        row = converters.positive_to_row(positive) | {"created": utc_now()}
-        self._add_child("positives", row, positive.interview_uuid)
+        now = utc_now()
+        positive = replace(prepare_positive(positive), created=now, updated=now)
+        self._add_child("positives", converters.positive_to_row(positive), positive.interview_uuid)
         return positive
 
     def update_positive(self, positive: Positive) -> Positive:
-        positive = prepare_positive(positive)
-        self._update_child("positives", converters.positive_to_row(positive))
+        positive = replace(prepare_positive(positive), updated=utc_now())
+        row = converters.positive_to_row(positive)
+        del row["created"]
+        self._update_child("positives", row)
         return positive
 
     def delete_positive(self, uuid: str) -> None:
@@ -721,17 +980,17 @@ class Journal:
         return self._children("follow_ups", interview_uuid)
 
     def add_follow_up(self, follow_up: FollowUp) -> FollowUp:
-        follow_up = prepare_follow_up(follow_up)
         now = utc_now()
-        row = converters.follow_up_to_row(follow_up) | {"created": now, "updated": now}
+        follow_up = replace(prepare_follow_up(follow_up), created=now, updated=now)
+        row = converters.follow_up_to_row(follow_up)
         self._add_child("follow_ups", row, follow_up.interview_uuid)
         return follow_up
 
     def update_follow_up(self, follow_up: FollowUp) -> FollowUp:
-        follow_up = prepare_follow_up(follow_up)
-        self._update_child(
-            "follow_ups", converters.follow_up_to_row(follow_up) | {"updated": utc_now()}
-        )
+        follow_up = replace(prepare_follow_up(follow_up), updated=utc_now())
+        row = converters.follow_up_to_row(follow_up)
+        del row["created"]
+        self._update_child("follow_ups", row)
         return follow_up
 
     def delete_follow_up(self, uuid: str) -> None:
@@ -766,8 +1025,16 @@ class Journal:
         grouped: dict[str, dict[str, list]] = {
             table: defaultdict(list) for table in ("issues", "positives", "follow_ups")
         }
+        graded: dict[str, list[Review]] = defaultdict(list)
+        for uuid, rating, reviewed, due in self._rows(
+            "SELECT c.uuid, r.rating, r.reviewed, r.due FROM reviews r "
+            "JOIN issues c ON c.id = r.issue_id ORDER BY r.id"
+        ):
+            graded[uuid].append(Review(rating=rating, reviewed=reviewed, due=due))
         for table, by_interview in grouped.items():
             for child in self._children(table):
+                if table == "issues":
+                    child.reviews = graded.get(child.uuid, [])
                 by_interview[child.interview_uuid].append(child)
         return [
             InterviewRecord(
@@ -780,108 +1047,85 @@ class Journal:
         ]
 
     def import_records(
-        self, categories: Iterable[Category], records: Iterable[InterviewRecord]
+        self,
+        categories: Iterable[Category],
+        records: Iterable[InterviewRecord],
+        *,
+        backup_first: bool = False,
     ) -> ImportSummary:
         """Merge categories and interviews in, matched by slug and uuid, in one transaction.
 
-        What the file says wins; rows the file does not mention are kept. A row that is already
-        exactly as the file says is left alone, so the same import twice changes nothing.
+        A row the journal does not have is added with the times the file gives it. A row it
+        has is replaced by the file's copy only when that copy is as new or newer (its
+        `updated`); a newer edit in the journal is kept and counted as such, and so is a row
+        of a file that gives no time (a version 1 file: its age is unknown). Rows the file does
+        not mention are kept; the same import twice changes nothing. With `backup_first`, an
+        import that would change rows already there first makes a backup beside the journal.
         """
-        summary = ImportSummary.empty()
-        now = utc_now()
+        categories, records = list(categories), list(records)
+        try:
+            with self._writing() as db:
+                return self._import(db, categories, records, stop_before_change=backup_first)
+        except _ChangesExisting:
+            pass
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        made = self.backup(self.path.with_name(f"{self.path.stem}-before-import-{stamp}.db"))
         with self._writing() as db:
-            for category in categories:
-                category = prepare_category(category)
-                row = converters.category_to_row(category)
-                self._merge_row(db, "categories", "slug", row, summary.categories, now=None)
-            known = {row[0] for row in db.execute("SELECT slug FROM categories")}
-            for number, record in enumerate(records):
-                for issue in record.issues:
-                    if issue.category and issue.category not in known:
-                        category = prepare_category(user_category(issue.category))
-                        row = converters.category_to_row(category)
-                        self._merge_row(db, "categories", "slug", row, summary.categories, None)
-                        known.add(issue.category)
-                interview = prepare_interview(record.interview)
-                row = converters.interview_to_row(interview)
-                interview_id = self._merge_row(
-                    db, "interviews", "uuid", row, summary.interviews, now
-                )
-                children = (
-                    (
-                        "issues",
-                        record.issues,
-                        prepare_issue,
-                        converters.issue_to_row,
-                        summary.issues,
-                    ),
-                    (
-                        "positives",
-                        record.positives,
-                        prepare_positive,
-                        converters.positive_to_row,
-                        summary.positives,
-                    ),
-                    (
-                        "follow_ups",
-                        record.follow_ups,
-                        prepare_follow_up,
-                        converters.follow_up_to_row,
-                        summary.follow_ups,
-                    ),
-                )
-                for table, items, prepare, to_row, counts in children:
-                    for index, item in enumerate(items):
-                        try:
-                            child = to_row(prepare(item)) | {"interview_id": interview_id}
-                            self._merge_row(db, table, "uuid", child, counts, now, "interview_id")
-                        except InvalidValue as error:  # said with where it is in the file
-                            where = f"interviews[{number}].{table}[{index}].{error.field}"
-                            raise InvalidValue(where, error.message) from None
+            summary = self._import(db, categories, records, stop_before_change=False)
+        summary.backup = made
         return summary
 
-    @staticmethod
-    def _merge_row(
+    def _import(
+        self,
         db: Database,
-        table: str,
-        key: str,
-        row: dict,
-        counts: ImportCounts,
-        now: str | None,
-        owner: str | None = None,
-    ) -> int | str:
-        """Insert `row`, or update the row with the same key where it differs; return its id.
-        A row found under another `owner` (an issue of another interview) is refused, not moved.
-
-        Plain SQL rather than sqlite-utils' `insert`, which looks the table up on every call:
-        an import of 100,000 rows spends most of its time there.
-        """
-        row = {name: value for name, value in row.items() if name not in ("created", "updated")}
-        cursor = db.conn.execute(f"SELECT * FROM {table} WHERE {key} = ?", [row[key]])
-        found = cursor.fetchone()
-        if found is None:
-            stamps = {"created": now} | ({"updated": now} if table != "positives" else {})
-            row |= stamps if now else {}
-            cursor = db.conn.execute(
-                f"INSERT INTO {table} ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
-                list(row.values()),
+        categories: list[Category],
+        records: list[InterviewRecord],
+        *,
+        stop_before_change: bool,
+    ) -> ImportSummary:
+        summary = ImportSummary.empty()
+        merge = _Merge(db.conn, utc_now(), stop_before_change)
+        for category in categories:
+            row = converters.category_to_row(prepare_category(category))
+            merge.row("categories", "slug", row, summary.categories)
+        known = {row[0] for row in db.execute("SELECT slug FROM categories")}
+        for number, record in enumerate(records):
+            for issue in record.issues:
+                if issue.category and issue.category not in known:
+                    category = prepare_category(user_category(issue.category))
+                    row = converters.category_to_row(category)
+                    merge.row("categories", "slug", row, summary.categories)
+                    known.add(issue.category)
+            row = converters.interview_to_row(prepare_interview(record.interview))
+            interview_id = merge.row("interviews", "uuid", row, summary.interviews)
+            children = (
+                ("issues", record.issues, prepare_issue, converters.issue_to_row, summary.issues),
+                (
+                    "positives",
+                    record.positives,
+                    prepare_positive,
+                    converters.positive_to_row,
+                    summary.positives,
+                ),
+                (
+                    "follow_ups",
+                    record.follow_ups,
+                    prepare_follow_up,
+                    converters.follow_up_to_row,
+                    summary.follow_ups,
+                ),
             )
-            counts.added += 1
-            return row[key] if key != "uuid" else cursor.lastrowid
-        current = dict(zip([column[0] for column in cursor.description], found, strict=True))
-        if owner is not None and current[owner] != row[owner]:
-            raise InvalidValue(key, f"{row[key]} belongs to another interview in the journal")
-        if any(current.get(name) != value for name, value in row.items()):
-            changes = row | ({"updated": now} if now and "updated" in current else {})
-            db.conn.execute(
-                f"UPDATE {table} SET {', '.join(f'{name} = ?' for name in changes)} "
-                f"WHERE {key} = ?",
-                [*changes.values(), row[key]],
-            )
-            counts.updated += 1
-        else:
-            counts.unchanged += 1
-        return current.get("id", current[key])
+            for table, items, prepare, to_row, counts in children:
+                for index, item in enumerate(items):
+                    try:
+                        child = to_row(prepare(item)) | {"interview_id": interview_id}
+                        row_id = merge.row(table, "uuid", child, counts, "interview_id")
+                    except InvalidValue as error:  # said with where it is in the file
+                        where = f"interviews[{number}].{table}[{index}].{error.field}"
+                        raise InvalidValue(where, error.message) from None
+                    if table == "issues":
+                        merge.review_state(row_id, item, summary.reviews)
+        return summary
 
     # -- review drill ----------------------------------------------------------------------------
 
@@ -1127,25 +1371,39 @@ class Journal:
     def check(self) -> list[str]:
         """Problems found by SQLite's checks and our own; an empty list means all is well."""
         problems: list[str] = []
+        damaged = False
         try:
-            conn = self.conn
-            problems += [
-                f"integrity: {row[0]}"
-                for row in conn.execute("PRAGMA integrity_check")
-                if row[0] != "ok"
-            ]
-            problems += [
-                f"foreign key: {table} row {rowid} points at a missing {parent}"
-                for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check")
-            ]
-            problems += self._search_problems()
-            problems += self._row_problems()
+            found = [row[0] for row in self.conn.execute("PRAGMA integrity_check")]
         except sqlite3.Error as error:
-            failure = translate(error, self.path)
-            if isinstance(failure, JournalLocked):
-                raise failure from error  # another program is writing: that is no damage
-            problems.append(str(failure))
+            found = [str(error)]
+        if found != ["ok"]:
+            damaged = True
+            tables = damaged_tables(self.conn, "integrity_check") or {"the file": found[0]}
+            problems += [
+                f"damaged: {table} ({finding}); `interview-journal rescue OUT.json` saves "
+                "what can still be read"
+                for table, finding in tables.items()
+            ]
+        for more in (self._key_problems, self._search_problems, self._row_problems):
+            try:
+                # damage is said once, above, with the tables it is in
+                problems += [p for p in more() if not (damaged and "malformed" in p)]
+            except sqlite3.Error as error:
+                failure = translate(error, self.path)
+                if isinstance(failure, JournalLocked):
+                    raise failure from error  # another program is writing: that is no damage
+                if not damaged:
+                    problems.append(str(failure))
+            except CorruptJournal as failure:
+                if not damaged:
+                    problems.append(str(failure))
         return problems
+
+    def _key_problems(self) -> list[str]:
+        return [
+            f"foreign key: {table} row {rowid} points at a missing {parent}"
+            for table, rowid, parent, _ in self.conn.execute("PRAGMA foreign_key_check")
+        ]
 
     def _row_problems(self) -> list[str]:
         """Rows that SQLite reads but this app cannot: written wrong by another program."""

@@ -139,7 +139,14 @@ def m003_trends_index(db: Database) -> None:
     db.execute("DROP INDEX issues_by_interview")
 
 
-MIGRATIONS = (m001_initial, m002_review, m003_trends_index)
+def m004_positives_updated(db: Database) -> None:
+    """What went well gets its `updated` time like every other record, so that an import can
+    tell the newer copy of it."""
+    db.execute("ALTER TABLE positives ADD COLUMN updated TEXT NOT NULL DEFAULT ''")
+    db.execute("UPDATE positives SET updated = created")
+
+
+MIGRATIONS = (m001_initial, m002_review, m003_trends_index, m004_positives_updated)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
