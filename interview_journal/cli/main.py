@@ -490,7 +490,7 @@ def import_file(ctx: click.Context, file: Path) -> None:
         raise UserError(f"{file}: {error}; nothing imported.") from None
     with opened(ctx, create=True) as journal, plain_errors():
         try:
-            summary = journal.import_records(categories, records)
+            summary = journal.import_records(categories, records, backup_first=True)
         except InvalidValue as error:
             raise UserError(f"{file}: {error}; nothing imported.") from None
     for warning in warnings[:20]:
@@ -504,11 +504,17 @@ def import_file(ctx: click.Context, file: Path) -> None:
         ("what went well", summary.positives),
         ("follow-ups", summary.follow_ups),
         ("categories", summary.categories),
+        ("review grades", summary.reviews),
     ):
-        parts.append(
+        line = (
             f"{label}: {counts.added} added, {counts.updated} updated, {counts.unchanged} unchanged"
         )
+        if counts.kept:
+            line += f", {counts.kept} kept as they are here (newer here than in the file)"
+        parts.append(line)
     click.echo(f"Imported {file}.\n  " + "\n  ".join(parts))
+    if summary.backup:
+        click.echo(f"The journal as it was before the import is backed up in {summary.backup}.")
 
 
 @cli.command()
@@ -541,7 +547,7 @@ def check(ctx: click.Context) -> None:
     if problems:
         for problem in problems:
             click.echo(problem, err=True)
-        raise UserError(f"{journal.path}: {len(problems)} problem(s) found.")
+        raise UserError(f"{journal.path}: {counted(len(problems), 'problem')} found.")
     click.echo(f"{journal.path}: ok (schema {version}, {counted(count, 'interview')}).")
 
 
