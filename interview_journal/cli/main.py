@@ -102,6 +102,22 @@ def _replace_private(path: Path, text: str, journal: Path) -> None:
         raise
 
 
+def _write_export(output: Path, text: str, journal: Path, *, force: bool) -> None:
+    """Write `text` to a new private file, or over a regular file with `force`; never the
+    journal."""
+    target = output.expanduser()
+    try:
+        if force and target.exists():
+            _replace_private(target, text, journal)
+        else:
+            _write_private(target, text)
+    except FileExistsError:
+        message = f"{output}: already exists; nothing written (--force replaces it)."
+        raise UserError(message) from None
+    except OSError as error:
+        raise UserError(f"{output}: cannot write the export ({error.strerror}).") from None
+
+
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--db",
@@ -448,17 +464,7 @@ def export(ctx: click.Context, fmt: str, output: Path | None, force: bool) -> No
     if output is None:
         click.echo(text, nl=False)
         return
-    target = output.expanduser()
-    try:
-        if force and target.exists():
-            _replace_private(target, text, _settings(ctx).journal)
-        else:
-            _write_private(target, text)
-    except FileExistsError:
-        message = f"{output}: already exists; nothing written (--force replaces it)."
-        raise UserError(message) from None
-    except OSError as error:
-        raise UserError(f"{output}: cannot write the export ({error.strerror}).") from None
+    _write_export(output, text, _settings(ctx).journal, force=force)
     click.echo(f"Exported {counted(len(records), 'interview')} to {output} ({fmt}).", err=True)
 
 
@@ -549,6 +555,53 @@ def check(ctx: click.Context) -> None:
             click.echo(problem, err=True)
         raise UserError(f"{journal.path}: {counted(len(problems), 'problem')} found.")
     click.echo(f"{journal.path}: ok (schema {version}, {counted(count, 'interview')}).")
+
+
+@cli.command()
+@click.argument("out", type=click.Path(path_type=Path, allow_dash=True))
+@click.option("--force", is_flag=True, help="Replace OUT if it is there (never the journal).")
+@click.pass_context
+def rescue(ctx: click.Context, out: Path, force: bool) -> None:
+    """Save every row that can still be read from a damaged journal into OUT (a JSON export).
+
+    The journal is only read. Start a new journal from OUT with `--db NEW.db import OUT`.
+    """
+    from ..core import exchange
+    from ..store.rescue import rescue as salvage
+
+    journal = _settings(ctx).journal
+    with plain_errors():
+        if not journal.exists():
+            raise UserError(f"{journal}: no journal there to rescue.")
+        found = salvage(journal)
+    text = exchange.dumps(exchange.to_document(found.categories, found.records))
+    if str(out) == "-":
+        click.echo(text, nl=False)
+    else:
+        _write_export(out, text, journal, force=force)
+    for table, label in (
+        ("interviews", "interviews"),
+        ("issues", "issues"),
+        ("positives", "what went well"),
+        ("follow_ups", "follow-ups"),
+        ("reviews", "review grades"),
+        ("categories", "categories"),
+    ):
+        lost = found.tables[table].lost
+        said = "an unknown number" if lost is None else str(lost)
+        click.echo(f"  {label}: {found.saved(table)} saved, {said} lost", err=True)
+    if found.placeholders:
+        click.echo(
+            f"  {counted(found.placeholders, 'lost interview')} had issues, what went well or "
+            "follow-ups that were saved: they are kept under “(interview lost in the damage)”",
+            err=True,
+        )
+    where = "standard output" if str(out) == "-" else str(out)
+    click.echo(
+        f"Rescued what could be read into {where}. Make a new journal from it with: "
+        f"interview-journal --db NEW.db import {out}",
+        err=True,
+    )
 
 
 @cli.command()

@@ -142,7 +142,7 @@ def positive_from_row(row: Row) -> Positive:
         interview_uuid=row["interview_uuid"],
         text=_text(row["text"]),
         created=row["created"],
-        updated=row["updated"],
+        updated=row.get("updated") or row["created"],  # none before schema 4 (rescue reads it)
     )
 
 

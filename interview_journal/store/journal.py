@@ -1407,16 +1407,29 @@ class Journal:
 
     def _row_problems(self) -> list[str]:
         """Rows that SQLite reads but this app cannot: written wrong by another program."""
+        from ..core import validate
+
         readers = [
             ("categories", "SELECT * FROM categories", converters.category_from_row),
             ("interviews", "SELECT * FROM interviews", converters.interview_from_row),
             *((table, _CHILD_SELECT[table], _FROM_ROW[table]) for table in _CHILD_SELECT),
         ]
+        # The checks an import makes of the same records: what check passes, import takes.
+        checks = {
+            "categories": validate.check_category,
+            "interviews": validate.check_interview,
+            "issues": validate.check_issue,
+            "positives": validate.check_positive,
+            "follow_ups": validate.check_follow_up,
+        }
         problems = []
         for table, sql, read in readers:
             for row in self._query(sql):
                 try:
-                    read(row)
+                    checks[table](read(row))
                 except DamagedRow as error:
                     problems.append(f"{table}: {error.key}: {error.__cause__}")
+                except InvalidValue as error:
+                    key = row.get("uuid") or row.get("slug")
+                    problems.append(f"{table}: {key}: {error} (an import would refuse it)")
         return problems
