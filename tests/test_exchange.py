@@ -430,7 +430,11 @@ BAD_FILES: list[tuple[str, Mutation, str]] = [
     ("format missing", _root(lambda d: d.pop("format")), 'format: must be "interview-journal"'),
     ("format other", _root(lambda d: d.update(format="x")), 'format: must be "interview-journal"'),
     ("version 3", _root(lambda d: d.update(version=3)), "version: must be 1 or 2; this file has 3"),
-    ("version str", _root(lambda d: d.update(version="1")), "must be 1 or 2; this file has"),
+    (
+        "version str",
+        _root(lambda d: d.update(version="1")),
+        'version: must be 1 or 2; this file has "',
+    ),
     ("not json", lambda d: "{", "not valid JSON (line 1, column 2"),
     ("json list", lambda d: [d], "the file: must be an object"),
     ("json null", lambda d: None, "the file: must be an object"),
