@@ -50,8 +50,9 @@ def new_uuid() -> str:
 
 
 def utc_now() -> str:
-    """A timestamp as stored: ISO 8601, UTC, to the second."""
-    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+    """A timestamp as stored: ISO 8601, UTC, to the microsecond, so that two edits within one
+    second are still told apart (which is newer decides imports and saves from two windows)."""
+    return dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
 
 
 @dataclass(slots=True)

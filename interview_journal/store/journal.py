@@ -440,6 +440,8 @@ def _creation_failed(path: Path, error: Exception) -> JournalError:
         failure = translate(error, path)
         if not isinstance(failure, JournalUnavailable):
             return failure
+        if "disk is full" in str(failure):
+            return JournalUnavailable(f"{path}: the disk is full; no journal was made.")
         return JournalUnavailable(f"{path}: {disk_trouble(path.parent)}; no journal was made.")
     return JournalUnavailable(f"{path}: cannot create the journal ({error.strerror}).")
 
@@ -482,6 +484,18 @@ def open_journal(
     if not read_only:
         _keep_private(path)
     try:
+        return _open(path, create=create, read_only=read_only, busy_timeout=busy_timeout)
+    except JournalUnavailable as error:
+        if read_only or "disk is full" not in str(error):
+            raise
+    # No room for the -wal and -shm a writer keeps beside the journal: read it as it is.
+    journal = _open(path, create=create, read_only=True, busy_timeout=busy_timeout)
+    journal.disk_full = True
+    return journal
+
+
+def _open(path: Path, *, create: bool, read_only: bool, busy_timeout: float) -> Journal:
+    try:
         conn = _connect(path, read_only=read_only, timeout=busy_timeout)
     except sqlite3.Error as error:
         raise translate(error, path) from error
@@ -512,6 +526,8 @@ class Journal:
         self.read_only = read_only
         self.conn = conn
         self._sound = False  # passed the quick check
+        self.disk_full = False
+        """Opened to read only because the disk had no room for a writer's side files."""
         self.clock: Clock = Clock()
         """Where now and today come from (the review drill's due rule): tests fix it."""
 
@@ -543,7 +559,12 @@ class Journal:
                         conn.execute(sql).fetchone()
             if self.read_only:
                 return
-            conn.execute("PRAGMA journal_mode = WAL")
+            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                # The switch writes the file's header: not into a damaged journal, which is
+                # left as it is (and read as it is) while every write is refused.
+                with suppress(CorruptJournal):
+                    self.ensure_sound()
+                    conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")
             conn.execute("PRAGMA secure_delete = ON")
             if version < SCHEMA_VERSION:
@@ -602,6 +623,8 @@ class Journal:
 
     @contextmanager
     def _writing(self) -> Iterator[Database]:
+        if self.disk_full:
+            raise JournalUnavailable(f"{self.path}: the disk is full; nothing was saved.")
         if self.read_only:
             raise JournalReadOnly(f"{self.path}: the journal is read-only; nothing was saved.")
         if not self.path.parent.exists() or not self.path.exists():
