@@ -474,3 +474,15 @@ def test_a_sample_journal_that_checks_clean_exports_into_what_import_takes(tmp_p
     assert warnings == []
     assert len(records) == 21
     assert Interview  # the domain type the records are made of
+
+
+@pytest.mark.parametrize("interviews", [0, 1, 7])
+def test_the_streamed_export_is_the_same_bytes_as_the_whole_document(
+    journal, interviews: int
+) -> None:
+    journal.import_records([], generate_sample(interviews, today=TODAY))
+    categories = journal.categories()
+    whole = exchange.dumps(exchange.to_document(categories, journal.records()))
+    streamed = "".join(exchange.iter_json(categories, journal.iter_records(batch=3)))
+    assert streamed == whole
+    assert len(exchange.loads(streamed)[1]) == interviews

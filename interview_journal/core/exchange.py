@@ -18,7 +18,7 @@ import json
 import re
 import uuid as uuid_module
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -132,6 +132,20 @@ def to_document(categories: Iterable[Category], records: Iterable[InterviewRecor
 
 def dumps(document: dict) -> str:
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def iter_json(categories: Iterable[Category], records: Iterable[InterviewRecord]) -> Iterator[str]:
+    """`dumps(to_document(categories, records))` a record at a time, the same bytes: an export
+    of any size never holds the whole text."""
+    head = json.dumps(to_document(categories, []), indent=2, ensure_ascii=False)
+    yield head[: -len("]\n}")]  # ... "interviews": [
+    empty = True
+    for record in records:
+        # one record as it sits in the document, two levels in (JSON strings hold no newline)
+        text = json.dumps(record_to_dict(record), indent=2, ensure_ascii=False)
+        yield ("\n    " if empty else ",\n    ") + text.replace("\n", "\n    ")
+        empty = False
+    yield "]\n}\n" if empty else "\n  ]\n}\n"
 
 
 # -- reading ---------------------------------------------------------------------------------

@@ -1038,36 +1038,48 @@ class Journal:
 
     def records(self) -> list[InterviewRecord]:
         """Every interview with its children, oldest first: the order of the exchange format."""
-        interviews = [
-            converters.interview_from_row(row)
-            for row in self._query(
-                f"SELECT {_INTERVIEW_COLUMNS} FROM interviews "
-                "ORDER BY date, coalesce(time, ''), uuid"
-            )
-        ]
-        grouped: dict[str, dict[str, list]] = {
-            table: defaultdict(list) for table in ("issues", "positives", "follow_ups")
-        }
+        return list(self.iter_records())
+
+    def iter_records(self, batch: int = 500) -> Iterator[InterviewRecord]:
+        """`records()` a few hundred at a time, from one snapshot of the journal: an export of
+        any size holds one batch in memory, not the whole journal."""
+        began = not self.conn.in_transaction
+        if began:
+            self._rows("BEGIN")  # one read snapshot for the whole walk (WAL: writers go on)
+        try:
+            order = [
+                row_id
+                for (row_id,) in self._rows(
+                    "SELECT id FROM interviews ORDER BY date, coalesce(time, ''), uuid"
+                )
+            ]
+            for start in range(0, len(order), batch):
+                yield from self._record_batch(order[start : start + batch])
+        finally:
+            if began and self.conn.in_transaction:
+                self.conn.execute("COMMIT")
+
+    def _record_batch(self, ids: list[int]) -> list[InterviewRecord]:
+        marks = ", ".join("?" * len(ids))
+        rows = self._query(
+            f"SELECT id, {_INTERVIEW_COLUMNS} FROM interviews WHERE id IN ({marks})", ids
+        )
+        records = {row["id"]: InterviewRecord(converters.interview_from_row(row)) for row in rows}
         graded: dict[str, list[Review]] = defaultdict(list)
         for uuid, rating, reviewed, due in self._rows(
             "SELECT c.uuid, r.rating, r.reviewed, r.due FROM reviews r "
-            "JOIN issues c ON c.id = r.issue_id ORDER BY r.id"
+            f"JOIN issues c ON c.id = r.issue_id WHERE c.interview_id IN ({marks}) ORDER BY r.id",
+            ids,
         ):
             graded[uuid].append(Review(rating=rating, reviewed=reviewed, due=due))
-        for table, by_interview in grouped.items():
-            for child in self._children(table):
+        for table in ("issues", "positives", "follow_ups"):
+            sql = f"{_CHILD_SELECT[table]} WHERE c.interview_id IN ({marks}) ORDER BY c.id"
+            for row in self._query(sql, ids):
+                child = _FROM_ROW[table](row)
                 if table == "issues":
                     child.reviews = graded.get(child.uuid, [])
-                by_interview[child.interview_uuid].append(child)
-        return [
-            InterviewRecord(
-                interview=interview,
-                issues=grouped["issues"].get(interview.uuid, []),
-                positives=grouped["positives"].get(interview.uuid, []),
-                follow_ups=grouped["follow_ups"].get(interview.uuid, []),
-            )
-            for interview in interviews
-        ]
+                getattr(records[row["interview_id"]], table).append(child)
+        return [records[row_id] for row_id in ids if row_id in records]
 
     def import_records(
         self,
