@@ -394,6 +394,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
     parser.add_argument("--runs", type=int, default=5, help="timed runs per measure (default 5)")
     parser.add_argument("--presses", type=int, default=200, help="j presses per run (default 200)")
+    parser.add_argument(
+        "--only",
+        choices=["speed", "trust"],
+        help="only the speed budgets, or only the reliability figures (default: both)",
+    )
     options = parser.parse_args(argv)
     if not PROGRAM.exists():
         sys.exit(f"{PROGRAM} is missing: run `uv sync` first.")
@@ -411,27 +416,38 @@ def main(argv: Sequence[str] | None = None) -> None:
             ("stats", lambda: stats_command(journal, env, options.runs)),
             ("trends ready", lambda: trends_ready(journal, env, options.runs)),
         ]
+        from . import trust
+
+        reliability = [
+            ("export memory", lambda: trust.export_memory(journal, env, options.runs)),
+            ("absurd input", lambda: trust.absurd_input(env)),
+            ("first writers", lambda: trust.first_writers(env)),
+        ]
+        steps = {None: steps + reliability, "speed": steps, "trust": reliability}[options.only]
         for label, step in steps:
             print(f"measuring {label} ...", flush=True)
             try:
                 results.extend(step())
             except (ProbeFailed, RuntimeError, OSError, subprocess.SubprocessError) as error:
                 results.append(Result(label, note=f"failed: {error}"))
-        print("measuring key to repaint ...", flush=True)
-        try:
-            keys, memory = key_to_repaint(journal, env, options.runs, options.presses)
-            results.extend(keys)
-            results.append(
-                Result("memory while moving through the list (peak RSS)", memory, "MB", budget=150)
-            )
-        except (
-            ProbeFailed,
-            RuntimeError,
-            OSError,
-            subprocess.SubprocessError,
-            ValueError,
-        ) as error:
-            results.append(Result("key to repaint", note=f"failed: {error}"))
+        if options.only != "trust":
+            print("measuring key to repaint ...", flush=True)
+            try:
+                keys, memory = key_to_repaint(journal, env, options.runs, options.presses)
+                results.extend(keys)
+                results.append(
+                    Result(
+                        "memory while moving through the list (peak RSS)", memory, "MB", budget=150
+                    )
+                )
+            except (
+                ProbeFailed,
+                RuntimeError,
+                OSError,
+                subprocess.SubprocessError,
+                ValueError,
+            ) as error:
+                results.append(Result("key to repaint", note=f"failed: {error}"))
 
     info = machine()
     elapsed = time.perf_counter() - started
