@@ -871,3 +871,80 @@ def test_a_closed_standard_output_is_said_and_nothing_is_done(journal_path: Path
     assert result.returncode == 1
     assert result.stderr == "Error: cannot write the output (standard output is closed).\n"
     assert not journal_path.exists()
+
+
+# -- exports a spreadsheet or a Markdown viewer can trust -----------------------------------------
+
+HOSTILE = {
+    "company": '=HYPERLINK("http://x","click")',
+    "role": "+1",
+    "interviewers": ["@SUM(A1)", "Dana Lee"],
+    "notes": "fine",
+    "problem": "-2+3",
+    "should_have": "\t=1+1",
+    "action": "=cmd|' /C calc'!A0",
+    "category": "hostile",
+    "category_name": "@evil",
+    "positive": "=1",
+}
+
+
+def _hostile_journal(path: Path, tmp_path: Path) -> Path:
+    """A journal holding text that a spreadsheet would run as a formula, imported by the CLI."""
+    document = {
+        "format": "interview-journal",
+        "version": 1,
+        "categories": [{"slug": HOSTILE["category"], "name": HOSTILE["category_name"]}],
+        "interviews": [
+            {
+                "company": HOSTILE["company"],
+                "role": HOSTILE["role"],
+                "date": "2026-11-20",
+                "interviewers": HOSTILE["interviewers"],
+                "notes": HOSTILE["notes"],
+                "issues": [
+                    {
+                        "problem": HOSTILE["problem"],
+                        "should_have": HOSTILE["should_have"],
+                        "action": HOSTILE["action"],
+                        "category": HOSTILE["category"],
+                    }
+                ],
+                "positives": [{"text": HOSTILE["positive"]}],
+            },
+            {"company": "Globex", "role": "Data Engineer", "date": "2026-11-21"},
+        ],
+    }
+    source = tmp_path / "hostile.json"
+    source.write_text(json.dumps(document))
+    ok(run("--db", path, "import", source))
+    return path
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_start_with_an_apostrophe(
+    journal_path: Path, tmp_path: Path
+) -> None:
+    _hostile_journal(journal_path, tmp_path)
+    text = ok(run("--db", journal_path, "export", "-f", "csv")).stdout
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    hostile, plain = rows
+    assert hostile["company"] == "'" + HOSTILE["company"]
+    assert hostile["role"] == "'+1"
+    assert hostile["interviewers"] == "'@SUM(A1); Dana Lee"
+    assert hostile["problem"] == "'-2+3"
+    assert hostile["should_have"] == "'\t=1+1"
+    assert hostile["action"] == "'" + HOSTILE["action"]
+    assert hostile["category"] == "hostile"
+    assert hostile["category_name"] == "'@evil"
+    # Nothing in any cell can start a formula.
+    for row in rows:
+        for column, cell in row.items():
+            assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), (column, cell)
+    # Our own values and ordinary text are left as they are.
+    assert hostile["date"] == "2026-11-20" and hostile["severity"] == "2"
+    assert len(hostile["interview_uuid"]) == 36 and len(hostile["issue_uuid"]) == 36
+    assert (plain["company"], plain["role"], plain["date"]) == (
+        "Globex",
+        "Data Engineer",
+        "2026-11-21",
+    )

@@ -473,9 +473,21 @@ CSV_COLUMNS = (
 )
 
 
+# A cell starting with one of these is run as a formula by Excel, LibreOffice or Google Sheets
+# (OWASP, "CSV Injection"): `=HYPERLINK(...)` in a company name would become a live link.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(text: str) -> str:
+    """The user's text as a cell a spreadsheet shows and never runs: an apostrophe in front of
+    what would start a formula. Our own dates, uuids and numbers never start with one."""
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
 def to_csv(categories: Iterable[Category], records: Iterable[InterviewRecord]) -> str:
     """One row per issue, with its interview's columns; an interview without issues gets a row
-    of its own with the issue columns empty, so no interview is missing from the sheet."""
+    of its own with the issue columns empty, so no interview is missing from the sheet. The
+    user's text is made safe to open in a spreadsheet (`_cell`)."""
     names = {category.slug: category.name for category in categories}
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
@@ -484,12 +496,12 @@ def to_csv(categories: Iterable[Category], records: Iterable[InterviewRecord]) -
         interview = record.interview
         head = [
             interview.uuid,
-            interview.company,
-            interview.role,
+            _cell(interview.company),
+            _cell(interview.role),
             interview.date.isoformat(),
             interview.time.strftime("%H:%M") if interview.time else "",
             interview.stage,
-            "; ".join(interview.interviewers),
+            _cell("; ".join(interview.interviewers)),
             interview.outcome,
             "" if interview.rating is None else interview.rating,
             "; ".join(interview.feelings),
@@ -502,12 +514,12 @@ def to_csv(categories: Iterable[Category], records: Iterable[InterviewRecord]) -
                 head
                 + [
                     issue.uuid,
-                    issue.problem,
-                    issue.should_have,
+                    _cell(issue.problem),
+                    _cell(issue.should_have),
                     issue.category or "",
-                    names.get(issue.category or "", ""),
+                    _cell(names.get(issue.category or "", "")),
                     issue.severity,
-                    issue.action,
+                    _cell(issue.action),
                 ]
             )
     return buffer.getvalue()
