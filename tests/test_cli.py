@@ -948,3 +948,114 @@ def test_csv_cells_that_a_spreadsheet_would_run_start_with_an_apostrophe(
         "Data Engineer",
         "2026-11-21",
     )
+
+
+HOSTILE_NOTES = """Went fine until the end.
+# Interview Journal
+## Fake interview
+### Fake section
+Setext heading made of the line above
+===
+---
+***
+- a list made by a note
++ another
+1. a numbered one
+2) and another
+> a quote
+    indented like code
+```
+a fence
+~~~
+| a | table |
+|---|---|
+[a link](javascript:alert(1)) and ![a beacon](http://tracker.example/x.png)
+[ref]: http://tracker.example/
+<script>alert(1)</script>
+<img src=x onerror=alert(2)>
+&lt;b&gt; as typed, R&D as typed, **bold** and _under_ and `code` and back\\slash"""
+
+
+def _rendered(markdown: str) -> list:
+    """The tokens a CommonMark renderer that lets raw HTML through makes of the export."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable("table").parse(markdown)
+
+
+def test_markdown_export_cannot_be_forged_by_what_the_user_wrote(
+    journal_path: Path, tmp_path: Path
+) -> None:
+    document = {
+        "format": "interview-journal",
+        "version": 1,
+        "categories": [{"slug": "hostile", "name": "*x*</em><script>alert(3)</script>"}],
+        "interviews": [
+            {
+                "company": "<img src=x onerror=alert(4)> Corp ##",
+                "role": "# Engineer",
+                "date": "2026-11-20",
+                "interviewers": ["<b>Dana</b>"],
+                "notes": HOSTILE_NOTES,
+                "issues": [
+                    {"problem": "## Fake problem", "should_have": "---", "category": "hostile"},
+                    {"problem": "- nested\n# again", "action": "<iframe src=x>"},
+                ],
+                "positives": [{"text": "# Fake went-well"}, {"text": "> quoted <b>x</b>"}],
+                "follow_ups": [{"kind": "thank-you", "text": "## Fake in a quote\n---\n<hr>"}],
+            },
+            {"company": "Globex", "role": "Data Engineer", "date": "2026-11-21"},
+        ],
+    }
+    source = tmp_path / "hostile.json"
+    source.write_text(json.dumps(document))
+    ok(run("--db", journal_path, "import", source))
+    markdown = ok(run("--db", journal_path, "export", "-f", "md")).stdout
+    tokens = _rendered(markdown)
+
+    headings = [
+        (token.tag, "".join(child.content for child in tokens[index + 1].children or []))
+        for index, token in enumerate(tokens)
+        if token.type == "heading_open"
+    ]
+    assert headings == [
+        ("h1", "Interview Journal"),
+        ("h2", "<img src=x onerror=alert(4)> Corp ## — # Engineer"),
+        ("h3", "Notes"),
+        ("h3", "What went wrong → what I should have done"),
+        ("h3", "What went well"),
+        ("h3", "Follow-ups"),
+        ("h2", "Globex — Data Engineer"),
+    ]
+    kinds = {token.type for token in tokens}
+    for forged in ("hr", "html_block", "code_block", "fence", "ordered_list_open", "table_open"):
+        assert forged not in kinds, forged
+    inline = [child for token in tokens for child in token.children or []]
+    assert not {"html_inline", "link_open", "image"} & {child.type for child in inline}
+    # Emphasis only where the export puts it: its labels, the category, "not written yet".
+    emphasis = [child.tag for child in inline if child.type.endswith("_open")]
+    assert emphasis == ["strong"] * 4 + ["em"] * 3 + ["strong"] * 3
+    # One blockquote, the follow-up's: a note's `>` line is no quote.
+    assert sum(token.type == "blockquote_open" for token in tokens) == 1
+
+    from markdown_it import MarkdownIt
+
+    html = MarkdownIt("commonmark").render(markdown)
+    for raw in ("<script", "<img", "<iframe", "<b>", "<hr>", "</em><"):
+        assert raw not in html, raw
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    # What the user wrote is shown as they wrote it.
+    text = "\n".join(child.content for child in inline if child.type == "text")
+    for line in HOSTILE_NOTES.splitlines():
+        if line.strip() not in ("**bold**", "`code`"):
+            assert line.strip().replace("\\\\", "\\") in text or line.strip() in text, line
+    assert "## Fake problem" in text and "# Fake went-well" in text
+
+
+def test_markdown_export_keeps_ordinary_text_readable(acme_db: Path) -> None:
+    ok(run("--db", acme_db, "add", "AT&T", "C# dev", "-i", "Said x -> y, a_b > c (2 + 2)"))
+    markdown = ok(run("--db", acme_db, "export", "-f", "md")).stdout
+    assert "## AT&T — C# dev" in markdown
+    assert "- Said x -> y, a_b > c (2 + 2) → _not written yet_" in markdown
+    assert "- Arrived 10 minutes late: traffic → Leave 45 minutes early" in markdown
+    assert "Late, flustered, then blanked on the system design question." in markdown

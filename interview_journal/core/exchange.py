@@ -392,9 +392,35 @@ def loads(text: str) -> tuple[list[Category], list[InterviewRecord], list[str]]:
 # -- Markdown and CSV --------------------------------------------------------------------------
 
 
+# The user's text is escaped so that it reads as written and can never become structure: a note
+# holding `## Fake` or `---` forges no heading or rule, and `<script>` is shown, never run.
+# Escaped everywhere: what starts raw HTML, an entity, a link or image, code or emphasis (`_` only
+# where it can start or end emphasis, so snake_case stays readable). At the start of a line, also
+# what starts a heading, quote, list, rule, fence or table there. Ordinary text is left alone.
+_MD_INLINE = re.compile(r"[\\`*\[<]|(?<!\w)_|_(?!\w)|&(?=#?\w+;)")
+_MD_ENTITIES = {"<": "&lt;", "&": "&amp;"}
+_MD_LINE_START = re.compile(r"[#>+\-=|~:]|\d{1,9}(?=[.)])")
+_MD_CLOSING_HASHES = re.compile(r"(^|\s)(#+)$")  # `## Acme ##` would lose its last word
+
+
+def _md_escape(text: str) -> str:
+    """One line of the user's text as Markdown that shows it as written."""
+    text = _MD_INLINE.sub(lambda found: _MD_ENTITIES.get(found[0], "\\" + found[0]), text.strip())
+    start = _MD_LINE_START.match(text)
+    if start:
+        at = start.end() if start[0].isdigit() else 0  # `1.` becomes `1\.`
+        text = text[:at] + "\\" + text[at:]
+    return _MD_CLOSING_HASHES.sub(lambda found: found[1] + "\\" + found[2], text)
+
+
 def _md_line(text: str) -> str:
-    """One Markdown line: newlines folded so a list item stays one item."""
-    return " ".join(text.split())
+    """The user's text as one Markdown line: newlines folded so a list item stays one item."""
+    return _md_escape(" ".join(text.split()))
+
+
+def _md_lines(text: str) -> list[str]:
+    """The user's text as Markdown lines, each escaped; blank lines still part paragraphs."""
+    return [_md_escape(line) for line in text.strip().splitlines()]
 
 
 def to_markdown(categories: Iterable[Category], records: Iterable[InterviewRecord]) -> str:
@@ -420,11 +446,11 @@ def to_markdown(categories: Iterable[Category], records: Iterable[InterviewRecor
             out.append("- **Moved on:** yes")
         out.append("")
         if interview.notes.strip():
-            out += ["### Notes", "", interview.notes.strip(), ""]
+            out += ["### Notes", "", *_md_lines(interview.notes), ""]
         if record.issues:
             out += ["### What went wrong → what I should have done", ""]
             for issue in record.issues:
-                category = names.get(issue.category or "", "uncategorised")
+                category = _md_line(names.get(issue.category or "", "uncategorised"))
                 solution = _md_line(issue.should_have) or "_not written yet_"
                 out.append(
                     f"- {_md_line(issue.problem)} → {solution} "
@@ -445,7 +471,7 @@ def to_markdown(categories: Iterable[Category], records: Iterable[InterviewRecor
                 out.append(f"- {follow_up.kind}{due}: {status}")
                 if follow_up.text.strip():
                     out.append("")
-                    out += ["  > " + line for line in follow_up.text.strip().splitlines()]
+                    out += [f"  > {line}".rstrip() for line in _md_lines(follow_up.text)]
                     out.append("")
             out.append("")
     return "\n".join(out).rstrip() + "\n"
