@@ -1059,3 +1059,28 @@ def test_markdown_export_keeps_ordinary_text_readable(acme_db: Path) -> None:
     assert "- Said x -> y, a_b > c (2 + 2) → _not written yet_" in markdown
     assert "- Arrived 10 minutes late: traffic → Leave 45 minutes early" in markdown
     assert "Late, flustered, then blanked on the system design question." in markdown
+
+
+# -- a file that says two things at once -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("replace", "by", "where"),
+    [
+        ('"format": ', '"version": 1, "format": ', "version"),
+        ('"company": ', '"company": "Initech", "company": ', "interviews[0].company"),
+        ('"severity": ', '"severity": 1, "severity": ', "interviews[0].issues[0].severity"),
+    ],
+    ids=["top", "interview", "issue"],
+)
+def test_import_refuses_a_key_given_twice(
+    acme_db: Path, tmp_path: Path, replace: str, by: str, where: str
+) -> None:
+    exported = ok(run("--db", acme_db, "export")).stdout
+    source = tmp_path / "twice.json"
+    source.write_text(exported.replace(replace, by, 1))
+    digest = file_digest(acme_db)
+    line = refused(run("--db", acme_db, "import", source))
+    assert line == f"Error: {source}: {where}: is given twice in the file; nothing imported."
+    assert file_digest(acme_db) == digest
+    assert not sidecars(acme_db)

@@ -375,9 +375,44 @@ def from_document(data: object) -> tuple[list[Category], list[InterviewRecord], 
     return list(categories.values()), records, context.warnings
 
 
+class _Objects:
+    """Builds the file's objects, noting each one that gives a key twice: JSON parsers keep the
+    last, so `"severity": 1, "severity": 3` would import 3 where the file also said 1."""
+
+    def __init__(self) -> None:
+        # id of such an object -> the object (kept, so that its id is not reused) and the key
+        self.twice: dict[int, tuple[dict[str, Any], str]] = {}
+
+    def __call__(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        built = dict(pairs)
+        if len(built) != len(pairs):
+            seen: set[str] = set()
+            repeated = next(key for key, _ in pairs if key in seen or seen.add(key))
+            self.twice[id(built)] = (built, repeated)
+        return built
+
+    def first_repeated(self, data: object) -> str:
+        """The path of the first key given twice, in the order of the file."""
+        stack: list[tuple[object, str]] = [(data, "")]
+        while stack:
+            value, path = stack.pop()
+            if isinstance(value, dict):
+                if id(value) in self.twice:
+                    key = self.twice[id(value)][1]
+                    return f"{path}.{key}" if path else key
+                children = [(v, f"{path}.{k}" if path else k) for k, v in value.items()]
+            elif isinstance(value, list):
+                children = [(v, f"{path}[{i}]") for i, v in enumerate(value)]
+            else:
+                continue
+            stack.extend(reversed(children))
+        return "a key"  # only in an object the file itself replaced by a repeated key
+
+
 def loads(text: str) -> tuple[list[Category], list[InterviewRecord], list[str]]:
+    objects = _Objects()
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=objects)
     except json.JSONDecodeError as error:
         raise FormatError(
             f"not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
@@ -386,6 +421,8 @@ def loads(text: str) -> tuple[list[Category], list[InterviewRecord], list[str]]:
         raise FormatError("not valid JSON (nested too deeply)") from None
     except ValueError:  # Python refuses integers of more than 4,300 digits
         raise FormatError("not valid JSON (a number far too long)") from None
+    if objects.twice:
+        raise FormatError(f"{objects.first_repeated(data)}: is given twice in the file")
     return from_document(data)
 
 
