@@ -1084,3 +1084,14 @@ def test_import_refuses_a_key_given_twice(
     assert line == f"Error: {source}: {where}: is given twice in the file; nothing imported."
     assert file_digest(acme_db) == digest
     assert not sidecars(acme_db)
+
+
+def test_stats_refuses_a_period_that_ends_before_it_starts(acme_db: Path) -> None:
+    digest = file_digest(acme_db)
+    line = refused(run("--db", acme_db, "stats", "--since", "2026-05-01", "--until", "2026-01-01"))
+    assert line == (
+        "Error: --since (2026-05-01) is after --until (2026-01-01): that period has no days."
+    )
+    refused(run("--db", acme_db, "stats", "--json", "--since", "tomorrow", "--until", "today"))
+    assert file_digest(acme_db) == digest
+    ok(run("--db", acme_db, "stats", "--since", "2026-01-01", "--until", "2026-01-01"))

@@ -314,6 +314,11 @@ def stats(ctx: click.Context, since: str | None, until: str | None, as_json: boo
     with plain_errors():
         start = parse_date(since, today=today, dayfirst=settings.dayfirst) if since else None
         end = parse_date(until, today=today, dayfirst=settings.dayfirst) if until else None
+    if start and end and start > end:
+        raise UserError(
+            f"--since ({start.isoformat()}) is after --until ({end.isoformat()}): "
+            "that period has no days."
+        )
     with opened(ctx) as journal:
         sittings = journal.sittings(since=start, until=end)
         names = {category.slug: category.name for category in journal.categories()}
