@@ -1095,3 +1095,49 @@ def test_stats_refuses_a_period_that_ends_before_it_starts(acme_db: Path) -> Non
     refused(run("--db", acme_db, "stats", "--json", "--since", "tomorrow", "--until", "today"))
     assert file_digest(acme_db) == digest
     ok(run("--db", acme_db, "stats", "--since", "2026-01-01", "--until", "2026-01-01"))
+
+
+# -- a journal name that is no file, a link to nothing ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "fragment"),
+    [
+        (":memory:", "SQLite's in-memory database"),
+        ("", "is empty"),
+        ("file:journal.db", "SQLite URI"),
+        ("file:journal.db?mode=rwc", "SQLite URI"),
+        ("file::memory:?cache=shared", "SQLite URI"),
+    ],
+    ids=["memory", "empty", "uri", "uri-mode", "uri-memory"],
+)
+@pytest.mark.parametrize("command", [["add", "Acme"], ["list"], ["import", "-"]])
+def test_a_journal_name_that_is_no_file_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, fragment: str, command: list[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    refused(run("--db", name, *command, input=""), f"Error: --db {name}".rstrip(), fragment)
+    env = {"INTERVIEW_JOURNAL_DB": name}
+    if name:  # click takes an empty variable for no variable: the default journal
+        refused(run(*command, env=env, input=""), f"INTERVIEW_JOURNAL_DB {name}", fragment)
+    assert not [p for p in tmp_path.rglob("*") if p.is_file()]
+
+
+def test_a_journal_name_starting_with_file_colon_is_taken_as_written_with_dot_slash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    ok(run("--db", "./file:journal.db", "add", "Acme"))
+    assert (tmp_path / "file:journal.db").is_file()
+
+
+def test_a_journal_that_is_a_link_to_nothing_is_said(tmp_path: Path) -> None:
+    link = tmp_path / "journal.db"
+    link.symlink_to(tmp_path / "moved" / "journal.db")
+    for command in (["add", "Acme"], ["list"], ["backup", tmp_path / "b.db"], ["check"]):
+        line = refused(run("--db", link, *command))
+        assert line == (
+            f"Error: {link}: is a link to {tmp_path / 'moved' / 'journal.db'}, which is not there."
+        )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["journal.db"]
+    assert link.is_symlink()

@@ -102,27 +102,59 @@ def _replace_private(path: Path, text: str, journal: Path) -> None:
         raise
 
 
+def _refuse_a_link_to_nothing(path: Path) -> None:
+    """A link whose target is gone is said as such: opening or creating through it would fail
+    as "no such file" or "already exists", neither of which says what is wrong."""
+    if path.is_symlink() and not path.exists():
+        raise UserError(f"{path}: is a link to {os.path.realpath(path)}, which is not there.")
+
+
+def _journal_named(ctx: click.Context, name: str | None) -> Path | None:
+    """The journal file named with --db (or the variable), refused in plain words if it names
+    no file: SQLite takes `:memory:` and `file:` URIs too, and a journal kept there is lost or
+    lands somewhere unexpected. Said before anything is opened."""
+    if name is None:
+        return None
+    source = ctx.get_parameter_source("db_path")
+    given = "INTERVIEW_JOURNAL_DB" if source is click.core.ParameterSource.ENVIRONMENT else "--db"
+    if not name.strip():
+        raise UserError(f"{given} is empty: name a journal file, or leave it out for the default.")
+    if name == ":memory:":
+        raise UserError(
+            f"{given} :memory: is SQLite's in-memory database: what you save there is lost when "
+            "the command ends. Name a journal file."
+        )
+    if name.startswith("file:"):
+        raise UserError(
+            f"{given} {name} is a SQLite URI, not a file name: name the journal file itself "
+            f"(./{name} for a file named so)."
+        )
+    return Path(name)
+
+
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--db",
     "db_path",
     # No dir_okay=False: click would answer a folder with a usage error (exit 2, four lines);
     # the store refuses it in one plain line instead.
-    type=click.Path(path_type=Path),
+    type=click.Path(),  # the name as given: Path() would read "" as "." (checked below)
     envvar="INTERVIEW_JOURNAL_DB",
     help="The journal file (default: journal.db in your user data folder).",
 )
 @click.version_option(__version__, "--version", "-V", prog_name="interview-journal")
 @click.pass_context
-def cli(ctx: click.Context, db_path: Path | None) -> None:
+def cli(ctx: click.Context, db_path: str | None) -> None:
     """A keyboard-driven journal for learning from the interviews that went badly.
 
     With no command, opens the journal in the terminal.
     """
     from ..settings import Settings
 
-    settings = Settings.from_environment(journal=db_path)
-    ctx.obj = {"settings": settings, "named": db_path is not None}
+    named = _journal_named(ctx, db_path)
+    settings = Settings.from_environment(journal=named)
+    _refuse_a_link_to_nothing(settings.journal)
+    ctx.obj = {"settings": settings, "named": named is not None}
     if ctx.invoked_subcommand is None:
         with plain_errors():
             from ..store import open_journal
