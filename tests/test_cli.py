@@ -1141,3 +1141,142 @@ def test_a_journal_that_is_a_link_to_nothing_is_said(tmp_path: Path) -> None:
         )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["journal.db"]
     assert link.is_symlink()
+
+
+# -- an import file that cannot be read, or is far too large ---------------------------------------
+
+
+def _import_refused(journal: Path, file: Path | str, expected: str) -> None:
+    """The import is refused in the one line expected, and the journal is left as it was."""
+    digest = file_digest(journal)
+    line = refused(run("--db", journal, "import", file))
+    assert line == f"Error: {expected}"
+    assert file_digest(journal) == digest
+    assert not sidecars(journal)
+
+
+def test_import_of_a_folder_or_a_link_to_nothing_is_said(acme_db: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    _import_refused(acme_db, folder, f"{folder}: is a folder, not a file; nothing imported.")
+    link = tmp_path / "export.json"
+    link.symlink_to(tmp_path / "gone.json")
+    _import_refused(
+        acme_db, link, f"{link}: is a link to {tmp_path / 'gone.json'}, which is not there."
+    )
+
+
+def test_import_of_a_file_that_cannot_be_read_is_said(
+    acme_db: Path, demo_export: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    demo_export.chmod(0)
+    if os.geteuid() == 0:  # root reads it anyway: answer as the system answers anyone else
+        real_open = os.open
+
+        def denied(path: object, *args: object, **kwargs: object) -> int:
+            if Path(str(path)) == demo_export:
+                raise PermissionError(13, "Permission denied", str(path))
+            return real_open(path, *args, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(os, "open", denied)
+    _import_refused(acme_db, demo_export, f"{demo_export}: cannot be read (Permission denied).")
+
+
+@pytest.mark.skipif(not ENTRY_POINT.exists(), reason="the console script is not installed")
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+def test_import_of_a_pipe_or_a_device_is_refused_at_once(
+    acme_db: Path, tmp_path: Path, kind: str
+) -> None:
+    if kind == "fifo":
+        source = tmp_path / "export.json"
+        os.mkfifo(source)  # no writer: reading it would wait forever
+    else:
+        source = Path("/dev/zero")  # never ends
+    digest = file_digest(acme_db)
+    completed = _entry(ENTRY_POINT, "--db", acme_db, "import", source)  # times out if it waits
+    assert completed.returncode == 1, completed.stderr
+    assert completed.stdout == ""
+    assert completed.stderr == (
+        f"Error: {source}: not a regular file (a pipe or a device); nothing imported. "
+        "To import what a program writes, pipe it in: … | interview-journal import -\n"
+    )
+    assert file_digest(acme_db) == digest
+
+
+def test_import_of_a_file_over_the_limit_is_refused_before_it_is_read(
+    acme_db: Path, tmp_path: Path
+) -> None:
+    from interview_journal.core.exchange import MAX_FILE_BYTES
+
+    big = tmp_path / "big.json"
+    with big.open("wb") as handle:
+        handle.truncate(5 * 10**12)  # 5 TB, sparse: reading it would take hours
+    _import_refused(
+        acme_db,
+        big,
+        f"{big}: too large to import (5,000,000.0 MB; at most {MAX_FILE_BYTES / 1e6:,.0f} MB); "
+        "nothing imported.",
+    )
+
+
+# Runs a command in a fresh process and prints its exit status, then its peak memory in MB.
+PEAK_MEMORY_SCRIPT = textwrap.dedent(
+    """
+    import resource, subprocess, sys
+    stdin = sys.argv[1]
+    command = sys.argv[2:]
+    if stdin == "yes":
+        feeder = subprocess.Popen(["yes", "{"], stdout=subprocess.PIPE)
+        source = feeder.stdout
+    else:
+        feeder, source = None, open(stdin, "rb")
+    done = subprocess.run(command, stdin=source, capture_output=True, text=True, timeout=60)
+    if feeder:
+        feeder.kill()
+        feeder.wait()
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    sys.stderr.write(done.stderr)
+    print(done.returncode, round(peak))
+    """
+)
+
+
+@pytest.mark.skipif(not ENTRY_POINT.exists(), reason="the console script is not installed")
+@pytest.mark.skipif(sys.platform != "linux", reason="ru_maxrss is in kilobytes on Linux")
+@pytest.mark.parametrize(
+    ("stdin", "command", "message"),
+    [
+        (
+            "/dev/zero",
+            ["import", "-"],
+            "Error: standard input: more than 64 MB; too large to import",
+        ),
+        ("yes", ["import", "-"], "Error: standard input: more than 64 MB; too large to import"),
+        ("/dev/zero", ["add", "Acme", "-n", "-"], "Error: notes are too long: more than 2,000,000"),
+        ("yes", ["add", "Acme", "-n", "-"], "Error: notes are too long: more than 2,000,000"),
+        ("/dev/null", ["import", "BIG"], "Error: BIG: too large to import"),
+    ],
+    ids=["import-zero", "import-endless-pipe", "add-zero", "add-endless-pipe", "import-huge"],
+)
+def test_endless_input_is_refused_in_bounded_memory(
+    tmp_path: Path, stdin: str, command: list[str], message: str
+) -> None:
+    journal = tmp_path / "journal.db"
+    big = tmp_path / "big.json"
+    with big.open("wb") as handle:
+        handle.truncate(10**12)
+    command = [str(big) if part == "BIG" else part for part in command]
+    message = message.replace("BIG", str(big))
+    completed = subprocess.run(
+        [sys.executable, "-c", PEAK_MEMORY_SCRIPT, stdin, ENTRY_POINT, "--db", journal, *command],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    status, peak_mb = map(int, completed.stdout.split())
+    assert status == 1, completed.stderr
+    assert completed.stderr.startswith(message), completed.stderr
+    assert len(completed.stderr.splitlines()) == 1
+    assert peak_mb < 300, peak_mb
+    assert not journal.exists()

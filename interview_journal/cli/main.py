@@ -11,11 +11,12 @@ import datetime as dt
 import json
 import os
 import sqlite3
+import stat
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 import click
 
@@ -70,6 +71,93 @@ def _stdin() -> TextIO:
     if sys.stdin is None:
         raise UserError("nothing to read: standard input is closed.")
     return sys.stdin
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:,.1f} MB"
+
+
+def _read_at_most(stream: BinaryIO, limit: int, name: str) -> bytearray:
+    """All of `stream`, or a plain error once more than `limit` bytes came: an endless stream
+    (`/dev/zero`, `yes |`) is never read without bound."""
+    data = bytearray()
+    while len(data) <= limit:
+        chunk = stream.read(min(1 << 20, limit + 1 - len(data)))
+        if not chunk:
+            return data
+        data += chunk
+    raise UserError(
+        f"{name}: more than {limit / 1_000_000:,.0f} MB; too large to import; nothing imported."
+    )
+
+
+def _read_import(file: Path) -> bytearray:
+    """The bytes of the file to import (`-`: standard input), read with a bound, or one plain
+    line saying why not. Only a regular file is opened for reading: a pipe or a device named
+    as FILE could wait forever or never end (a program's output comes in as `-`)."""
+    from ..core.exchange import MAX_FILE_BYTES
+
+    if str(file) == "-":
+        stream = _stdin().buffer
+        with suppress(OSError, ValueError):  # no descriptor (a test's stream): read with a bound
+            status = os.fstat(stream.fileno())
+            if stat.S_ISREG(status.st_mode) and status.st_size > MAX_FILE_BYTES:
+                raise UserError(_too_large("standard input", status.st_size))
+        return _read_at_most(stream, MAX_FILE_BYTES, "standard input")
+    path = file.expanduser()
+    _refuse_a_link_to_nothing(path)
+    try:
+        # O_NONBLOCK: opening a pipe that has no writer returns at once instead of waiting.
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    except FileNotFoundError:
+        raise UserError(f"{file}: no such file.") from None
+    except IsADirectoryError:
+        raise UserError(f"{file}: is a folder, not a file; nothing imported.") from None
+    except OSError as error:
+        raise UserError(f"{file}: cannot be read ({error.strerror}).") from None
+    status = os.fstat(descriptor)
+    if not stat.S_ISREG(status.st_mode):
+        os.close(descriptor)
+        if stat.S_ISDIR(status.st_mode):
+            raise UserError(f"{file}: is a folder, not a file; nothing imported.")
+        raise UserError(
+            f"{file}: not a regular file (a pipe or a device); nothing imported. "
+            "To import what a program writes, pipe it in: … | interview-journal import -"
+        )
+    with os.fdopen(descriptor, "rb") as handle:
+        if status.st_size > MAX_FILE_BYTES:
+            raise UserError(_too_large(str(file), status.st_size))
+        os.set_blocking(descriptor, True)
+        try:
+            return _read_at_most(handle, MAX_FILE_BYTES, str(file))
+        except OSError as error:
+            raise UserError(f"{file}: cannot be read ({error.strerror}).") from None
+
+
+def _too_large(name: str, size: int) -> str:
+    from ..core.exchange import MAX_FILE_BYTES
+
+    return (
+        f"{name}: too large to import ({_megabytes(size)}; "
+        f"at most {MAX_FILE_BYTES / 1_000_000:,.0f} MB); nothing imported."
+    )
+
+
+def _read_notes() -> str:
+    """The notes from standard input, read with the bound a field has: `-n - </dev/zero` is
+    refused once there is more than a field can hold, never read without end."""
+    from ..core.validate import MAX_TEXT
+
+    try:
+        notes = _stdin().read(MAX_TEXT + 1)
+    except UnicodeDecodeError:
+        raise UserError("standard input: not UTF-8 text; nothing added.") from None
+    if len(notes) > MAX_TEXT:
+        raise UserError(
+            f"notes are too long: more than {MAX_TEXT:,} characters on standard input; "
+            "nothing added."
+        )
+    return notes
 
 
 def _write_private(path: Path, text: str) -> None:
@@ -240,7 +328,7 @@ def add(
 
     settings = _settings(ctx)
     if notes == "-":
-        notes = _stdin().read()
+        notes = _read_notes()
     with plain_errors():
         moment = parse_when(when, dayfirst=settings.dayfirst)
         interview = Interview(
@@ -512,15 +600,12 @@ def import_file(ctx: click.Context, file: Path) -> None:
     from ..core.validate import InvalidValue
 
     startup.end()  # a large file is a lot of objects: collect as usual from here
+    raw = _read_import(file)
     try:
-        raw = _stdin().buffer.read() if str(file) == "-" else file.expanduser().read_bytes()
         text = raw.decode("utf-8-sig")
-    except FileNotFoundError:
-        raise UserError(f"{file}: no such file.") from None
     except UnicodeDecodeError as error:
         raise UserError(f"{file}: not UTF-8 text (byte {error.start}); nothing imported.") from None
-    except OSError as error:
-        raise UserError(f"{file}: cannot be read ({error.strerror}).") from None
+    del raw  # the text is all that is needed: a large file is not held twice
     try:
         categories, records, warnings = exchange.loads(text)
     except exchange.FormatError as error:

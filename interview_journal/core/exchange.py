@@ -35,6 +35,10 @@ VERSION = 1
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _CLOCK_TIME = re.compile(r"\d{1,2}:\d{2}")
 _NAMESPACE = uuid_module.UUID("6f1d0c52-6a43-4a8e-9d1e-8d5c2f7b9a10")
+# The largest file an import reads, in bytes: the export of 10,000 interviews is about 36 MB, and
+# reading and checking a file takes several times its size in memory, so a larger one (or an
+# endless stream) is refused before it is read, or once this much has been read.
+MAX_FILE_BYTES = 64_000_000
 
 
 # -- writing ---------------------------------------------------------------------------------
