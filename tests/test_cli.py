@@ -1164,6 +1164,12 @@ def test_import_of_a_folder_or_a_link_to_nothing_is_said(acme_db: Path, tmp_path
     _import_refused(
         acme_db, link, f"{link}: is a link to {tmp_path / 'gone.json'}, which is not there."
     )
+    loop = tmp_path / "loop.json"
+    loop.symlink_to(tmp_path / "back.json")
+    (tmp_path / "back.json").symlink_to(loop)
+    _import_refused(
+        acme_db, loop, f"{loop}: is a link that leads back to itself (a loop of links)."
+    )
 
 
 def test_import_of_a_file_that_cannot_be_read_is_said(
@@ -1280,3 +1286,84 @@ def test_endless_input_is_refused_in_bounded_memory(
     assert len(completed.stderr.splitlines()) == 1
     assert peak_mb < 300, peak_mb
     assert not journal.exists()
+
+
+# -- where a backup or an export goes -------------------------------------------------------------
+
+
+def test_backup_into_a_folder_that_is_not_there_is_refused(acme_db: Path, tmp_path: Path) -> None:
+    before = sorted(p.name for p in tmp_path.iterdir())
+    line = refused(run("--db", acme_db, "backup", f"{tmp_path}/backups/"))
+    assert line == (
+        f"Error: {tmp_path}/backups/: no such folder; nothing backed up "
+        f"(make it first: mkdir -p {tmp_path}/backups/)."
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+    (tmp_path / "a-file").write_text("x")
+    refused(run("--db", acme_db, "backup", f"{tmp_path}/a-file/"), "not a folder")
+    assert (tmp_path / "a-file").read_text() == "x"
+
+
+JOURNAL_SIDES = ["", "-wal", "-shm", "-journal"]
+
+
+@pytest.mark.parametrize("side", JOURNAL_SIDES, ids=["journal", "wal", "shm", "journal-file"])
+@pytest.mark.parametrize(
+    "command",
+    [["backup", "DEST"], ["export", "-o", "DEST"], ["export", "-f", "md", "-o", "DEST", "--force"]],
+    ids=["backup", "export", "export-force"],
+)
+def test_a_backup_or_export_never_goes_onto_the_journal_or_its_side_files(
+    acme_db: Path, tmp_path: Path, side: str, command: list[str]
+) -> None:
+    digest = file_digest(acme_db)
+    before = sorted(p.name for p in tmp_path.iterdir())
+    dest = Path(f"{acme_db}{side}")
+    args = [str(dest) if arg == "DEST" else arg for arg in command]
+    line = refused(run("--db", acme_db, *args))
+    what = "the journal itself" if not side else "a file SQLite keeps beside the journal"
+    assert line.startswith(f"Error: {dest}: that is {what}; nothing written")
+    assert file_digest(acme_db) == digest
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+    # Named through a link, too.
+    link = tmp_path / "innocent.db"
+    link.symlink_to(dest)
+    args = [str(link) if arg == "DEST" else arg for arg in command]
+    refused(run("--db", acme_db, *args), what)
+    assert file_digest(acme_db) == digest
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([*before, "innocent.db"])
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["backup", "DEST"], ["export", "-o", "DEST"], ["export", "-o", "DEST", "--force"]],
+    ids=["backup", "export", "export-force"],
+)
+def test_a_backup_or_export_to_a_link_to_nothing_is_said(
+    acme_db: Path, tmp_path: Path, command: list[str]
+) -> None:
+    link = tmp_path / "copy.db"
+    link.symlink_to(tmp_path / "usb" / "copy.db")
+    args = [str(link) if arg == "DEST" else arg for arg in command]
+    line = refused(run("--db", acme_db, *args))
+    assert (
+        line == f"Error: {link}: is a link to {tmp_path / 'usb' / 'copy.db'}, which is not there."
+    )
+    assert not (tmp_path / "usb").exists()
+
+
+def test_export_to_a_dash_writes_to_standard_output(
+    acme_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    for fmt in ("json", "md", "csv"):
+        result = ok(run("--db", acme_db, "export", "-f", fmt, "-o", "-"))
+        assert result.stdout == ok(run("--db", acme_db, "export", "-f", fmt)).stdout
+        assert result.stderr == ""
+    assert not (tmp_path / "-").exists()
+
+
+def test_export_into_a_folder_name_is_refused(acme_db: Path, tmp_path: Path) -> None:
+    before = sorted(p.name for p in tmp_path.iterdir())
+    refused(run("--db", acme_db, "export", "-o", f"{tmp_path}/exports/"), "names a folder")
+    assert sorted(p.name for p in tmp_path.iterdir()) == before

@@ -8,6 +8,7 @@ line on stderr and a non-zero exit, never a traceback.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import json
 import os
 import sqlite3
@@ -173,14 +174,46 @@ def _write_private(path: Path, text: str) -> None:
         raise
 
 
+def _resolved(path: Path) -> Path:
+    """The path with its links followed, as far as they lead (a loop of links stays as is)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()
+
+
+def _refuse_the_journal(path: Path, journal: Path) -> None:
+    """Nothing is ever written onto the journal, nor onto a file SQLite keeps beside it (even
+    one not there now: a `-journal` file made by us would be taken for SQLite's own), whatever
+    name or link leads there."""
+    given = journal.expanduser()
+    sides = ("", "-wal", "-shm", "-journal")
+    for base in dict.fromkeys([given, _resolved(given)]):
+        for side in sides:
+            other = base.with_name(base.name + side)
+            same = _resolved(path) == _resolved(other) or (
+                path.exists() and other.exists() and os.path.samefile(path, other)
+            )
+            if same:
+                what = "a file SQLite keeps beside the journal" if side else "the journal itself"
+                raise UserError(f"{path}: that is {what}; nothing written.")
+
+
+def _output_file(name: str, journal: Path) -> Path:
+    """Where an export or a backup is to be written, said plainly if it cannot be: a link to
+    nothing, the journal or one of its files. Checked before the journal is opened."""
+    path = Path(name).expanduser()
+    _refuse_the_journal(path, journal)
+    _refuse_a_link_to_nothing(path)
+    return path
+
+
 def _replace_private(path: Path, text: str, journal: Path) -> None:
     """Replace the regular file at `path` with a new private one holding `text`: written beside
     it, then moved over it, so a failure leaves the old file as it was. Never the journal."""
     if not path.is_file():
         raise UserError(f"{path}: not a regular file; nothing written.")
-    journal_files = [journal, *(journal.with_name(journal.name + end) for end in ("-wal", "-shm"))]
-    if any(other.exists() and os.path.samefile(path, other) for other in journal_files):
-        raise UserError(f"{path}: that is the journal itself; nothing written.")
+    _refuse_the_journal(path, journal)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     _write_private(temporary, text)
     try:
@@ -193,8 +226,19 @@ def _replace_private(path: Path, text: str, journal: Path) -> None:
 def _refuse_a_link_to_nothing(path: Path) -> None:
     """A link whose target is gone is said as such: opening or creating through it would fail
     as "no such file" or "already exists", neither of which says what is wrong."""
-    if path.is_symlink() and not path.exists():
-        raise UserError(f"{path}: is a link to {os.path.realpath(path)}, which is not there.")
+    if not path.is_symlink():
+        return
+    try:
+        path.stat()
+    except FileNotFoundError:
+        message = f"{path}: is a link to {os.path.realpath(path)}, which is not there."
+        raise UserError(message) from None
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            message = f"{path}: is a link that leads back to itself (a loop of links)."
+        else:
+            message = f"{path}: is a link that cannot be followed ({error.strerror})."
+        raise UserError(message) from None
 
 
 def _journal_named(ctx: click.Context, name: str | None) -> Path | None:
@@ -551,17 +595,23 @@ def brief(ctx: click.Context, as_json: bool) -> None:
 @click.option(
     "--output",
     "-o",
-    type=click.Path(path_type=Path),
-    help="Write to this new file (created private, mode 0600) instead of stdout.",
+    type=click.Path(allow_dash=True),  # the name as given: a trailing slash is seen
+    help="Write to this new file (created private, mode 0600) instead of stdout ('-').",
 )
 @click.option(
     "--force", is_flag=True, help="Replace the --output file if it is there (never the journal)."
 )
 @click.pass_context
-def export(ctx: click.Context, fmt: str, output: Path | None, force: bool) -> None:
+def export(ctx: click.Context, fmt: str, output: str | None, force: bool) -> None:
     """Export the whole journal."""
     from ..core import exchange
 
+    if output == "-":
+        output = None
+    if output is not None:
+        if output.endswith(("/", os.sep)):
+            raise UserError(f"{output}: names a folder; -o takes the name of a file to write.")
+        _output_file(output, _settings(ctx).journal)
     with opened(ctx) as journal:
         categories, records = journal.categories(), journal.records()
     if fmt == "json":
@@ -573,7 +623,7 @@ def export(ctx: click.Context, fmt: str, output: Path | None, force: bool) -> No
     if output is None:
         click.echo(text, nl=False)
         return
-    target = output.expanduser()
+    target = Path(output).expanduser()
     try:
         if force and target.exists():
             _replace_private(target, text, _settings(ctx).journal)
@@ -634,9 +684,9 @@ def import_file(ctx: click.Context, file: Path) -> None:
 
 
 @cli.command()
-@click.argument("dest", required=False, type=click.Path(path_type=Path))
+@click.argument("dest", required=False, type=click.Path())  # as given: a trailing slash is seen
 @click.pass_context
-def backup(ctx: click.Context, dest: Path | None) -> None:
+def backup(ctx: click.Context, dest: str | None) -> None:
     """Copy the journal safely (while it is in use, too), and check the copy.
 
     DEST is a file or a folder; the default is the backups folder beside the journal's default home.
@@ -645,10 +695,21 @@ def backup(ctx: click.Context, dest: Path | None) -> None:
     from ..store.journal import make_private_folder
 
     if dest is None:
-        dest = locations.backups_folder()
-        make_private_folder(dest)
+        folder = locations.backups_folder()
+        make_private_folder(folder)
+    else:
+        folder = _output_file(dest, _settings(ctx).journal)
+        # `backup DEST/` asks for a copy inside a folder. One that is not there is refused, not
+        # made, as cp does: a mistyped folder (or a drive not mounted) would otherwise take the
+        # backup somewhere the user never looks.
+        if dest.endswith(("/", os.sep)) and not folder.is_dir():
+            if folder.exists():
+                raise UserError(f"{dest}: not a folder; nothing backed up.")
+            raise UserError(
+                f"{dest}: no such folder; nothing backed up (make it first: mkdir -p {dest})."
+            )
     with opened(ctx) as journal, plain_errors():
-        target = journal.backup(dest)
+        target = journal.backup(folder)
     click.echo(f"Backed up to {target} (integrity check: ok).")
 
 
