@@ -1367,3 +1367,81 @@ def test_export_into_a_folder_name_is_refused(acme_db: Path, tmp_path: Path) -> 
     before = sorted(p.name for p in tmp_path.iterdir())
     refused(run("--db", acme_db, "export", "-o", f"{tmp_path}/exports/"), "names a folder")
     assert sorted(p.name for p in tmp_path.iterdir()) == before
+
+
+# -- control characters in what is typed or imported -----------------------------------------------
+
+
+@pytest.mark.skipif(not ENTRY_POINT.exists(), reason="the console script is not installed")
+def test_control_characters_typed_on_the_command_line_are_cleaned_and_never_echoed(
+    journal_path: Path,
+) -> None:
+    completed = subprocess.run(
+        [
+            os.fsencode(ENTRY_POINT),
+            b"--db",
+            os.fsencode(journal_path),
+            b"add",
+            b"Ac\x07me",
+            b"Dev\x1b[31m ops",
+            b"--interviewer",
+            b"\x01Dana",
+            b"-i",
+            b"was late \xff\x07\x1b]0;pwned\x07 again",
+        ],
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert completed.stderr == b""
+    assert not [byte for byte in completed.stdout if byte < 0x20 and byte != 0x0A]
+    assert b"\xff" not in completed.stdout
+    assert completed.stdout.startswith("Added Acme — Dev[31m ops, ".encode())
+    assert "“was late \ufffd]0;pwned again” looks like punctuality".encode() in completed.stdout
+    with open_journal(journal_path) as journal:
+        (summary,) = journal.interview_summaries()
+        interview = summary.interview
+        (issue,) = journal.issues(interview.uuid)
+    assert (interview.company, interview.role, interview.interviewers) == (
+        "Acme",
+        "Dev[31m ops",
+        ["Dana"],
+    )
+    assert issue.problem == "was late \ufffd]0;pwned again"
+
+
+def test_control_characters_in_an_import_are_cleaned_or_refused_plainly(
+    journal_path: Path, tmp_path: Path
+) -> None:
+    source = tmp_path / "controls.json"
+    document = {
+        "format": "interview-journal",
+        "version": 1,
+        "interviews": [
+            {
+                "company": "Ac\u0007me",
+                "date": "2026-11-20",
+                "notes": "line\u0000one\r\nline two\u001b[2J",
+                "issues": [{"problem": "late \ud800 again\u0085"}],
+            }
+        ],
+    }
+    source.write_text(json.dumps(document))  # \ud800 stays an escape: the file is valid UTF-8
+    ok(run("--db", journal_path, "import", source))
+    with open_journal(journal_path) as journal:
+        (summary,) = journal.interview_summaries()
+        (issue,) = journal.issues(summary.interview.uuid)
+        notes = journal.interview(summary.interview.uuid).notes
+    assert summary.interview.company == "Acme"
+    assert notes == "lineone\nline two[2J"
+    assert issue.problem == "late \ufffd again"
+
+    document["interviews"][0]["company"] = "\u0007\u001b"
+    source.write_text(json.dumps(document))
+    digest = file_digest(journal_path)
+    refused(
+        run("--db", journal_path, "import", source),
+        f"Error: {source}: interviews[0].company: must not be empty; nothing imported.",
+    )
+    assert file_digest(journal_path) == digest

@@ -392,12 +392,11 @@ def add(
         from ..core.model import InterviewRecord, thank_you_for
         from ..core.validate import prepare_interview, prepare_issue, prepare_positive
 
-        # Check what the user typed before the journal is opened: opening it writes.
+        # Check what the user typed before the journal is opened: opening it writes. The
+        # cleaned copies are kept: a control character typed is never echoed to the terminal.
         prepare_interview(interview)
-        for issue in issues:
-            prepare_issue(issue)
-        for positive in went_well:
-            prepare_positive(positive)
+        issues = [prepare_issue(issue) for issue in issues]
+        went_well = [prepare_positive(positive) for positive in went_well]
         record = InterviewRecord(
             interview, issues=issues, positives=went_well, follow_ups=[thank_you_for(interview)]
         )
