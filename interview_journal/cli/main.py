@@ -144,6 +144,47 @@ def _too_large(name: str, size: int) -> str:
     )
 
 
+def _refuse_a_link_to_nothing(path: Path) -> None:
+    """A link whose target is gone is said as such: opening or creating through it would fail
+    as "no such file" or "already exists", neither of which says what is wrong."""
+    if not path.is_symlink():
+        return
+    try:
+        path.stat()
+    except FileNotFoundError:
+        message = f"{path}: is a link to {os.path.realpath(path)}, which is not there."
+        raise UserError(message) from None
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            message = f"{path}: is a link that leads back to itself (a loop of links)."
+        else:
+            message = f"{path}: is a link that cannot be followed ({error.strerror})."
+        raise UserError(message) from None
+
+
+def _journal_named(ctx: click.Context, name: str | None) -> Path | None:
+    """The journal file named with --db (or the variable), refused in plain words if it names
+    no file: SQLite takes `:memory:` and `file:` URIs too, and a journal kept there is lost or
+    lands somewhere unexpected. Said before anything is opened."""
+    if name is None:
+        return None
+    source = ctx.get_parameter_source("db_path")
+    given = "INTERVIEW_JOURNAL_DB" if source is click.core.ParameterSource.ENVIRONMENT else "--db"
+    if not name.strip():
+        raise UserError(f"{given} is empty: name a journal file, or leave it out for the default.")
+    if name == ":memory:":
+        raise UserError(
+            f"{given} :memory: is SQLite's in-memory database: what you save there is lost when "
+            "the command ends. Name a journal file."
+        )
+    if name.startswith("file:"):
+        raise UserError(
+            f"{given} {name} is a SQLite URI, not a file name: name the journal file itself "
+            f"(./{name} for a file named so)."
+        )
+    return Path(name)
+
+
 def _read_notes() -> str:
     """The notes from standard input, read with the bound a field has: `-n - </dev/zero` is
     refused once there is more than a field can hold, never read without end."""
@@ -208,6 +249,17 @@ def _output_file(name: str, journal: Path) -> Path:
     return path
 
 
+def _export_output(name: str | None, journal: Path) -> Path | None:
+    """The file `export -o` writes, checked before the journal is opened; None for standard
+    output (no -o, or `-o -`)."""
+    if name is None or name == "-":
+        return None
+    if name.endswith(("/", os.sep)):
+        raise UserError(f"{name}: names a folder; -o takes the name of a file to write.")
+    _output_file(name, journal)
+    return Path(name)
+
+
 def _replace_private(path: Path, text: str, journal: Path) -> None:
     """Replace the regular file at `path` with a new private one holding `text`: written beside
     it, then moved over it, so a failure leaves the old file as it was. Never the journal."""
@@ -221,47 +273,6 @@ def _replace_private(path: Path, text: str, journal: Path) -> None:
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
-
-
-def _refuse_a_link_to_nothing(path: Path) -> None:
-    """A link whose target is gone is said as such: opening or creating through it would fail
-    as "no such file" or "already exists", neither of which says what is wrong."""
-    if not path.is_symlink():
-        return
-    try:
-        path.stat()
-    except FileNotFoundError:
-        message = f"{path}: is a link to {os.path.realpath(path)}, which is not there."
-        raise UserError(message) from None
-    except OSError as error:
-        if error.errno == errno.ELOOP:
-            message = f"{path}: is a link that leads back to itself (a loop of links)."
-        else:
-            message = f"{path}: is a link that cannot be followed ({error.strerror})."
-        raise UserError(message) from None
-
-
-def _journal_named(ctx: click.Context, name: str | None) -> Path | None:
-    """The journal file named with --db (or the variable), refused in plain words if it names
-    no file: SQLite takes `:memory:` and `file:` URIs too, and a journal kept there is lost or
-    lands somewhere unexpected. Said before anything is opened."""
-    if name is None:
-        return None
-    source = ctx.get_parameter_source("db_path")
-    given = "INTERVIEW_JOURNAL_DB" if source is click.core.ParameterSource.ENVIRONMENT else "--db"
-    if not name.strip():
-        raise UserError(f"{given} is empty: name a journal file, or leave it out for the default.")
-    if name == ":memory:":
-        raise UserError(
-            f"{given} :memory: is SQLite's in-memory database: what you save there is lost when "
-            "the command ends. Name a journal file."
-        )
-    if name.startswith("file:"):
-        raise UserError(
-            f"{given} {name} is a SQLite URI, not a file name: name the journal file itself "
-            f"(./{name} for a file named so)."
-        )
-    return Path(name)
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
@@ -594,6 +605,7 @@ def brief(ctx: click.Context, as_json: bool) -> None:
 @click.option(
     "--output",
     "-o",
+    "output_name",
     type=click.Path(allow_dash=True),  # the name as given: a trailing slash is seen
     help="Write to this new file (created private, mode 0600) instead of stdout ('-').",
 )
@@ -601,16 +613,11 @@ def brief(ctx: click.Context, as_json: bool) -> None:
     "--force", is_flag=True, help="Replace the --output file if it is there (never the journal)."
 )
 @click.pass_context
-def export(ctx: click.Context, fmt: str, output: str | None, force: bool) -> None:
+def export(ctx: click.Context, fmt: str, output_name: str | None, force: bool) -> None:
     """Export the whole journal."""
     from ..core import exchange
 
-    if output == "-":
-        output = None
-    if output is not None:
-        if output.endswith(("/", os.sep)):
-            raise UserError(f"{output}: names a folder; -o takes the name of a file to write.")
-        _output_file(output, _settings(ctx).journal)
+    output = _export_output(output_name, _settings(ctx).journal)
     with opened(ctx) as journal:
         categories, records = journal.categories(), journal.records()
     if fmt == "json":
@@ -622,7 +629,7 @@ def export(ctx: click.Context, fmt: str, output: str | None, force: bool) -> Non
     if output is None:
         click.echo(text, nl=False)
         return
-    target = Path(output).expanduser()
+    target = output.expanduser()
     try:
         if force and target.exists():
             _replace_private(target, text, _settings(ctx).journal)
