@@ -871,3 +871,577 @@ def test_a_closed_standard_output_is_said_and_nothing_is_done(journal_path: Path
     assert result.returncode == 1
     assert result.stderr == "Error: cannot write the output (standard output is closed).\n"
     assert not journal_path.exists()
+
+
+# -- exports a spreadsheet or a Markdown viewer can trust -----------------------------------------
+
+HOSTILE = {
+    "company": '=HYPERLINK("http://x","click")',
+    "role": "+1",
+    "interviewers": ["@SUM(A1)", "Dana Lee"],
+    "notes": "fine",
+    "problem": "-2+3",
+    "should_have": "\t=1+1",
+    "action": "=cmd|' /C calc'!A0",
+    "category": "hostile",
+    "category_name": "@evil",
+    "positive": "=1",
+}
+
+
+def _hostile_journal(path: Path, tmp_path: Path) -> Path:
+    """A journal holding text that a spreadsheet would run as a formula, imported by the CLI."""
+    document = {
+        "format": "interview-journal",
+        "version": 1,
+        "categories": [{"slug": HOSTILE["category"], "name": HOSTILE["category_name"]}],
+        "interviews": [
+            {
+                "company": HOSTILE["company"],
+                "role": HOSTILE["role"],
+                "date": "2026-11-20",
+                "interviewers": HOSTILE["interviewers"],
+                "notes": HOSTILE["notes"],
+                "issues": [
+                    {
+                        "problem": HOSTILE["problem"],
+                        "should_have": HOSTILE["should_have"],
+                        "action": HOSTILE["action"],
+                        "category": HOSTILE["category"],
+                    }
+                ],
+                "positives": [{"text": HOSTILE["positive"]}],
+            },
+            {"company": "Globex", "role": "Data Engineer", "date": "2026-11-21"},
+        ],
+    }
+    source = tmp_path / "hostile.json"
+    source.write_text(json.dumps(document))
+    ok(run("--db", path, "import", source))
+    return path
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_start_with_an_apostrophe(
+    journal_path: Path, tmp_path: Path
+) -> None:
+    _hostile_journal(journal_path, tmp_path)
+    text = ok(run("--db", journal_path, "export", "-f", "csv")).stdout
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    hostile, plain = rows
+    assert hostile["company"] == "'" + HOSTILE["company"]
+    assert hostile["role"] == "'+1"
+    assert hostile["interviewers"] == "'@SUM(A1); Dana Lee"
+    assert hostile["problem"] == "'-2+3"
+    assert hostile["should_have"] == "'\t=1+1"
+    assert hostile["action"] == "'" + HOSTILE["action"]
+    assert hostile["category"] == "hostile"
+    assert hostile["category_name"] == "'@evil"
+    # Nothing in any cell can start a formula.
+    for row in rows:
+        for column, cell in row.items():
+            assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), (column, cell)
+    # Our own values and ordinary text are left as they are.
+    assert hostile["date"] == "2026-11-20" and hostile["severity"] == "2"
+    assert len(hostile["interview_uuid"]) == 36 and len(hostile["issue_uuid"]) == 36
+    assert (plain["company"], plain["role"], plain["date"]) == (
+        "Globex",
+        "Data Engineer",
+        "2026-11-21",
+    )
+
+
+HOSTILE_NOTES = """Went fine until the end.
+# Interview Journal
+## Fake interview
+### Fake section
+Setext heading made of the line above
+===
+---
+***
+- a list made by a note
++ another
+1. a numbered one
+2) and another
+> a quote
+    indented like code
+```
+a fence
+~~~
+| a | table |
+|---|---|
+[a link](javascript:alert(1)) and ![a beacon](http://tracker.example/x.png)
+[ref]: http://tracker.example/
+<script>alert(1)</script>
+<img src=x onerror=alert(2)>
+&lt;b&gt; as typed, R&D as typed, **bold** and _under_ and `code` and back\\slash"""
+
+
+def _rendered(markdown: str) -> list:
+    """The tokens a CommonMark renderer that lets raw HTML through makes of the export."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable("table").parse(markdown)
+
+
+def test_markdown_export_cannot_be_forged_by_what_the_user_wrote(
+    journal_path: Path, tmp_path: Path
+) -> None:
+    document = {
+        "format": "interview-journal",
+        "version": 1,
+        "categories": [{"slug": "hostile", "name": "*x*</em><script>alert(3)</script>"}],
+        "interviews": [
+            {
+                "company": "<img src=x onerror=alert(4)> Corp ##",
+                "role": "# Engineer",
+                "date": "2026-11-20",
+                "interviewers": ["<b>Dana</b>"],
+                "notes": HOSTILE_NOTES,
+                "issues": [
+                    {"problem": "## Fake problem", "should_have": "---", "category": "hostile"},
+                    {"problem": "- nested\n# again", "action": "<iframe src=x>"},
+                ],
+                "positives": [{"text": "# Fake went-well"}, {"text": "> quoted <b>x</b>"}],
+                "follow_ups": [{"kind": "thank-you", "text": "## Fake in a quote\n---\n<hr>"}],
+            },
+            {"company": "Globex", "role": "Data Engineer", "date": "2026-11-21"},
+        ],
+    }
+    source = tmp_path / "hostile.json"
+    source.write_text(json.dumps(document))
+    ok(run("--db", journal_path, "import", source))
+    markdown = ok(run("--db", journal_path, "export", "-f", "md")).stdout
+    tokens = _rendered(markdown)
+
+    headings = [
+        (token.tag, "".join(child.content for child in tokens[index + 1].children or []))
+        for index, token in enumerate(tokens)
+        if token.type == "heading_open"
+    ]
+    assert headings == [
+        ("h1", "Interview Journal"),
+        ("h2", "<img src=x onerror=alert(4)> Corp ## — # Engineer"),
+        ("h3", "Notes"),
+        ("h3", "What went wrong → what I should have done"),
+        ("h3", "What went well"),
+        ("h3", "Follow-ups"),
+        ("h2", "Globex — Data Engineer"),
+    ]
+    kinds = {token.type for token in tokens}
+    for forged in ("hr", "html_block", "code_block", "fence", "ordered_list_open", "table_open"):
+        assert forged not in kinds, forged
+    inline = [child for token in tokens for child in token.children or []]
+    assert not {"html_inline", "link_open", "image"} & {child.type for child in inline}
+    # Emphasis only where the export puts it: its labels, the category, "not written yet".
+    emphasis = [child.tag for child in inline if child.type.endswith("_open")]
+    assert emphasis == ["strong"] * 4 + ["em"] * 3 + ["strong"] * 3
+    # One blockquote, the follow-up's: a note's `>` line is no quote.
+    assert sum(token.type == "blockquote_open" for token in tokens) == 1
+
+    from markdown_it import MarkdownIt
+
+    html = MarkdownIt("commonmark").render(markdown)
+    for raw in ("<script", "<img", "<iframe", "<b>", "<hr>", "</em><"):
+        assert raw not in html, raw
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    # What the user wrote is shown as they wrote it.
+    text = "\n".join(child.content for child in inline if child.type == "text")
+    for line in HOSTILE_NOTES.splitlines():
+        if line.strip() not in ("**bold**", "`code`"):
+            assert line.strip().replace("\\\\", "\\") in text or line.strip() in text, line
+    assert "## Fake problem" in text and "# Fake went-well" in text
+
+
+def test_markdown_export_keeps_ordinary_text_readable(acme_db: Path) -> None:
+    ok(run("--db", acme_db, "add", "AT&T", "C# dev", "-i", "Said x -> y, a_b > c (2 + 2)"))
+    markdown = ok(run("--db", acme_db, "export", "-f", "md")).stdout
+    assert "## AT&T — C# dev" in markdown
+    assert "- Said x -> y, a_b > c (2 + 2) → _not written yet_" in markdown
+    assert "- Arrived 10 minutes late: traffic → Leave 45 minutes early" in markdown
+    assert "Late, flustered, then blanked on the system design question." in markdown
+
+
+# -- a file that says two things at once -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("replace", "by", "where"),
+    [
+        ('"format": ', '"version": 1, "format": ', "version"),
+        ('"company": ', '"company": "Initech", "company": ', "interviews[0].company"),
+        ('"severity": ', '"severity": 1, "severity": ', "interviews[0].issues[0].severity"),
+    ],
+    ids=["top", "interview", "issue"],
+)
+def test_import_refuses_a_key_given_twice(
+    acme_db: Path, tmp_path: Path, replace: str, by: str, where: str
+) -> None:
+    exported = ok(run("--db", acme_db, "export")).stdout
+    source = tmp_path / "twice.json"
+    source.write_text(exported.replace(replace, by, 1))
+    digest = file_digest(acme_db)
+    line = refused(run("--db", acme_db, "import", source))
+    assert line == f"Error: {source}: {where}: is given twice in the file; nothing imported."
+    assert file_digest(acme_db) == digest
+    assert not sidecars(acme_db)
+
+
+def test_stats_refuses_a_period_that_ends_before_it_starts(acme_db: Path) -> None:
+    digest = file_digest(acme_db)
+    line = refused(run("--db", acme_db, "stats", "--since", "2026-05-01", "--until", "2026-01-01"))
+    assert line == (
+        "Error: --since (2026-05-01) is after --until (2026-01-01): that period has no days."
+    )
+    refused(run("--db", acme_db, "stats", "--json", "--since", "tomorrow", "--until", "today"))
+    assert file_digest(acme_db) == digest
+    ok(run("--db", acme_db, "stats", "--since", "2026-01-01", "--until", "2026-01-01"))
+
+
+# -- a journal name that is no file, a link to nothing ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "fragment"),
+    [
+        (":memory:", "SQLite's in-memory database"),
+        ("", "is empty"),
+        ("file:journal.db", "SQLite URI"),
+        ("file:journal.db?mode=rwc", "SQLite URI"),
+        ("file::memory:?cache=shared", "SQLite URI"),
+    ],
+    ids=["memory", "empty", "uri", "uri-mode", "uri-memory"],
+)
+@pytest.mark.parametrize("command", [["add", "Acme"], ["list"], ["import", "-"]])
+def test_a_journal_name_that_is_no_file_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, fragment: str, command: list[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    refused(run("--db", name, *command, input=""), f"Error: --db {name}".rstrip(), fragment)
+    env = {"INTERVIEW_JOURNAL_DB": name}
+    if name:  # click takes an empty variable for no variable: the default journal
+        refused(run(*command, env=env, input=""), f"INTERVIEW_JOURNAL_DB {name}", fragment)
+    assert not [p for p in tmp_path.rglob("*") if p.is_file()]
+
+
+def test_a_journal_name_starting_with_file_colon_is_taken_as_written_with_dot_slash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    ok(run("--db", "./file:journal.db", "add", "Acme"))
+    assert (tmp_path / "file:journal.db").is_file()
+
+
+def test_a_journal_that_is_a_link_to_nothing_is_said(tmp_path: Path) -> None:
+    link = tmp_path / "journal.db"
+    link.symlink_to(tmp_path / "moved" / "journal.db")
+    for command in (["add", "Acme"], ["list"], ["backup", tmp_path / "b.db"], ["check"]):
+        line = refused(run("--db", link, *command))
+        assert line == (
+            f"Error: {link}: is a link to {tmp_path / 'moved' / 'journal.db'}, which is not there."
+        )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["journal.db"]
+    assert link.is_symlink()
+
+
+# -- an import file that cannot be read, or is far too large ---------------------------------------
+
+
+def _import_refused(journal: Path, file: Path | str, expected: str) -> None:
+    """The import is refused in the one line expected, and the journal is left as it was."""
+    digest = file_digest(journal)
+    line = refused(run("--db", journal, "import", file))
+    assert line == f"Error: {expected}"
+    assert file_digest(journal) == digest
+    assert not sidecars(journal)
+
+
+def test_import_of_a_folder_or_a_link_to_nothing_is_said(acme_db: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    _import_refused(acme_db, folder, f"{folder}: is a folder, not a file; nothing imported.")
+    link = tmp_path / "export.json"
+    link.symlink_to(tmp_path / "gone.json")
+    _import_refused(
+        acme_db, link, f"{link}: is a link to {tmp_path / 'gone.json'}, which is not there."
+    )
+    loop = tmp_path / "loop.json"
+    loop.symlink_to(tmp_path / "back.json")
+    (tmp_path / "back.json").symlink_to(loop)
+    _import_refused(
+        acme_db, loop, f"{loop}: is a link that leads back to itself (a loop of links)."
+    )
+
+
+def test_import_of_a_file_that_cannot_be_read_is_said(
+    acme_db: Path, demo_export: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    demo_export.chmod(0)
+    if os.geteuid() == 0:  # root reads it anyway: answer as the system answers anyone else
+        real_open = os.open
+
+        def denied(path: object, *args: object, **kwargs: object) -> int:
+            if Path(str(path)) == demo_export:
+                raise PermissionError(13, "Permission denied", str(path))
+            return real_open(path, *args, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(os, "open", denied)
+    _import_refused(acme_db, demo_export, f"{demo_export}: cannot be read (Permission denied).")
+
+
+@pytest.mark.skipif(not ENTRY_POINT.exists(), reason="the console script is not installed")
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+def test_import_of_a_pipe_or_a_device_is_refused_at_once(
+    acme_db: Path, tmp_path: Path, kind: str
+) -> None:
+    if kind == "fifo":
+        source = tmp_path / "export.json"
+        os.mkfifo(source)  # no writer: reading it would wait forever
+    else:
+        source = Path("/dev/zero")  # never ends
+    digest = file_digest(acme_db)
+    completed = _entry(ENTRY_POINT, "--db", acme_db, "import", source)  # times out if it waits
+    assert completed.returncode == 1, completed.stderr
+    assert completed.stdout == ""
+    assert completed.stderr == (
+        f"Error: {source}: not a regular file (a pipe or a device); nothing imported. "
+        "To import what a program writes, pipe it in: … | interview-journal import -\n"
+    )
+    assert file_digest(acme_db) == digest
+
+
+def test_import_of_a_file_over_the_limit_is_refused_before_it_is_read(
+    acme_db: Path, tmp_path: Path
+) -> None:
+    from interview_journal.core.exchange import MAX_FILE_BYTES
+
+    big = tmp_path / "big.json"
+    with big.open("wb") as handle:
+        handle.truncate(5 * 10**12)  # 5 TB, sparse: reading it would take hours
+    _import_refused(
+        acme_db,
+        big,
+        f"{big}: too large to import (5,000,000.0 MB; at most {MAX_FILE_BYTES / 1e6:,.0f} MB); "
+        "nothing imported.",
+    )
+
+
+# Runs a command in a fresh process and prints its exit status, then its peak memory in MB.
+PEAK_MEMORY_SCRIPT = textwrap.dedent(
+    """
+    import resource, subprocess, sys
+    stdin = sys.argv[1]
+    command = sys.argv[2:]
+    if stdin == "yes":
+        feeder = subprocess.Popen(["yes", "{"], stdout=subprocess.PIPE)
+        source = feeder.stdout
+    else:
+        feeder, source = None, open(stdin, "rb")
+    done = subprocess.run(command, stdin=source, capture_output=True, text=True, timeout=60)
+    if feeder:
+        feeder.kill()
+        feeder.wait()
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    sys.stderr.write(done.stderr)
+    print(done.returncode, round(peak))
+    """
+)
+
+
+@pytest.mark.skipif(not ENTRY_POINT.exists(), reason="the console script is not installed")
+@pytest.mark.skipif(sys.platform != "linux", reason="ru_maxrss is in kilobytes on Linux")
+@pytest.mark.parametrize(
+    ("stdin", "command", "message"),
+    [
+        (
+            "/dev/zero",
+            ["import", "-"],
+            "Error: standard input: more than 64 MB; too large to import",
+        ),
+        ("yes", ["import", "-"], "Error: standard input: more than 64 MB; too large to import"),
+        ("/dev/zero", ["add", "Acme", "-n", "-"], "Error: notes are too long: more than 2,000,000"),
+        ("yes", ["add", "Acme", "-n", "-"], "Error: notes are too long: more than 2,000,000"),
+        ("/dev/null", ["import", "BIG"], "Error: BIG: too large to import"),
+    ],
+    ids=["import-zero", "import-endless-pipe", "add-zero", "add-endless-pipe", "import-huge"],
+)
+def test_endless_input_is_refused_in_bounded_memory(
+    tmp_path: Path, stdin: str, command: list[str], message: str
+) -> None:
+    journal = tmp_path / "journal.db"
+    big = tmp_path / "big.json"
+    with big.open("wb") as handle:
+        handle.truncate(10**12)
+    command = [str(big) if part == "BIG" else part for part in command]
+    message = message.replace("BIG", str(big))
+    completed = subprocess.run(
+        [sys.executable, "-c", PEAK_MEMORY_SCRIPT, stdin, ENTRY_POINT, "--db", journal, *command],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    status, peak_mb = map(int, completed.stdout.split())
+    assert status == 1, completed.stderr
+    assert completed.stderr.startswith(message), completed.stderr
+    assert len(completed.stderr.splitlines()) == 1
+    assert peak_mb < 300, peak_mb
+    assert not journal.exists()
+
+
+# -- where a backup or an export goes -------------------------------------------------------------
+
+
+def test_backup_into_a_folder_that_is_not_there_is_refused(acme_db: Path, tmp_path: Path) -> None:
+    before = sorted(p.name for p in tmp_path.iterdir())
+    line = refused(run("--db", acme_db, "backup", f"{tmp_path}/backups/"))
+    assert line == (
+        f"Error: {tmp_path}/backups/: no such folder; nothing backed up "
+        f"(make it first: mkdir -p {tmp_path}/backups/)."
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+    (tmp_path / "a-file").write_text("x")
+    refused(run("--db", acme_db, "backup", f"{tmp_path}/a-file/"), "not a folder")
+    assert (tmp_path / "a-file").read_text() == "x"
+
+
+JOURNAL_SIDES = ["", "-wal", "-shm", "-journal"]
+
+
+@pytest.mark.parametrize("side", JOURNAL_SIDES, ids=["journal", "wal", "shm", "journal-file"])
+@pytest.mark.parametrize(
+    "command",
+    [["backup", "DEST"], ["export", "-o", "DEST"], ["export", "-f", "md", "-o", "DEST", "--force"]],
+    ids=["backup", "export", "export-force"],
+)
+def test_a_backup_or_export_never_goes_onto_the_journal_or_its_side_files(
+    acme_db: Path, tmp_path: Path, side: str, command: list[str]
+) -> None:
+    digest = file_digest(acme_db)
+    before = sorted(p.name for p in tmp_path.iterdir())
+    dest = Path(f"{acme_db}{side}")
+    args = [str(dest) if arg == "DEST" else arg for arg in command]
+    line = refused(run("--db", acme_db, *args))
+    what = "the journal itself" if not side else "a file SQLite keeps beside the journal"
+    assert line.startswith(f"Error: {dest}: that is {what}; nothing written")
+    assert file_digest(acme_db) == digest
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+    # Named through a link, too.
+    link = tmp_path / "innocent.db"
+    link.symlink_to(dest)
+    args = [str(link) if arg == "DEST" else arg for arg in command]
+    refused(run("--db", acme_db, *args), what)
+    assert file_digest(acme_db) == digest
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([*before, "innocent.db"])
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["backup", "DEST"], ["export", "-o", "DEST"], ["export", "-o", "DEST", "--force"]],
+    ids=["backup", "export", "export-force"],
+)
+def test_a_backup_or_export_to_a_link_to_nothing_is_said(
+    acme_db: Path, tmp_path: Path, command: list[str]
+) -> None:
+    link = tmp_path / "copy.db"
+    link.symlink_to(tmp_path / "usb" / "copy.db")
+    args = [str(link) if arg == "DEST" else arg for arg in command]
+    line = refused(run("--db", acme_db, *args))
+    assert (
+        line == f"Error: {link}: is a link to {tmp_path / 'usb' / 'copy.db'}, which is not there."
+    )
+    assert not (tmp_path / "usb").exists()
+
+
+def test_export_to_a_dash_writes_to_standard_output(
+    acme_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    for fmt in ("json", "md", "csv"):
+        result = ok(run("--db", acme_db, "export", "-f", fmt, "-o", "-"))
+        assert result.stdout == ok(run("--db", acme_db, "export", "-f", fmt)).stdout
+        assert result.stderr == ""
+    assert not (tmp_path / "-").exists()
+
+
+def test_export_into_a_folder_name_is_refused(acme_db: Path, tmp_path: Path) -> None:
+    before = sorted(p.name for p in tmp_path.iterdir())
+    refused(run("--db", acme_db, "export", "-o", f"{tmp_path}/exports/"), "names a folder")
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+
+
+# -- control characters in what is typed or imported -----------------------------------------------
+
+
+@pytest.mark.skipif(not ENTRY_POINT.exists(), reason="the console script is not installed")
+def test_control_characters_typed_on_the_command_line_are_cleaned_and_never_echoed(
+    journal_path: Path,
+) -> None:
+    completed = subprocess.run(
+        [
+            os.fsencode(ENTRY_POINT),
+            b"--db",
+            os.fsencode(journal_path),
+            b"add",
+            b"Ac\x07me",
+            b"Dev\x1b[31m ops",
+            b"--interviewer",
+            b"\x01Dana",
+            b"-i",
+            b"was late \xff\x07\x1b]0;pwned\x07 again",
+        ],
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert completed.stderr == b""
+    assert not [byte for byte in completed.stdout if byte < 0x20 and byte != 0x0A]
+    assert b"\xff" not in completed.stdout
+    assert completed.stdout.startswith("Added Acme — Dev[31m ops, ".encode())
+    assert "“was late \ufffd]0;pwned again” looks like punctuality".encode() in completed.stdout
+    with open_journal(journal_path) as journal:
+        (summary,) = journal.interview_summaries()
+        interview = summary.interview
+        (issue,) = journal.issues(interview.uuid)
+    assert (interview.company, interview.role, interview.interviewers) == (
+        "Acme",
+        "Dev[31m ops",
+        ["Dana"],
+    )
+    assert issue.problem == "was late \ufffd]0;pwned again"
+
+
+def test_control_characters_in_an_import_are_cleaned_or_refused_plainly(
+    journal_path: Path, tmp_path: Path
+) -> None:
+    source = tmp_path / "controls.json"
+    document = {
+        "format": "interview-journal",
+        "version": 1,
+        "interviews": [
+            {
+                "company": "Ac\u0007me",
+                "date": "2026-11-20",
+                "notes": "line\u0000one\r\nline two\u001b[2J",
+                "issues": [{"problem": "late \ud800 again\u0085"}],
+            }
+        ],
+    }
+    source.write_text(json.dumps(document))  # \ud800 stays an escape: the file is valid UTF-8
+    ok(run("--db", journal_path, "import", source))
+    with open_journal(journal_path) as journal:
+        (summary,) = journal.interview_summaries()
+        (issue,) = journal.issues(summary.interview.uuid)
+        notes = journal.interview(summary.interview.uuid).notes
+    assert summary.interview.company == "Acme"
+    assert notes == "lineone\nline two[2J"
+    assert issue.problem == "late \ufffd again"
+
+    document["interviews"][0]["company"] = "\u0007\u001b"
+    source.write_text(json.dumps(document))
+    digest = file_digest(journal_path)
+    refused(
+        run("--db", journal_path, "import", source),
+        f"Error: {source}: interviews[0].company: must not be empty; nothing imported.",
+    )
+    assert file_digest(journal_path) == digest

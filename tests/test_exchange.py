@@ -698,7 +698,7 @@ def test_markdown_export_reads_like_the_journal(journal: Journal) -> None:
     lines = markdown.splitlines()
 
     sections = [line for line in lines if line.startswith("## ")]
-    assert sections == ["## Acme — Backend Engineer", "## [bold]Initech[/]", "## Hooli — SRE"]
+    assert sections == ["## Acme — Backend Engineer", "## \\[bold]Initech\\[/]", "## Hooli — SRE"]
     assert "- **Date:** 2026-11-20 14:00" in lines
     assert (
         "- Arrived 10 minutes late: traffic → Leave 45 minutes early (*Late / timing*, severity 2)"
@@ -710,10 +710,11 @@ def test_markdown_export_reads_like_the_journal(journal: Journal) -> None:
     assert lines[went_well + 2] == "- Good rapport with Dana"
     assert "### Follow-ups" in lines
     assert "- thank-you, due 2026-11-21: not done" in lines
-    # Markup-like text is shown as written, and a multi-line problem stays one list item.
-    assert "[red]not a style[/red]" in markdown
-    assert '- Said "no, never", then walked out, twice; "really" → [i]Stay[/i]' in markdown
-    assert "- [/] kept calm" in lines
+    # Markup-like text is shown as written (a `[` escaped, so that no link can start there), and a
+    # multi-line problem stays one list item.
+    assert "\\[red]not a style\\[/red]" in markdown
+    assert '- Said "no, never", then walked out, twice; "really" → \\[i]Stay\\[/i]' in markdown
+    assert "- \\[/] kept calm" in lines
     hooli = markdown[markdown.index("## Hooli") :]
     assert "### What went wrong" not in hooli and "### What went well" not in hooli
 

@@ -8,14 +8,16 @@ line on stderr and a non-zero exit, never a traceback.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import json
 import os
 import sqlite3
+import stat
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 import click
 
@@ -72,6 +74,134 @@ def _stdin() -> TextIO:
     return sys.stdin
 
 
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:,.1f} MB"
+
+
+def _read_at_most(stream: BinaryIO, limit: int, name: str) -> bytearray:
+    """All of `stream`, or a plain error once more than `limit` bytes came: an endless stream
+    (`/dev/zero`, `yes |`) is never read without bound."""
+    data = bytearray()
+    while len(data) <= limit:
+        chunk = stream.read(min(1 << 20, limit + 1 - len(data)))
+        if not chunk:
+            return data
+        data += chunk
+    raise UserError(
+        f"{name}: more than {limit / 1_000_000:,.0f} MB; too large to import; nothing imported."
+    )
+
+
+def _read_import(file: Path) -> bytearray:
+    """The bytes of the file to import (`-`: standard input), read with a bound, or one plain
+    line saying why not. Only a regular file is opened for reading: a pipe or a device named
+    as FILE could wait forever or never end (a program's output comes in as `-`)."""
+    from ..core.exchange import MAX_FILE_BYTES
+
+    if str(file) == "-":
+        stream = _stdin().buffer
+        with suppress(OSError, ValueError):  # no descriptor (a test's stream): read with a bound
+            status = os.fstat(stream.fileno())
+            if stat.S_ISREG(status.st_mode) and status.st_size > MAX_FILE_BYTES:
+                raise UserError(_too_large("standard input", status.st_size))
+        return _read_at_most(stream, MAX_FILE_BYTES, "standard input")
+    path = file.expanduser()
+    _refuse_a_link_to_nothing(path)
+    try:
+        # O_NONBLOCK: opening a pipe that has no writer returns at once instead of waiting.
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    except FileNotFoundError:
+        raise UserError(f"{file}: no such file.") from None
+    except IsADirectoryError:
+        raise UserError(f"{file}: is a folder, not a file; nothing imported.") from None
+    except OSError as error:
+        raise UserError(f"{file}: cannot be read ({error.strerror}).") from None
+    status = os.fstat(descriptor)
+    if not stat.S_ISREG(status.st_mode):
+        os.close(descriptor)
+        if stat.S_ISDIR(status.st_mode):
+            raise UserError(f"{file}: is a folder, not a file; nothing imported.")
+        raise UserError(
+            f"{file}: not a regular file (a pipe or a device); nothing imported. "
+            "To import what a program writes, pipe it in: … | interview-journal import -"
+        )
+    with os.fdopen(descriptor, "rb") as handle:
+        if status.st_size > MAX_FILE_BYTES:
+            raise UserError(_too_large(str(file), status.st_size))
+        os.set_blocking(descriptor, True)
+        try:
+            return _read_at_most(handle, MAX_FILE_BYTES, str(file))
+        except OSError as error:
+            raise UserError(f"{file}: cannot be read ({error.strerror}).") from None
+
+
+def _too_large(name: str, size: int) -> str:
+    from ..core.exchange import MAX_FILE_BYTES
+
+    return (
+        f"{name}: too large to import ({_megabytes(size)}; "
+        f"at most {MAX_FILE_BYTES / 1_000_000:,.0f} MB); nothing imported."
+    )
+
+
+def _refuse_a_link_to_nothing(path: Path) -> None:
+    """A link whose target is gone is said as such: opening or creating through it would fail
+    as "no such file" or "already exists", neither of which says what is wrong."""
+    if not path.is_symlink():
+        return
+    try:
+        path.stat()
+    except FileNotFoundError:
+        message = f"{path}: is a link to {os.path.realpath(path)}, which is not there."
+        raise UserError(message) from None
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            message = f"{path}: is a link that leads back to itself (a loop of links)."
+        else:
+            message = f"{path}: is a link that cannot be followed ({error.strerror})."
+        raise UserError(message) from None
+
+
+def _journal_named(ctx: click.Context, name: str | None) -> Path | None:
+    """The journal file named with --db (or the variable), refused in plain words if it names
+    no file: SQLite takes `:memory:` and `file:` URIs too, and a journal kept there is lost or
+    lands somewhere unexpected. Said before anything is opened."""
+    if name is None:
+        return None
+    source = ctx.get_parameter_source("db_path")
+    given = "INTERVIEW_JOURNAL_DB" if source is click.core.ParameterSource.ENVIRONMENT else "--db"
+    if not name.strip():
+        raise UserError(f"{given} is empty: name a journal file, or leave it out for the default.")
+    if name == ":memory:":
+        raise UserError(
+            f"{given} :memory: is SQLite's in-memory database: what you save there is lost when "
+            "the command ends. Name a journal file."
+        )
+    if name.startswith("file:"):
+        raise UserError(
+            f"{given} {name} is a SQLite URI, not a file name: name the journal file itself "
+            f"(./{name} for a file named so)."
+        )
+    return Path(name)
+
+
+def _read_notes() -> str:
+    """The notes from standard input, read with the bound a field has: `-n - </dev/zero` is
+    refused once there is more than a field can hold, never read without end."""
+    from ..core.validate import MAX_TEXT
+
+    try:
+        notes = _stdin().read(MAX_TEXT + 1)
+    except UnicodeDecodeError:
+        raise UserError("standard input: not UTF-8 text; nothing added.") from None
+    if len(notes) > MAX_TEXT:
+        raise UserError(
+            f"notes are too long: more than {MAX_TEXT:,} characters on standard input; "
+            "nothing added."
+        )
+    return notes
+
+
 def _write_private(path: Path, text: str) -> None:
     """Write a new file only its owner can read: exports hold the journal's words. The file is
     created, never opened if it is there (O_EXCL): FileExistsError then."""
@@ -85,14 +215,57 @@ def _write_private(path: Path, text: str) -> None:
         raise
 
 
+def _resolved(path: Path) -> Path:
+    """The path with its links followed, as far as they lead (a loop of links stays as is)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()
+
+
+def _refuse_the_journal(path: Path, journal: Path) -> None:
+    """Nothing is ever written onto the journal, nor onto a file SQLite keeps beside it (even
+    one not there now: a `-journal` file made by us would be taken for SQLite's own), whatever
+    name or link leads there."""
+    given = journal.expanduser()
+    sides = ("", "-wal", "-shm", "-journal")
+    for base in dict.fromkeys([given, _resolved(given)]):
+        for side in sides:
+            other = base.with_name(base.name + side)
+            same = _resolved(path) == _resolved(other) or (
+                path.exists() and other.exists() and os.path.samefile(path, other)
+            )
+            if same:
+                what = "a file SQLite keeps beside the journal" if side else "the journal itself"
+                raise UserError(f"{path}: that is {what}; nothing written.")
+
+
+def _output_file(name: str, journal: Path) -> Path:
+    """Where an export or a backup is to be written, said plainly if it cannot be: a link to
+    nothing, the journal or one of its files. Checked before the journal is opened."""
+    path = Path(name).expanduser()
+    _refuse_the_journal(path, journal)
+    _refuse_a_link_to_nothing(path)
+    return path
+
+
+def _export_output(name: str | None, journal: Path) -> Path | None:
+    """The file `export -o` writes, checked before the journal is opened; None for standard
+    output (no -o, or `-o -`)."""
+    if name is None or name == "-":
+        return None
+    if name.endswith(("/", os.sep)):
+        raise UserError(f"{name}: names a folder; -o takes the name of a file to write.")
+    _output_file(name, journal)
+    return Path(name)
+
+
 def _replace_private(path: Path, text: str, journal: Path) -> None:
     """Replace the regular file at `path` with a new private one holding `text`: written beside
     it, then moved over it, so a failure leaves the old file as it was. Never the journal."""
     if not path.is_file():
         raise UserError(f"{path}: not a regular file; nothing written.")
-    journal_files = [journal, *(journal.with_name(journal.name + end) for end in ("-wal", "-shm"))]
-    if any(other.exists() and os.path.samefile(path, other) for other in journal_files):
-        raise UserError(f"{path}: that is the journal itself; nothing written.")
+    _refuse_the_journal(path, journal)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     _write_private(temporary, text)
     try:
@@ -124,21 +297,23 @@ def _write_export(output: Path, text: str, journal: Path, *, force: bool) -> Non
     "db_path",
     # No dir_okay=False: click would answer a folder with a usage error (exit 2, four lines);
     # the store refuses it in one plain line instead.
-    type=click.Path(path_type=Path),
+    type=click.Path(),  # the name as given: Path() would read "" as "." (checked below)
     envvar="INTERVIEW_JOURNAL_DB",
     help="The journal file (default: journal.db in your user data folder).",
 )
 @click.version_option(__version__, "--version", "-V", prog_name="interview-journal")
 @click.pass_context
-def cli(ctx: click.Context, db_path: Path | None) -> None:
+def cli(ctx: click.Context, db_path: str | None) -> None:
     """A keyboard-driven journal for learning from the interviews that went badly.
 
     With no command, opens the journal in the terminal.
     """
     from ..settings import Settings
 
-    settings = Settings.from_environment(journal=db_path)
-    ctx.obj = {"settings": settings, "named": db_path is not None}
+    named = _journal_named(ctx, db_path)
+    settings = Settings.from_environment(journal=named)
+    _refuse_a_link_to_nothing(settings.journal)
+    ctx.obj = {"settings": settings, "named": named is not None}
     if ctx.invoked_subcommand is None:
         with plain_errors():
             from ..store import open_journal
@@ -224,7 +399,7 @@ def add(
 
     settings = _settings(ctx)
     if notes == "-":
-        notes = _stdin().read()
+        notes = _read_notes()
     with plain_errors():
         moment = parse_when(when, dayfirst=settings.dayfirst)
         interview = Interview(
@@ -244,12 +419,11 @@ def add(
         from ..core.model import InterviewRecord, thank_you_for
         from ..core.validate import prepare_interview, prepare_issue, prepare_positive
 
-        # Check what the user typed before the journal is opened: opening it writes.
+        # Check what the user typed before the journal is opened: opening it writes. The
+        # cleaned copies are kept: a control character typed is never echoed to the terminal.
         prepare_interview(interview)
-        for issue in issues:
-            prepare_issue(issue)
-        for positive in went_well:
-            prepare_positive(positive)
+        issues = [prepare_issue(issue) for issue in issues]
+        went_well = [prepare_positive(positive) for positive in went_well]
         record = InterviewRecord(
             interview, issues=issues, positives=went_well, follow_ups=[thank_you_for(interview)]
         )
@@ -330,6 +504,11 @@ def stats(ctx: click.Context, since: str | None, until: str | None, as_json: boo
     with plain_errors():
         start = parse_date(since, today=today, dayfirst=settings.dayfirst) if since else None
         end = parse_date(until, today=today, dayfirst=settings.dayfirst) if until else None
+    if start and end and start > end:
+        raise UserError(
+            f"--since ({start.isoformat()}) is after --until ({end.isoformat()}): "
+            "that period has no days."
+        )
     with opened(ctx) as journal:
         sittings = journal.sittings(since=start, until=end)
         names = {category.slug: category.name for category in journal.categories()}
@@ -442,17 +621,19 @@ def brief(ctx: click.Context, as_json: bool) -> None:
 @click.option(
     "--output",
     "-o",
-    type=click.Path(path_type=Path),
-    help="Write to this new file (created private, mode 0600) instead of stdout.",
+    "output_name",
+    type=click.Path(allow_dash=True),  # the name as given: a trailing slash is seen
+    help="Write to this new file (created private, mode 0600) instead of stdout ('-').",
 )
 @click.option(
     "--force", is_flag=True, help="Replace the --output file if it is there (never the journal)."
 )
 @click.pass_context
-def export(ctx: click.Context, fmt: str, output: Path | None, force: bool) -> None:
+def export(ctx: click.Context, fmt: str, output_name: str | None, force: bool) -> None:
     """Export the whole journal."""
     from ..core import exchange
 
+    output = _export_output(output_name, _settings(ctx).journal)
     with opened(ctx) as journal:
         categories, records = journal.categories(), journal.records()
     if fmt == "json":
@@ -481,15 +662,12 @@ def import_file(ctx: click.Context, file: Path) -> None:
     from ..core.validate import InvalidValue
 
     startup.end()  # a large file is a lot of objects: collect as usual from here
+    raw = _read_import(file)
     try:
-        raw = _stdin().buffer.read() if str(file) == "-" else file.expanduser().read_bytes()
         text = raw.decode("utf-8-sig")
-    except FileNotFoundError:
-        raise UserError(f"{file}: no such file.") from None
     except UnicodeDecodeError as error:
         raise UserError(f"{file}: not UTF-8 text (byte {error.start}); nothing imported.") from None
-    except OSError as error:
-        raise UserError(f"{file}: cannot be read ({error.strerror}).") from None
+    del raw  # the text is all that is needed: a large file is not held twice
     try:
         categories, records, warnings = exchange.loads(text)
     except exchange.FormatError as error:
@@ -524,9 +702,9 @@ def import_file(ctx: click.Context, file: Path) -> None:
 
 
 @cli.command()
-@click.argument("dest", required=False, type=click.Path(path_type=Path))
+@click.argument("dest", required=False, type=click.Path())  # as given: a trailing slash is seen
 @click.pass_context
-def backup(ctx: click.Context, dest: Path | None) -> None:
+def backup(ctx: click.Context, dest: str | None) -> None:
     """Copy the journal safely (while it is in use, too), and check the copy.
 
     DEST is a file or a folder; the default is the backups folder beside the journal's default home.
@@ -535,10 +713,21 @@ def backup(ctx: click.Context, dest: Path | None) -> None:
     from ..store.journal import make_private_folder
 
     if dest is None:
-        dest = locations.backups_folder()
-        make_private_folder(dest)
+        folder = locations.backups_folder()
+        make_private_folder(folder)
+    else:
+        folder = _output_file(dest, _settings(ctx).journal)
+        # `backup DEST/` asks for a copy inside a folder. One that is not there is refused, not
+        # made, as cp does: a mistyped folder (or a drive not mounted) would otherwise take the
+        # backup somewhere the user never looks.
+        if dest.endswith(("/", os.sep)) and not folder.is_dir():
+            if folder.exists():
+                raise UserError(f"{dest}: not a folder; nothing backed up.")
+            raise UserError(
+                f"{dest}: no such folder; nothing backed up (make it first: mkdir -p {dest})."
+            )
     with opened(ctx) as journal, plain_errors():
-        target = journal.backup(dest)
+        target = journal.backup(folder)
     click.echo(f"Backed up to {target} (integrity check: ok).")
 
 

@@ -40,6 +40,10 @@ READABLE_VERSIONS = (1, 2)
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _CLOCK_TIME = re.compile(r"\d{1,2}:\d{2}")
 _NAMESPACE = uuid_module.UUID("6f1d0c52-6a43-4a8e-9d1e-8d5c2f7b9a10")
+# The largest file an import reads, in bytes: the export of 10,000 interviews is about 36 MB, and
+# reading and checking a file takes several times its size in memory, so a larger one (or an
+# endless stream) is refused before it is read, or once this much has been read.
+MAX_FILE_BYTES = 64_000_000
 
 
 # -- writing ---------------------------------------------------------------------------------
@@ -470,9 +474,44 @@ def from_document(data: object) -> tuple[list[Category], list[InterviewRecord], 
     return list(categories.values()), records, context.warnings
 
 
+class _Objects:
+    """Builds the file's objects, noting each one that gives a key twice: JSON parsers keep the
+    last, so `"severity": 1, "severity": 3` would import 3 where the file also said 1."""
+
+    def __init__(self) -> None:
+        # id of such an object -> the object (kept, so that its id is not reused) and the key
+        self.twice: dict[int, tuple[dict[str, Any], str]] = {}
+
+    def __call__(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        built = dict(pairs)
+        if len(built) != len(pairs):
+            seen: set[str] = set()
+            repeated = next(key for key, _ in pairs if key in seen or seen.add(key))
+            self.twice[id(built)] = (built, repeated)
+        return built
+
+    def first_repeated(self, data: object) -> str:
+        """The path of the first key given twice, in the order of the file."""
+        stack: list[tuple[object, str]] = [(data, "")]
+        while stack:
+            value, path = stack.pop()
+            if isinstance(value, dict):
+                if id(value) in self.twice:
+                    key = self.twice[id(value)][1]
+                    return f"{path}.{key}" if path else key
+                children = [(v, f"{path}.{k}" if path else k) for k, v in value.items()]
+            elif isinstance(value, list):
+                children = [(v, f"{path}[{i}]") for i, v in enumerate(value)]
+            else:
+                continue
+            stack.extend(reversed(children))
+        return "a key"  # only in an object the file itself replaced by a repeated key
+
+
 def loads(text: str) -> tuple[list[Category], list[InterviewRecord], list[str]]:
+    objects = _Objects()
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=objects)
     except json.JSONDecodeError as error:
         raise FormatError(
             f"not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
@@ -481,15 +520,43 @@ def loads(text: str) -> tuple[list[Category], list[InterviewRecord], list[str]]:
         raise FormatError("not valid JSON (nested too deeply)") from None
     except ValueError:  # Python refuses integers of more than 4,300 digits
         raise FormatError("not valid JSON (a number far too long)") from None
+    if objects.twice:
+        raise FormatError(f"{objects.first_repeated(data)}: is given twice in the file")
     return from_document(data)
 
 
 # -- Markdown and CSV --------------------------------------------------------------------------
 
 
+# The user's text is escaped so that it reads as written and can never become structure: a note
+# holding `## Fake` or `---` forges no heading or rule, and `<script>` is shown, never run.
+# Escaped everywhere: what starts raw HTML, an entity, a link or image, code or emphasis (`_` only
+# where it can start or end emphasis, so snake_case stays readable). At the start of a line, also
+# what starts a heading, quote, list, rule, fence or table there. Ordinary text is left alone.
+_MD_INLINE = re.compile(r"[\\`*\[<]|(?<!\w)_|_(?!\w)|&(?=#?\w+;)")
+_MD_ENTITIES = {"<": "&lt;", "&": "&amp;"}
+_MD_LINE_START = re.compile(r"[#>+\-=|~:]|\d{1,9}(?=[.)])")
+_MD_CLOSING_HASHES = re.compile(r"(^|\s)(#+)$")  # `## Acme ##` would lose its last word
+
+
+def _md_escape(text: str) -> str:
+    """One line of the user's text as Markdown that shows it as written."""
+    text = _MD_INLINE.sub(lambda found: _MD_ENTITIES.get(found[0], "\\" + found[0]), text.strip())
+    start = _MD_LINE_START.match(text)
+    if start:
+        at = start.end() if start[0].isdigit() else 0  # `1.` becomes `1\.`
+        text = text[:at] + "\\" + text[at:]
+    return _MD_CLOSING_HASHES.sub(lambda found: found[1] + "\\" + found[2], text)
+
+
 def _md_line(text: str) -> str:
-    """One Markdown line: newlines folded so a list item stays one item."""
-    return " ".join(text.split())
+    """The user's text as one Markdown line: newlines folded so a list item stays one item."""
+    return _md_escape(" ".join(text.split()))
+
+
+def _md_lines(text: str) -> list[str]:
+    """The user's text as Markdown lines, each escaped; blank lines still part paragraphs."""
+    return [_md_escape(line) for line in text.strip().splitlines()]
 
 
 def to_markdown(categories: Iterable[Category], records: Iterable[InterviewRecord]) -> str:
@@ -515,11 +582,11 @@ def to_markdown(categories: Iterable[Category], records: Iterable[InterviewRecor
             out.append("- **Moved on:** yes")
         out.append("")
         if interview.notes.strip():
-            out += ["### Notes", "", interview.notes.strip(), ""]
+            out += ["### Notes", "", *_md_lines(interview.notes), ""]
         if record.issues:
             out += ["### What went wrong → what I should have done", ""]
             for issue in record.issues:
-                category = names.get(issue.category or "", "uncategorised")
+                category = _md_line(names.get(issue.category or "", "uncategorised"))
                 solution = _md_line(issue.should_have) or "_not written yet_"
                 out.append(
                     f"- {_md_line(issue.problem)} → {solution} "
@@ -540,7 +607,7 @@ def to_markdown(categories: Iterable[Category], records: Iterable[InterviewRecor
                 out.append(f"- {follow_up.kind}{due}: {status}")
                 if follow_up.text.strip():
                     out.append("")
-                    out += ["  > " + line for line in follow_up.text.strip().splitlines()]
+                    out += [f"  > {line}".rstrip() for line in _md_lines(follow_up.text)]
                     out.append("")
             out.append("")
     return "\n".join(out).rstrip() + "\n"
@@ -568,9 +635,21 @@ CSV_COLUMNS = (
 )
 
 
+# A cell starting with one of these is run as a formula by Excel, LibreOffice or Google Sheets
+# (OWASP, "CSV Injection"): `=HYPERLINK(...)` in a company name would become a live link.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(text: str) -> str:
+    """The user's text as a cell a spreadsheet shows and never runs: an apostrophe in front of
+    what would start a formula. Our own dates, uuids and numbers never start with one."""
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
 def to_csv(categories: Iterable[Category], records: Iterable[InterviewRecord]) -> str:
     """One row per issue, with its interview's columns; an interview without issues gets a row
-    of its own with the issue columns empty, so no interview is missing from the sheet."""
+    of its own with the issue columns empty, so no interview is missing from the sheet. The
+    user's text is made safe to open in a spreadsheet (`_cell`)."""
     names = {category.slug: category.name for category in categories}
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
@@ -579,12 +658,12 @@ def to_csv(categories: Iterable[Category], records: Iterable[InterviewRecord]) -
         interview = record.interview
         head = [
             interview.uuid,
-            interview.company,
-            interview.role,
+            _cell(interview.company),
+            _cell(interview.role),
             interview.date.isoformat(),
             interview.time.strftime("%H:%M") if interview.time else "",
             interview.stage,
-            "; ".join(interview.interviewers),
+            _cell("; ".join(interview.interviewers)),
             interview.outcome,
             "" if interview.rating is None else interview.rating,
             "; ".join(interview.feelings),
@@ -597,12 +676,12 @@ def to_csv(categories: Iterable[Category], records: Iterable[InterviewRecord]) -
                 head
                 + [
                     issue.uuid,
-                    issue.problem,
-                    issue.should_have,
+                    _cell(issue.problem),
+                    _cell(issue.should_have),
                     issue.category or "",
-                    names.get(issue.category or "", ""),
+                    _cell(names.get(issue.category or "", "")),
                     issue.severity,
-                    issue.action,
+                    _cell(issue.action),
                 ]
             )
     return buffer.getvalue()
