@@ -264,7 +264,7 @@ def test_side_files_are_private_whatever_the_umask_and_the_journal_was(
     assert modes == {"journal.db": 0o600, "journal.db-wal": 0o600, "journal.db-shm": 0o600}
 
 
-@pytest.mark.parametrize("name", [":memory:", "file:journal.db", "file::memory:?cache=shared", ""])
+@pytest.mark.parametrize("name", [":memory:", ""])
 def test_names_sqlite_reads_as_no_file_are_refused(
     name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -375,9 +375,11 @@ def _keep_private(path: Path) -> None:
 
 
 def _refuse_special(path: str | os.PathLike[str]) -> None:
-    """Names that SQLite reads as something other than a file on disk."""
+    """Names that SQLite reads as something other than a file on disk. (A `file:` name is
+    opened here as the file of that name, always through a URI of its own; the command line
+    refuses such names as typed, where `./file:x` can still be told from `file:x`.)"""
     name = os.fsdecode(path)
-    if name.strip() in ("", ":memory:") or name.startswith("file:"):
+    if name.strip() in ("", ":memory:"):
         raise ForeignFile(
             f"{name or 'an empty name'}: not a journal file; name a file on disk "
             "(SQLite's in-memory and URI names would lose what is written)."
@@ -462,9 +464,7 @@ def open_journal(
     _refuse_special(path)
     path = Path(path).expanduser()
     if path.is_symlink() and not path.exists():
-        raise JournalUnavailable(
-            f"{path}: is a link to {os.readlink(path)}, which is not there; nothing was written."
-        )
+        raise JournalUnavailable(f"{path}: is a link to {os.readlink(path)}, which is not there.")
     if not path.exists():
         if not create or read_only:
             raise JournalUnavailable(
