@@ -7,6 +7,7 @@ line on stderr and a non-zero exit, never a traceback.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import errno
 import json
@@ -14,7 +15,7 @@ import os
 import sqlite3
 import stat
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, TextIO
@@ -25,6 +26,7 @@ from .. import __version__
 from ..core.text import counted
 
 if TYPE_CHECKING:
+    from ..core.model import InterviewRecord
     from ..settings import Settings
     from ..store import Journal
 
@@ -78,24 +80,11 @@ def _megabytes(size: int) -> str:
     return f"{size / 1_000_000:,.1f} MB"
 
 
-def _read_at_most(stream: BinaryIO, limit: int, name: str) -> bytearray:
-    """All of `stream`, or a plain error once more than `limit` bytes came: an endless stream
-    (`/dev/zero`, `yes |`) is never read without bound."""
-    data = bytearray()
-    while len(data) <= limit:
-        chunk = stream.read(min(1 << 20, limit + 1 - len(data)))
-        if not chunk:
-            return data
-        data += chunk
-    raise UserError(
-        f"{name}: more than {limit / 1_000_000:,.0f} MB; too large to import; nothing imported."
-    )
-
-
-def _read_import(file: Path) -> bytearray:
-    """The bytes of the file to import (`-`: standard input), read with a bound, or one plain
-    line saying why not. Only a regular file is opened for reading: a pipe or a device named
-    as FILE could wait forever or never end (a program's output comes in as `-`)."""
+def _import_pieces(file: Path) -> Iterator[str]:
+    """The text of the file to import (`-`: standard input) in pieces, read with a bound, or one
+    plain line saying why not. Only a regular file is opened for reading: a pipe or a device
+    named as FILE could wait forever or never end (a program's output comes in as `-`). What
+    can be told before reading (no such file, too large) is told before anything is read."""
     from ..core.exchange import MAX_FILE_BYTES
 
     if str(file) == "-":
@@ -104,7 +93,7 @@ def _read_import(file: Path) -> bytearray:
             status = os.fstat(stream.fileno())
             if stat.S_ISREG(status.st_mode) and status.st_size > MAX_FILE_BYTES:
                 raise UserError(_too_large("standard input", status.st_size))
-        return _read_at_most(stream, MAX_FILE_BYTES, "standard input")
+        return _decoded(stream, "standard input", close=False)
     path = file.expanduser()
     _refuse_a_link_to_nothing(path)
     try:
@@ -125,14 +114,45 @@ def _read_import(file: Path) -> bytearray:
             f"{file}: not a regular file (a pipe or a device); nothing imported. "
             "To import what a program writes, pipe it in: … | interview-journal import -"
         )
-    with os.fdopen(descriptor, "rb") as handle:
-        if status.st_size > MAX_FILE_BYTES:
-            raise UserError(_too_large(str(file), status.st_size))
-        os.set_blocking(descriptor, True)
-        try:
-            return _read_at_most(handle, MAX_FILE_BYTES, str(file))
-        except OSError as error:
-            raise UserError(f"{file}: cannot be read ({error.strerror}).") from None
+    if status.st_size > MAX_FILE_BYTES:
+        os.close(descriptor)
+        raise UserError(_too_large(str(file), status.st_size))
+    os.set_blocking(descriptor, True)
+    return _decoded(os.fdopen(descriptor, "rb"), str(file), close=True)
+
+
+def _decoded(stream: BinaryIO, name: str, *, close: bool) -> Iterator[str]:
+    """`stream` as text, a megabyte at a time, refused plainly once it is longer than an import
+    may be (an endless stream, `/dev/zero` or `yes |`, is never read without bound) or where
+    it is not UTF-8."""
+    from ..core.exchange import MAX_FILE_BYTES
+
+    decoder = codecs.getincrementaldecoder("utf-8-sig")()
+    read = 0
+    try:
+        while True:
+            try:
+                chunk = stream.read(1 << 20)
+            except OSError as error:
+                raise UserError(f"{name}: cannot be read ({error.strerror}).") from None
+            read += len(chunk)
+            if read > MAX_FILE_BYTES:
+                raise UserError(
+                    f"{name}: more than {MAX_FILE_BYTES / 1_000_000:,.0f} MB; too large to "
+                    "import; nothing imported."
+                )
+            try:
+                text = decoder.decode(chunk, final=not chunk)
+            except UnicodeDecodeError as error:
+                at = read - len(chunk) + error.start
+                raise UserError(f"{name}: not UTF-8 text (byte {at}); nothing imported.") from None
+            if text:
+                yield text
+            if not chunk:
+                return
+    finally:
+        if close:
+            stream.close()
 
 
 def _too_large(name: str, size: int) -> str:
@@ -202,14 +222,15 @@ def _read_notes() -> str:
     return notes
 
 
-def _write_private(path: Path, text: str) -> None:
+def _write_private(path: Path, text: str | Iterable[str]) -> None:
     """Write a new file only its owner can read: exports hold the journal's words. The file is
-    created, never opened if it is there (O_EXCL): FileExistsError then."""
+    created, never opened if it is there (O_EXCL): FileExistsError then. `text` may come in
+    pieces, written as they come: an export is never held whole."""
     descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
         os.fchmod(descriptor, 0o600)
         with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+            handle.writelines([text] if isinstance(text, str) else text)
     except BaseException:
         path.unlink(missing_ok=True)  # no half-written export left behind
         raise
@@ -260,7 +281,7 @@ def _export_output(name: str | None, journal: Path) -> Path | None:
     return Path(name)
 
 
-def _replace_private(path: Path, text: str, journal: Path) -> None:
+def _replace_private(path: Path, text: str | Iterable[str], journal: Path) -> None:
     """Replace the regular file at `path` with a new private one holding `text`: written beside
     it, then moved over it, so a failure leaves the old file as it was. Never the journal."""
     if not path.is_file():
@@ -275,7 +296,7 @@ def _replace_private(path: Path, text: str, journal: Path) -> None:
         raise
 
 
-def _write_export(output: Path, text: str, journal: Path, *, force: bool) -> None:
+def _write_export(output: Path, text: str | Iterable[str], journal: Path, *, force: bool) -> None:
     """Write `text` to a new private file, or over a regular file with `force`; never the
     journal."""
     target = output.expanduser()
@@ -634,19 +655,27 @@ def export(ctx: click.Context, fmt: str, output_name: str | None, force: bool) -
     from ..core import exchange
 
     output = _export_output(output_name, _settings(ctx).journal)
+    writer = {"json": exchange.iter_json, "md": exchange.iter_markdown, "csv": exchange.iter_csv}
+    exported = 0
+
+    def records(journal: Journal) -> Iterator[InterviewRecord]:
+        nonlocal exported
+        for record in journal.iter_records():  # a few hundred at a time: memory stays small
+            exported += 1
+            yield record
+
     with opened(ctx) as journal:
-        categories, records = journal.categories(), journal.records()
-    if fmt == "json":
-        text = exchange.dumps(exchange.to_document(categories, records))
-    elif fmt == "md":
-        text = exchange.to_markdown(categories, records)
-    else:
-        text = exchange.to_csv(categories, records)
-    if output is None:
-        click.echo(text, nl=False)
-        return
-    _write_export(output, text, _settings(ctx).journal, force=force)
-    click.echo(f"Exported {counted(len(records), 'interview')} to {output} ({fmt}).", err=True)
+        text = writer[fmt](journal.categories(), records(journal))
+        if output is None:
+            # A row that cannot be read is said before anything is written: what a pipe has
+            # taken cannot be taken back. (A file is written beside, and only then named.)
+            for _ in journal.iter_records():
+                pass
+            for piece in text:
+                click.echo(piece, nl=False)
+            return
+        _write_export(output, text, _settings(ctx).journal, force=force)
+    click.echo(f"Exported {counted(exported, 'interview')} to {output} ({fmt}).", err=True)
 
 
 @cli.command("import")
@@ -662,14 +691,9 @@ def import_file(ctx: click.Context, file: Path) -> None:
     from ..core.validate import InvalidValue
 
     startup.end()  # a large file is a lot of objects: collect as usual from here
-    raw = _read_import(file)
+    pieces = _import_pieces(file)
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise UserError(f"{file}: not UTF-8 text (byte {error.start}); nothing imported.") from None
-    del raw  # the text is all that is needed: a large file is not held twice
-    try:
-        categories, records, warnings = exchange.loads(text)
+        categories, records, warnings = exchange.load_pieces(pieces)
     except exchange.FormatError as error:
         raise UserError(f"{file}: {error}; nothing imported.") from None
     with opened(ctx, create=True) as journal, plain_errors():

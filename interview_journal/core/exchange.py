@@ -22,6 +22,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import jsonstream
 from .model import Category, FollowUp, Interview, InterviewRecord, Issue, Positive, Review
 from .validate import (
     FormatError,
@@ -434,44 +435,64 @@ def from_document(data: object) -> tuple[list[Category], list[InterviewRecord], 
 
     An issue may name a category the file does not list: the journal creates it on import.
     """
-    context = _Context()
-    root = _Reader(data, "", context)
-    if root.data.get("format") != FORMAT:
-        raise FormatError(f'format: must be "{FORMAT}" (is this an Interview Journal export?)')
-    version = root.data.get("version")
-    if type(version) is not int or version not in READABLE_VERSIONS:  # not true, nor 1.0
-        raise FormatError(
-            f"version: must be 1 or {VERSION}; this file has {json.dumps(version)} "
-            "(written by a newer app?)"
-        )
-    root.known(("format", "version", "categories", "interviews"))
-    categories: dict[str, Category] = {}
-    for item in root.objects("categories"):
-        item.known(_CATEGORY_KEYS)
-        slug = item.text("slug", required=True)
-        if slug in categories:
-            raise item.fail("slug", f"{slug!r} is listed twice")
-        category = Category(
-            slug=slug,
-            name=item.text("name") or slug,
-            description=item.text("description"),
-            indefensible=item.boolean("indefensible"),
-        )
-        categories[slug] = _checked(item, prepare_category, category)
-    records: list[InterviewRecord] = []
-    seen: dict[str, str] = {}
+    document = _Document()
+    root = document.head(data)
     for item in root.objects("interviews"):
+        document.interview(item)
+    return document.result(root.data)
+
+
+class _Document:
+    """Reads a file's parts as they come: its head (format, version, categories), then its
+    interviews one at a time, each checked against the ones before (no uuid twice)."""
+
+    def __init__(self) -> None:
+        self.context = _Context()
+        self.categories: dict[str, Category] = {}
+        self.records: list[InterviewRecord] = []
+        self.seen: dict[str, str] = {}
+
+    def head(self, data: object) -> _Reader:
+        root = _Reader(data, "", self.context)
+        if root.data.get("format") != FORMAT:
+            raise FormatError(f'format: must be "{FORMAT}" (is this an Interview Journal export?)')
+        version = root.data.get("version")
+        if type(version) is not int or version not in READABLE_VERSIONS:  # not true, nor 1.0
+            raise FormatError(
+                f"version: must be 1 or {VERSION}; this file has {json.dumps(version)} "
+                "(written by a newer app?)"
+            )
+        for item in root.objects("categories"):
+            item.known(_CATEGORY_KEYS)
+            slug = item.text("slug", required=True)
+            if slug in self.categories:
+                raise item.fail("slug", f"{slug!r} is listed twice")
+            category = Category(
+                slug=slug,
+                name=item.text("name") or slug,
+                description=item.text("description"),
+                indefensible=item.boolean("indefensible"),
+            )
+            self.categories[slug] = _checked(item, prepare_category, category)
+        return root
+
+    def interview(self, item: _Reader) -> None:
         record = _read_interview(item)
-        _duplicates("interview", seen, record.interview.uuid, item.at("uuid"))
+        _duplicates("interview", self.seen, record.interview.uuid, item.at("uuid"))
         for kind, rows in (
             ("issues", record.issues),
             ("positives", record.positives),
             ("follow_ups", record.follow_ups),
         ):
             for index, row in enumerate(rows):
-                _duplicates(kind[:-1], seen, row.uuid, item.at(f"{kind}[{index}].uuid"))
-        records.append(record)
-    return list(categories.values()), records, context.warnings
+                _duplicates(kind[:-1], self.seen, row.uuid, item.at(f"{kind}[{index}].uuid"))
+        self.records.append(record)
+
+    def result(self, head: dict) -> tuple[list[Category], list[InterviewRecord], list[str]]:
+        """What was read; the file's own unknown fields are warned about first."""
+        rest, self.context.warnings = self.context.warnings, []
+        _Reader(head, "", self.context).known(("format", "version", "categories", "interviews"))
+        return list(self.categories.values()), self.records, self.context.warnings + rest
 
 
 class _Objects:
@@ -509,20 +530,65 @@ class _Objects:
 
 
 def loads(text: str) -> tuple[list[Category], list[InterviewRecord], list[str]]:
+    return load_pieces([text])
+
+
+def load_pieces(
+    pieces: Iterable[str],
+) -> tuple[list[Category], list[InterviewRecord], list[str]]:
+    """Read a file that comes in pieces of text. Each interview is read and checked as soon as
+    it is whole, and only its record is kept: memory holds the records, not the file's text
+    and its parsed objects besides."""
     objects = _Objects()
+    decoder = json.JSONDecoder(object_pairs_hook=objects)
+    document = _Document()
+    head: dict[str, Any] = {}
+    waiting: list[tuple[int, object]] = []  # interviews that came before the format said
+    started = False
     try:
-        data = json.loads(text, object_pairs_hook=objects)
-    except json.JSONDecodeError as error:
+        for event, key, value in jsonstream.read_object(pieces, "interviews", decoder):
+            if event == "whole":
+                _given_twice(objects, value, "")
+                return from_document(value)
+            if event == "again":
+                raise FormatError(f"{key}: is given twice in the file")
+            if event == "member":
+                _given_twice(objects, value, str(key))
+                head[str(key)] = value
+                continue
+            _given_twice(objects, value, f"interviews[{key}]")
+            if not started and "format" in head and "version" in head:
+                document.head(head)
+                started = True
+            if started:
+                document.interview(_Reader(value, f"interviews[{key}]", document.context))
+            else:
+                waiting.append((int(key), value))  # type: ignore[arg-type]
+    except jsonstream.StreamError as error:
         raise FormatError(
             f"not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
         ) from None
     except RecursionError:
         raise FormatError("not valid JSON (nested too deeply)") from None
-    except ValueError:  # Python refuses integers of more than 4,300 digits
+    except ValueError as error:  # Python refuses integers of more than 4,300 digits
+        if isinstance(error, FormatError):
+            raise
         raise FormatError("not valid JSON (a number far too long)") from None
+    if not started:
+        root = document.head(head)
+        if "interviews" in head:  # not a list: said as from_document says it
+            root.objects("interviews")
+        for index, value in waiting:
+            document.interview(_Reader(value, f"interviews[{index}]", document.context))
+    return document.result(head)
+
+
+def _given_twice(objects: _Objects, value: object, path: str) -> None:
+    """Refuse a value in which some object gives a key twice, with the path to that key."""
     if objects.twice:
-        raise FormatError(f"{objects.first_repeated(data)}: is given twice in the file")
-    return from_document(data)
+        inner = objects.first_repeated(value)
+        joined = f"{path}{inner}" if inner.startswith("[") or not path else f"{path}.{inner}"
+        raise FormatError(f"{joined}: is given twice in the file")
 
 
 # -- Markdown and CSV --------------------------------------------------------------------------
@@ -560,57 +626,71 @@ def _md_lines(text: str) -> list[str]:
 
 
 def to_markdown(categories: Iterable[Category], records: Iterable[InterviewRecord]) -> str:
+    return "".join(iter_markdown(categories, records))
+
+
+def iter_markdown(
+    categories: Iterable[Category], records: Iterable[InterviewRecord]
+) -> Iterator[str]:
+    """The Markdown export an interview at a time."""
     names = {category.slug: category.name for category in categories}
-    out = ["# Interview Journal", ""]
+    pending = "# Interview Journal\n"
     for record in records:
-        interview = record.interview
-        when = interview.date.isoformat()
-        if interview.time:
-            when += " " + interview.time.strftime("%H:%M")
-        title = interview.company + (f" — {interview.role}" if interview.role else "")
-        out += [f"## {_md_line(title)}", ""]
-        out.append(f"- **Date:** {when}")
-        out.append(f"- **Stage:** {interview.stage}")
-        if interview.interviewers:
-            out.append(f"- **Interviewers:** {_md_line(', '.join(interview.interviewers))}")
-        out.append(f"- **Outcome:** {interview.outcome}")
-        if interview.rating is not None:
-            out.append(f"- **Self-rating:** {interview.rating}/5")
-        if interview.feelings:
-            out.append(f"- **Feelings:** {', '.join(interview.feelings)}")
-        if interview.closed:
-            out.append("- **Moved on:** yes")
+        yield pending + "\n"
+        pending = "\n".join(_md_block(record, names))
+    yield pending.rstrip() + "\n"
+
+
+def _md_block(record: InterviewRecord, names: dict[str, str]) -> list[str]:
+    out: list[str] = []
+    interview = record.interview
+    when = interview.date.isoformat()
+    if interview.time:
+        when += " " + interview.time.strftime("%H:%M")
+    title = interview.company + (f" — {interview.role}" if interview.role else "")
+    out += [f"## {_md_line(title)}", ""]
+    out.append(f"- **Date:** {when}")
+    out.append(f"- **Stage:** {interview.stage}")
+    if interview.interviewers:
+        out.append(f"- **Interviewers:** {_md_line(', '.join(interview.interviewers))}")
+    out.append(f"- **Outcome:** {interview.outcome}")
+    if interview.rating is not None:
+        out.append(f"- **Self-rating:** {interview.rating}/5")
+    if interview.feelings:
+        out.append(f"- **Feelings:** {', '.join(interview.feelings)}")
+    if interview.closed:
+        out.append("- **Moved on:** yes")
+    out.append("")
+    if interview.notes.strip():
+        out += ["### Notes", "", *_md_lines(interview.notes), ""]
+    if record.issues:
+        out += ["### What went wrong → what I should have done", ""]
+        for issue in record.issues:
+            category = _md_line(names.get(issue.category or "", "uncategorised"))
+            solution = _md_line(issue.should_have) or "_not written yet_"
+            out.append(
+                f"- {_md_line(issue.problem)} → {solution} "
+                f"(*{category}*, severity {issue.severity})"
+            )
+            if issue.action.strip():
+                out.append(f"  - Next step: {_md_line(issue.action)}")
         out.append("")
-        if interview.notes.strip():
-            out += ["### Notes", "", *_md_lines(interview.notes), ""]
-        if record.issues:
-            out += ["### What went wrong → what I should have done", ""]
-            for issue in record.issues:
-                category = _md_line(names.get(issue.category or "", "uncategorised"))
-                solution = _md_line(issue.should_have) or "_not written yet_"
-                out.append(
-                    f"- {_md_line(issue.problem)} → {solution} "
-                    f"(*{category}*, severity {issue.severity})"
-                )
-                if issue.action.strip():
-                    out.append(f"  - Next step: {_md_line(issue.action)}")
-            out.append("")
-        if record.positives:
-            out += ["### What went well", ""]
-            out += [f"- {_md_line(positive.text)}" for positive in record.positives]
-            out.append("")
-        if record.follow_ups:
-            out += ["### Follow-ups", ""]
-            for follow_up in record.follow_ups:
-                status = f"done {follow_up.done}" if follow_up.done else "not done"
-                due = f", due {follow_up.due}" if follow_up.due else ""
-                out.append(f"- {follow_up.kind}{due}: {status}")
-                if follow_up.text.strip():
-                    out.append("")
-                    out += [f"  > {line}".rstrip() for line in _md_lines(follow_up.text)]
-                    out.append("")
-            out.append("")
-    return "\n".join(out).rstrip() + "\n"
+    if record.positives:
+        out += ["### What went well", ""]
+        out += [f"- {_md_line(positive.text)}" for positive in record.positives]
+        out.append("")
+    if record.follow_ups:
+        out += ["### Follow-ups", ""]
+        for follow_up in record.follow_ups:
+            status = f"done {follow_up.done}" if follow_up.done else "not done"
+            due = f", due {follow_up.due}" if follow_up.due else ""
+            out.append(f"- {follow_up.kind}{due}: {status}")
+            if follow_up.text.strip():
+                out.append("")
+                out += [f"  > {line}".rstrip() for line in _md_lines(follow_up.text)]
+                out.append("")
+        out.append("")
+    return out
 
 
 CSV_COLUMNS = (
@@ -650,11 +730,19 @@ def to_csv(categories: Iterable[Category], records: Iterable[InterviewRecord]) -
     """One row per issue, with its interview's columns; an interview without issues gets a row
     of its own with the issue columns empty, so no interview is missing from the sheet. The
     user's text is made safe to open in a spreadsheet (`_cell`)."""
+    return "".join(iter_csv(categories, records))
+
+
+def iter_csv(categories: Iterable[Category], records: Iterable[InterviewRecord]) -> Iterator[str]:
+    """The CSV export an interview at a time."""
     names = {category.slug: category.name for category in categories}
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for record in records:
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
         interview = record.interview
         head = [
             interview.uuid,
@@ -684,4 +772,4 @@ def to_csv(categories: Iterable[Category], records: Iterable[InterviewRecord]) -
                     _cell(issue.action),
                 ]
             )
-    return buffer.getvalue()
+    yield buffer.getvalue()
