@@ -1225,14 +1225,34 @@ def test_import_of_a_file_over_the_limit_is_refused_before_it_is_read(
     )
 
 
+# Writes the start of an export, then interviews with long notes, for ever.
+ENDLESS_EXPORT = textwrap.dedent(
+    """
+    import json, sys
+    sys.stdout.write('{"format": "interview-journal", "version": 2, "interviews": [')
+    n = 0
+    while True:
+        n += 1
+        notes = f"word{n} " * 500
+        row = {"company": "Acme", "date": "2026-01-01", "notes": notes}
+        sys.stdout.write(json.dumps(row) + ",")
+    """
+)
 # Runs a command in a fresh process and prints its exit status, then its peak memory in MB.
 PEAK_MEMORY_SCRIPT = textwrap.dedent(
     """
     import resource, subprocess, sys
+    ENDLESS_EXPORT = "ENDLESS"
     stdin = sys.argv[1]
     command = sys.argv[2:]
     if stdin == "yes":
         feeder = subprocess.Popen(["yes", "{"], stdout=subprocess.PIPE)
+        source = feeder.stdout
+    elif stdin == "spaces":
+        feeder = subprocess.Popen(["yes", " "], stdout=subprocess.PIPE)
+        source = feeder.stdout
+    elif stdin == "interviews":  # a valid export that never ends
+        feeder = subprocess.Popen([sys.executable, "-c", ENDLESS_EXPORT], stdout=subprocess.PIPE)
         source = feeder.stdout
     else:
         feeder, source = None, open(stdin, "rb")
@@ -1244,7 +1264,7 @@ PEAK_MEMORY_SCRIPT = textwrap.dedent(
     sys.stderr.write(done.stderr)
     print(done.returncode, round(peak))
     """
-)
+).replace('"ENDLESS"', repr(ENDLESS_EXPORT))
 
 
 @pytest.mark.skipif(not ENTRY_POINT.exists(), reason="the console script is not installed")
@@ -1252,17 +1272,27 @@ PEAK_MEMORY_SCRIPT = textwrap.dedent(
 @pytest.mark.parametrize(
     ("stdin", "command", "message"),
     [
+        ("/dev/zero", ["import", "-"], "Error: -: not valid JSON (line 1, column 1"),
+        ("yes", ["import", "-"], "Error: -: not valid JSON (line 2, column 1"),
+        ("spaces", ["import", "-"], "Error: standard input: more than 64 MB; too large to import"),
         (
-            "/dev/zero",
+            "interviews",
             ["import", "-"],
             "Error: standard input: more than 64 MB; too large to import",
         ),
-        ("yes", ["import", "-"], "Error: standard input: more than 64 MB; too large to import"),
         ("/dev/zero", ["add", "Acme", "-n", "-"], "Error: notes are too long: more than 2,000,000"),
         ("yes", ["add", "Acme", "-n", "-"], "Error: notes are too long: more than 2,000,000"),
         ("/dev/null", ["import", "BIG"], "Error: BIG: too large to import"),
     ],
-    ids=["import-zero", "import-endless-pipe", "add-zero", "add-endless-pipe", "import-huge"],
+    ids=[
+        "import-zero",
+        "import-endless-pipe",
+        "import-endless-spaces",
+        "import-endless-export",
+        "add-zero",
+        "add-endless-pipe",
+        "import-huge",
+    ],
 )
 def test_endless_input_is_refused_in_bounded_memory(
     tmp_path: Path, stdin: str, command: list[str], message: str

@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import errno
+import itertools
 import json
 import os
 import sqlite3
@@ -691,16 +692,28 @@ def import_file(ctx: click.Context, file: Path) -> None:
     from ..core.validate import InvalidValue
 
     startup.end()  # a large file is a lot of objects: collect as usual from here
-    pieces = _import_pieces(file)
-    try:
-        categories, records, warnings = exchange.load_pieces(pieces)
+    reading = exchange.Reading(_import_pieces(file))
+    items = iter(reading)
+    try:  # the file's head is read, and refused, before the journal is opened
+        first = next(items, None)
     except exchange.FormatError as error:
         raise UserError(f"{file}: {error}; nothing imported.") from None
-    with opened(ctx, create=True) as journal, plain_errors():
-        try:
-            summary = journal.import_records(categories, records, backup_first=True)
-        except InvalidValue as error:
-            raise UserError(f"{file}: {error}; nothing imported.") from None
+    items = itertools.chain([first] if first is not None else [], items)
+    target = _settings(ctx).journal
+    new = not target.exists()
+    try:
+        with opened(ctx, create=True) as journal, plain_errors():
+            try:
+                summary = journal.import_items(items, backup_first=True)
+            except (InvalidValue, exchange.FormatError) as error:
+                raise UserError(f"{file}: {error}; nothing imported.") from None
+    except UserError:
+        if new:  # the journal this import made, left empty by its failure, is not left behind
+            from ..store.journal import remove_if_empty
+
+            remove_if_empty(target)
+        raise
+    warnings = reading.warnings
     for warning in warnings[:20]:
         click.echo(f"warning: {warning}", err=True)
     if len(warnings) > 20:

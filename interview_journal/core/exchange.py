@@ -437,20 +437,24 @@ def from_document(data: object) -> tuple[list[Category], list[InterviewRecord], 
     """
     document = _Document()
     root = document.head(data)
-    for item in root.objects("interviews"):
-        document.interview(item)
-    return document.result(root.data)
+    categories = document.categories(root)
+    records = [document.interview(item) for item in root.objects("interviews")]
+    document.root_fields(root.data)
+    return categories, records, document.warnings
 
 
 class _Document:
-    """Reads a file's parts as they come: its head (format, version, categories), then its
+    """Reads a file's parts as they come: its head (format, version), its categories, then its
     interviews one at a time, each checked against the ones before (no uuid twice)."""
 
     def __init__(self) -> None:
         self.context = _Context()
-        self.categories: dict[str, Category] = {}
-        self.records: list[InterviewRecord] = []
+        self.slugs: set[str] = set()
         self.seen: dict[str, str] = {}
+
+    @property
+    def warnings(self) -> list[str]:
+        return self.context.warnings
 
     def head(self, data: object) -> _Reader:
         root = _Reader(data, "", self.context)
@@ -462,21 +466,26 @@ class _Document:
                 f"version: must be 1 or {VERSION}; this file has {json.dumps(version)} "
                 "(written by a newer app?)"
             )
+        return root
+
+    def categories(self, root: _Reader) -> list[Category]:
+        categories = []
         for item in root.objects("categories"):
             item.known(_CATEGORY_KEYS)
             slug = item.text("slug", required=True)
-            if slug in self.categories:
+            if slug in self.slugs:
                 raise item.fail("slug", f"{slug!r} is listed twice")
+            self.slugs.add(slug)
             category = Category(
                 slug=slug,
                 name=item.text("name") or slug,
                 description=item.text("description"),
                 indefensible=item.boolean("indefensible"),
             )
-            self.categories[slug] = _checked(item, prepare_category, category)
-        return root
+            categories.append(_checked(item, prepare_category, category))
+        return categories
 
-    def interview(self, item: _Reader) -> None:
+    def interview(self, item: _Reader) -> InterviewRecord:
         record = _read_interview(item)
         _duplicates("interview", self.seen, record.interview.uuid, item.at("uuid"))
         for kind, rows in (
@@ -486,13 +495,13 @@ class _Document:
         ):
             for index, row in enumerate(rows):
                 _duplicates(kind[:-1], self.seen, row.uuid, item.at(f"{kind}[{index}].uuid"))
-        self.records.append(record)
+        return record
 
-    def result(self, head: dict) -> tuple[list[Category], list[InterviewRecord], list[str]]:
-        """What was read; the file's own unknown fields are warned about first."""
-        rest, self.context.warnings = self.context.warnings, []
-        _Reader(head, "", self.context).known(("format", "version", "categories", "interviews"))
-        return list(self.categories.values()), self.records, self.context.warnings + rest
+    def root_fields(self, head: dict) -> None:
+        """Warn about the file's own unknown fields, first."""
+        own = _Context()
+        _Reader(head, "", own).known(("format", "version", "categories", "interviews"))
+        self.context.warnings[:0] = own.warnings
 
 
 class _Objects:
@@ -530,57 +539,75 @@ class _Objects:
 
 
 def loads(text: str) -> tuple[list[Category], list[InterviewRecord], list[str]]:
-    return load_pieces([text])
+    reading = Reading([text])
+    categories: list[Category] = []
+    records: list[InterviewRecord] = []
+    for item in reading:
+        (categories if isinstance(item, Category) else records).append(item)
+    return categories, records, reading.warnings
 
 
-def load_pieces(
-    pieces: Iterable[str],
-) -> tuple[list[Category], list[InterviewRecord], list[str]]:
-    """Read a file that comes in pieces of text. Each interview is read and checked as soon as
-    it is whole, and only its record is kept: memory holds the records, not the file's text
-    and its parsed objects besides."""
-    objects = _Objects()
-    decoder = json.JSONDecoder(object_pairs_hook=objects)
-    document = _Document()
-    head: dict[str, Any] = {}
-    waiting: list[tuple[int, object]] = []  # interviews that came before the format said
-    started = False
-    try:
-        for event, key, value in jsonstream.read_object(pieces, "interviews", decoder):
+class Reading:
+    """A file read as it comes in pieces of text: iterating gives its categories and then its
+    interviews, each read and checked as soon as it is whole, so an import can store each one
+    and let it go. Memory holds one interview of the file at a time, never the file.
+    `warnings` (unknown fields) is complete once the iteration is over; a file that breaks the
+    format raises FormatError where the break is met."""
+
+    def __init__(self, pieces: Iterable[str]) -> None:
+        self.pieces = pieces
+        self.document = _Document()
+        self.warnings = self.document.warnings
+
+    def __iter__(self) -> Iterator[Category | InterviewRecord]:
+        try:
+            yield from self._items()
+        except jsonstream.StreamError as error:
+            raise FormatError(
+                f"not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
+            ) from None
+        except RecursionError:
+            raise FormatError("not valid JSON (nested too deeply)") from None
+        except ValueError as error:  # Python refuses integers of more than 4,300 digits
+            if isinstance(error, FormatError):
+                raise
+            raise FormatError("not valid JSON (a number far too long)") from None
+
+    def _items(self) -> Iterator[Category | InterviewRecord]:
+        objects = _Objects()
+        decoder = json.JSONDecoder(object_pairs_hook=objects)
+        document = self.document
+        head: dict[str, Any] = {}
+        waiting: list[tuple[int, object]] = []  # interviews met before the format was
+        root: _Reader | None = None
+        for event, key, value in jsonstream.read_object(self.pieces, "interviews", decoder):
             if event == "whole":
                 _given_twice(objects, value, "")
-                return from_document(value)
+                document.head(value)  # refuses it: the file is not an object
             if event == "again":
                 raise FormatError(f"{key}: is given twice in the file")
             if event == "member":
                 _given_twice(objects, value, str(key))
                 head[str(key)] = value
+                if root is not None and key == "categories":  # after the interviews
+                    yield from document.categories(_Reader(head, "", document.context))
                 continue
             _given_twice(objects, value, f"interviews[{key}]")
-            if not started and "format" in head and "version" in head:
-                document.head(head)
-                started = True
-            if started:
-                document.interview(_Reader(value, f"interviews[{key}]", document.context))
+            if root is None and "format" in head and "version" in head:
+                root = document.head(head)
+                yield from document.categories(root)
+            if root is None:
+                waiting.append((int(key), value))  # type: ignore[call-overload]
             else:
-                waiting.append((int(key), value))  # type: ignore[arg-type]
-    except jsonstream.StreamError as error:
-        raise FormatError(
-            f"not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
-        ) from None
-    except RecursionError:
-        raise FormatError("not valid JSON (nested too deeply)") from None
-    except ValueError as error:  # Python refuses integers of more than 4,300 digits
-        if isinstance(error, FormatError):
-            raise
-        raise FormatError("not valid JSON (a number far too long)") from None
-    if not started:
-        root = document.head(head)
-        if "interviews" in head:  # not a list: said as from_document says it
-            root.objects("interviews")
-        for index, value in waiting:
-            document.interview(_Reader(value, f"interviews[{index}]", document.context))
-    return document.result(head)
+                yield document.interview(_Reader(value, f"interviews[{key}]", document.context))
+        if root is None:
+            root = document.head(head)
+            yield from document.categories(root)
+            if "interviews" in head:  # not a list: said as from_document says it
+                root.objects("interviews")
+            for index, value in waiting:
+                yield document.interview(_Reader(value, f"interviews[{index}]", document.context))
+        document.root_fields(head)
 
 
 def _given_twice(objects: _Objects, value: object, path: str) -> None:

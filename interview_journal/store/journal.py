@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import itertools
 import json
 import os
 import re
@@ -15,7 +16,7 @@ import sqlite3
 import stat
 import uuid as uuid_module
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -123,10 +124,6 @@ class ImportSummary:
         return cls(ImportCounts(), ImportCounts(), ImportCounts(), ImportCounts(), ImportCounts())
 
 
-class _ChangesExisting(Exception):
-    """An import is about to change rows the journal already has: back it up first."""
-
-
 def _moment(stamp: object) -> dt.datetime | None:
     try:
         moment = dt.datetime.fromisoformat(stamp)  # type: ignore[arg-type]
@@ -149,7 +146,8 @@ class _Merge:
 
     conn: sqlite3.Connection
     now: str
-    stop_before_change: bool
+    before_change: Callable[[], None]
+    """Called before a row the journal already had is changed (the backup is made there)."""
 
     def row(
         self, table: str, key: str, row: dict, counts: ImportCounts, owner: str | None = None
@@ -179,8 +177,7 @@ class _Merge:
         elif stamped and not self._not_older(row["updated"], current["updated"]):
             counts.kept += 1
         else:
-            if self.stop_before_change:
-                raise _ChangesExisting
+            self.before_change()
             changes = content | ({"updated": row["updated"] or self.now} if stamped else {})
             self.conn.execute(
                 f"UPDATE {table} SET {', '.join(f'{name} = ?' for name in changes)} "
@@ -206,8 +203,8 @@ class _Merge:
             theirs_at, ours_at = _last_review(issue.card), _last_review(card)
             later = theirs_at is not None and (ours_at is None or theirs_at > ours_at)
             if card != issue.card and (card is None or later):
-                if card is not None and self.stop_before_change:
-                    raise _ChangesExisting
+                if card is not None:
+                    self.before_change()
                 self.conn.execute("UPDATE issues SET card = ? WHERE id = ?", [issue.card, issue_id])
         for review in issue.reviews:
             values = [issue_id, review.rating, review.reviewed, review.due]
@@ -430,6 +427,24 @@ def _sync_folder(folder: Path) -> None:
             os.fsync(descriptor)
         finally:
             os.close(descriptor)
+
+
+def remove_if_empty(path: Path) -> None:
+    """Remove a journal that holds no interview and nothing of the user's (one a failed
+    command made), with the files beside it; any other file is left as it is."""
+    try:
+        journal = open_journal(path, create=False)
+    except JournalError:
+        return
+    try:
+        empty = not journal.count_interviews() and not journal._rows(  # noqa: SLF001
+            "SELECT 1 FROM categories WHERE builtin = 0 LIMIT 1"
+        )
+    finally:
+        journal.close()
+    if empty:
+        for file in (path, *_side_files(path)):
+            file.unlink(missing_ok=True)
 
 
 def _creation_failed(path: Path, error: Exception) -> JournalError:
@@ -1088,79 +1103,99 @@ class Journal:
         *,
         backup_first: bool = False,
     ) -> ImportSummary:
-        """Merge categories and interviews in, matched by slug and uuid, in one transaction.
+        """Merge categories and interviews in, matched by slug and uuid, in one transaction:
+        `import_items` with the categories first."""
+        return self.import_items(itertools.chain(categories, records), backup_first=backup_first)
+
+    def import_items(
+        self, items: Iterable[Category | InterviewRecord], *, backup_first: bool = False
+    ) -> ImportSummary:
+        """Merge categories and interviews in, in one transaction, each as it comes: a file of
+        any size is stored as it is read, never held whole. A failure anywhere (a bad row
+        further on) leaves the journal as it was.
 
         A row the journal does not have is added with the times the file gives it. A row it
         has is replaced by the file's copy only when that copy is as new or newer (its
         `updated`); a newer edit in the journal is kept and counted as such, and so is a row
         of a file that gives no time (a version 1 file: its age is unknown). Rows the file does
-        not mention are kept; the same import twice changes nothing. With `backup_first`, an
-        import that would change rows already there first makes a backup beside the journal.
+        not mention are kept; the same import twice changes nothing. With `backup_first`, the
+        first change to a row the journal already had is preceded by a backup beside it of
+        the journal as it was (read by a connection of its own, which sees what was committed
+        before the import began).
         """
-        categories, records = list(categories), list(records)
-        try:
-            with self._writing() as db:
-                return self._import(db, categories, records, stop_before_change=backup_first)
-        except _ChangesExisting:
-            pass
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        made = self.backup(self.path.with_name(f"{self.path.stem}-before-import-{stamp}.db"))
         with self._writing() as db:
-            summary = self._import(db, categories, records, stop_before_change=False)
-        summary.backup = made
+            summary = ImportSummary.empty()
+
+            def before_change() -> None:
+                if backup_first and summary.backup is None:
+                    summary.backup = self._backup_before_import()
+
+            merge = _Merge(db.conn, utc_now(), before_change)
+            known = {row[0] for row in db.execute("SELECT slug FROM categories")}
+            for number, item in enumerate(items):
+                if isinstance(item, Category):
+                    row = converters.category_to_row(prepare_category(item))
+                    merge.row("categories", "slug", row, summary.categories)
+                    known.add(item.slug)
+                else:
+                    self._import_record(merge, item, known, summary, number)
         return summary
 
-    def _import(
+    def _import_record(
         self,
-        db: Database,
-        categories: list[Category],
-        records: list[InterviewRecord],
-        *,
-        stop_before_change: bool,
-    ) -> ImportSummary:
-        summary = ImportSummary.empty()
-        merge = _Merge(db.conn, utc_now(), stop_before_change)
-        for category in categories:
-            row = converters.category_to_row(prepare_category(category))
-            merge.row("categories", "slug", row, summary.categories)
-        known = {row[0] for row in db.execute("SELECT slug FROM categories")}
-        for number, record in enumerate(records):
-            for issue in record.issues:
-                if issue.category and issue.category not in known:
-                    category = prepare_category(user_category(issue.category))
-                    row = converters.category_to_row(category)
-                    merge.row("categories", "slug", row, summary.categories)
-                    known.add(issue.category)
-            row = converters.interview_to_row(prepare_interview(record.interview))
-            interview_id = merge.row("interviews", "uuid", row, summary.interviews)
-            children = (
-                ("issues", record.issues, prepare_issue, converters.issue_to_row, summary.issues),
-                (
-                    "positives",
-                    record.positives,
-                    prepare_positive,
-                    converters.positive_to_row,
-                    summary.positives,
-                ),
-                (
-                    "follow_ups",
-                    record.follow_ups,
-                    prepare_follow_up,
-                    converters.follow_up_to_row,
-                    summary.follow_ups,
-                ),
-            )
-            for table, items, prepare, to_row, counts in children:
-                for index, item in enumerate(items):
-                    try:
-                        child = to_row(prepare(item)) | {"interview_id": interview_id}
-                        row_id = merge.row(table, "uuid", child, counts, "interview_id")
-                    except InvalidValue as error:  # said with where it is in the file
-                        where = f"interviews[{number}].{table}[{index}].{error.field}"
-                        raise InvalidValue(where, error.message) from None
-                    if table == "issues":
-                        merge.review_state(row_id, item, summary.reviews)
-        return summary
+        merge: _Merge,
+        record: InterviewRecord,
+        known: set[str],
+        summary: ImportSummary,
+        number: int,
+    ) -> None:
+        for issue in record.issues:
+            if issue.category and issue.category not in known:
+                category = prepare_category(user_category(issue.category))
+                merge.row(
+                    "categories", "slug", converters.category_to_row(category), summary.categories
+                )
+                known.add(issue.category)
+        row = converters.interview_to_row(prepare_interview(record.interview))
+        interview_id = merge.row("interviews", "uuid", row, summary.interviews)
+        children = (
+            ("issues", record.issues, prepare_issue, converters.issue_to_row, summary.issues),
+            (
+                "positives",
+                record.positives,
+                prepare_positive,
+                converters.positive_to_row,
+                summary.positives,
+            ),
+            (
+                "follow_ups",
+                record.follow_ups,
+                prepare_follow_up,
+                converters.follow_up_to_row,
+                summary.follow_ups,
+            ),
+        )
+        for table, items, prepare, to_row, counts in children:
+            for index, item in enumerate(items):
+                try:
+                    child = to_row(prepare(item)) | {"interview_id": interview_id}
+                    row_id = merge.row(table, "uuid", child, counts, "interview_id")
+                except InvalidValue as error:  # said with where it is in the file
+                    where = f"interviews[{number}].{table}[{index}].{error.field}"
+                    raise InvalidValue(where, error.message) from None
+                if table == "issues":
+                    merge.review_state(row_id, item, summary.reviews)
+
+    def _backup_before_import(self) -> Path:
+        """A checked copy of the journal as last committed, beside it: read by a connection
+        of its own, so that what this import has written so far is not in it."""
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        target = self.path.with_name(f"{self.path.stem}-before-import-{stamp}.db")
+        reader = _connect(self.path, read_only=True, timeout=self.busy_timeout)
+        try:
+            return Journal(reader, self.path, read_only=True).backup(target)
+        finally:
+            reader.close()
 
     # -- review drill ----------------------------------------------------------------------------
 
