@@ -742,3 +742,56 @@ async def test_what_another_window_writes_shows_up_without_a_key(journal_path) -
             await pilot.pause()
             assert "CTO" in screen_text(app)  # the summary of the interview, read again
     journal.close()
+
+
+@pytest.mark.parametrize("choice", ["mine", "theirs"])
+async def test_the_interview_form_does_not_overwrite_an_edit_made_in_another_window(
+    journal_path, choice
+) -> None:
+    journal = open_journal(journal_path)
+    acme = add_acme(journal)
+    app = make_app(journal)
+    with open_journal(journal_path) as other:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("e")
+            form = app.screen
+            assert isinstance(form, InterviewForm)
+            other.update_interview(dataclasses.replace(acme, notes="Their brain dump"))
+            await pilot.press("tab")
+            form.query_one("#role", Input).value = ""
+            await type_text(pilot, "Staff Engineer")
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert other.interview(acme.uuid).role == "Backend Engineer"  # not overwritten
+            assert conflict_dialog_shown(app)
+            shown = screen_text(app)
+            assert "Role: Staff Engineer" in shown and "Their brain dump" in shown
+            await pilot.press("m" if choice == "mine" else "t")
+            await pilot.pause()
+            assert not isinstance(app.screen, InterviewForm) and not conflict_dialog_shown(app)
+            stored = other.interview(acme.uuid)
+            if choice == "mine":
+                assert (stored.role, stored.notes) == ("Staff Engineer", acme.notes)
+            else:
+                assert (stored.role, stored.notes) == ("Backend Engineer", "Their brain dump")
+    journal.close()
+
+
+async def test_the_issue_on_show_deleted_in_another_window_leaves_the_editor(journal_path) -> None:
+    """Nothing typed: the window follows the journal, and the next keys are not typed into
+    another issue without the user knowing."""
+    journal = open_journal(journal_path)
+    acme = add_acme(journal)
+    [late, babbled] = journal.issues(acme.uuid)
+    app = make_app(journal)
+    with open_journal(journal_path) as other:
+        async with app.run_test(size=SIZE, notifications=True) as pilot:
+            await pilot.press("tab", "tab")
+            assert app.focused.id == "problem"
+            other.delete_issue(late.uuid)
+            await pilot.pause(1.5)
+            assert app.focused.id == "issues"
+            assert app.screen.query_one(IssueEditor).issue.uuid == babbled.uuid
+            assert "deleted in another window" in screen_text(app)
+            assert not conflict_dialog_shown(app)
+    journal.close()

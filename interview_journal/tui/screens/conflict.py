@@ -75,7 +75,7 @@ class ConflictScreen(Dialog["Choice | None"]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("m", "choose('mine')", "Keep mine", id="conflict.mine"),
         Binding("t", "choose('theirs')", "Take theirs", id="conflict.theirs"),
-        Binding("s", "choose('new')", "Save mine again", id="conflict.new"),
+        Binding("s", "choose('new')", "Save mine as new", id="conflict.new"),
         Binding("x", "choose('drop')", "Drop mine", id="conflict.drop"),
         Binding("escape", "later", "Decide later", id="conflict.later"),
     ]

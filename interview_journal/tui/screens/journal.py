@@ -397,7 +397,7 @@ class JournalScreen(Screen[None]):
         """Another window changed or deleted the issue since it was loaded here: nothing was
         saved. The text stays in the editor, and the user sees both versions and chooses."""
         where = "deleted" if conflict.deleted else "changed"
-        self.editor.save_conflicted(f"{where} in another window")
+        self.editor.save_conflicted(f"{where} in another window; ctrl+s to choose")
         if not ask or self._conflict_open:
             return
         from .conflict import ConflictScreen, issue_text
@@ -471,8 +471,10 @@ class JournalScreen(Screen[None]):
         if fresh is None:  # deleted elsewhere, with nothing typed here: show what is there
             focused = self.focused
             editor.load(self.issue_list.highlighted_issue)
-            if editor.disabled and focused is not None and editor in focused.ancestors:
+            if focused is not None and editor in focused.ancestors:
+                # Out of the editor, or the next keys would be typed into another issue.
                 self.set_focus(self.issue_list)
+                self.notify("The issue you were on was deleted in another window.", markup=False)
         elif fresh.updated != editor.issue.updated:
             editor.show_newer(fresh)
 
@@ -485,8 +487,14 @@ class JournalScreen(Screen[None]):
         keep = self.issue_list.highlighted_issue
         with self.issue_list.prevent(OptionList.OptionHighlighted):
             self._show_issues(issues, editing.uuid if editing else keep and keep.uuid)
-            if editing is not None and editing.uuid not in {issue.uuid for issue in issues}:
-                self.issue_list.highlighted = None  # a new draft is not in the list yet
+            listed = {issue.uuid for issue in issues}
+            if (
+                editing is not None
+                and editing.uuid not in listed
+                and (self.editor.dirty or not editing.created)
+            ):
+                # Not in the list: a new draft, or typing in one deleted elsewhere (it asks).
+                self.issue_list.highlighted = None
 
     # -- interviews -----------------------------------------------------------------------------
 
