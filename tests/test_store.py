@@ -29,6 +29,7 @@ from interview_journal.store import (
     NotFound,
     open_journal,
 )
+from interview_journal.store.errors import Conflict
 from interview_journal.store.schema import (
     APPLICATION_ID,
     SCHEMA_VERSION,
@@ -183,6 +184,128 @@ def test_overdue_follow_ups(journal) -> None:
     overdue = journal.overdue_follow_ups(dt.date(2026, 11, 27))
     assert [f.interview_uuid for f in overdue] == [interview.uuid]
     assert journal.overdue_follow_ups(dt.date(2026, 11, 21)) == []
+
+
+# -- two windows on one journal ---------------------------------------------------------------
+# Each window (each running app, each command) has its own connection: two open_journal()s.
+
+
+def test_a_save_over_an_edit_made_in_another_window_is_refused_with_theirs(journal_path) -> None:
+    with open_journal(journal_path) as here, open_journal(journal_path) as there:
+        interview = add_acme(here)
+        loaded = here.issues(interview.uuid)[0]
+        there.update_issue(
+            dataclasses.replace(there.issue(loaded.uuid), should_have="Their answer"),
+            expected_updated=loaded.updated,
+        )
+        mine = dataclasses.replace(loaded, problem="My words")
+        with pytest.raises(Conflict) as refused:
+            here.save_issue(mine)
+        assert refused.value.theirs.should_have == "Their answer"
+        assert not refused.value.deleted
+        assert "another window" in str(refused.value)
+        stored = there.issue(loaded.uuid)
+        assert (stored.problem, stored.should_have) == (loaded.problem, "Their answer")
+        # Keep mine: overwrite the version the user was shown, and only that one.
+        saved = here.save_issue(mine, expected_updated=refused.value.theirs.updated)
+        assert there.issue(loaded.uuid).problem == "My words"
+        assert saved.updated == there.issue(loaded.uuid).updated
+        # The next save of this window checks against its own last save.
+        here.save_issue(dataclasses.replace(saved, problem="My words, again"))
+        with pytest.raises(Conflict):
+            there.update_issue(stored, expected_updated=stored.updated)
+
+
+def test_two_saves_within_a_second_each_change_the_stamp(journal_path) -> None:
+    """Autosave saves more often than once a second: a stamp to the second would not change
+    and a window holding the older version would overwrite the newer one unseen."""
+    with open_journal(journal_path) as here, open_journal(journal_path) as there:
+        interview = add_acme(here)
+        first = here.issues(interview.uuid)[0]
+        stamps = [first.updated]
+        issue = first
+        for word in ("one", "two", "three"):
+            issue = here.save_issue(dataclasses.replace(issue, problem=word))
+            stamps.append(issue.updated)
+        assert len(set(stamps)) == len(stamps)
+        assert [dt.datetime.fromisoformat(s) for s in stamps] == sorted(
+            dt.datetime.fromisoformat(s) for s in stamps
+        )
+        with pytest.raises(Conflict):  # there still holds the version after "one"
+            there.save_issue(dataclasses.replace(first, problem="stale"))
+        assert there.issue(first.uuid).problem == "three"
+
+
+def test_a_stamp_from_a_clock_ahead_is_still_followed_by_a_later_one(journal) -> None:
+    interview = add_acme(journal)
+    issue = journal.issues(interview.uuid)[0]
+    ahead = "2999-01-01T00:00:00.000000+00:00"
+    journal.conn.execute("UPDATE issues SET updated = ? WHERE uuid = ?", [ahead, issue.uuid])
+    saved = journal.save_issue(dataclasses.replace(issue, updated=ahead, problem="x"))
+    assert dt.datetime.fromisoformat(saved.updated) > dt.datetime.fromisoformat(ahead)
+    assert journal.issue(issue.uuid).updated == saved.updated
+
+
+def test_an_issue_deleted_in_another_window_is_not_brought_back_by_a_save(journal_path) -> None:
+    with open_journal(journal_path) as here, open_journal(journal_path) as there:
+        interview = add_acme(here)
+        loaded = here.issues(interview.uuid)[0]
+        there.delete_issue(loaded.uuid)
+        with pytest.raises(Conflict) as refused:
+            here.save_issue(dataclasses.replace(loaded, problem="Still typing"))
+        assert refused.value.deleted and refused.value.theirs is None
+        assert "deleted" in str(refused.value)
+        assert loaded.uuid not in [issue.uuid for issue in there.issues(interview.uuid)]
+        # A draft never saved is new, not deleted: it is added.
+        draft = Issue(problem="A new one", interview_uuid=interview.uuid)
+        assert not draft.created
+        here.save_issue(draft)
+        assert there.issue(draft.uuid).problem == "A new one"
+        # Saving mine again as a new issue is a choice the user makes: add_issue.
+        here.add_issue(dataclasses.replace(loaded, problem="Still typing"))
+        assert there.issue(loaded.uuid).problem == "Still typing"
+
+
+def test_an_interview_edited_or_deleted_in_another_window_is_not_overwritten(
+    journal_path,
+) -> None:
+    with open_journal(journal_path) as here, open_journal(journal_path) as there:
+        loaded = add_acme(here)
+        there.update_interview(
+            dataclasses.replace(there.interview(loaded.uuid), notes="Their notes"),
+            expected_updated=loaded.updated,
+        )
+        mine = dataclasses.replace(loaded, notes="My notes")
+        with pytest.raises(Conflict) as refused:
+            here.update_interview(mine, expected_updated=loaded.updated)
+        assert refused.value.theirs.notes == "Their notes"
+        assert there.interview(loaded.uuid).notes == "Their notes"
+        here.update_interview(mine, expected_updated=refused.value.theirs.updated)
+        assert there.interview(loaded.uuid).notes == "My notes"
+        # Closing writes the flag alone: it keeps what another window wrote meanwhile.
+        stale = there.interview(loaded.uuid)
+        here.update_interview(dataclasses.replace(stale, role="Staff"), expected_updated=None)
+        there.set_closed(stale.uuid, True)
+        closed = here.interview(loaded.uuid)
+        assert closed.closed and closed.role == "Staff" and closed.updated != stale.updated
+        there.delete_interview(loaded.uuid)
+        with pytest.raises(Conflict) as gone:
+            here.update_interview(mine, expected_updated=closed.updated)
+        assert gone.value.deleted
+        with pytest.raises(NotFound):  # a write that does not check says it is not there
+            here.update_interview(mine)
+        assert there.count_interviews() == 0
+
+
+def test_data_version_changes_when_another_window_commits(journal_path) -> None:
+    with open_journal(journal_path) as here, open_journal(journal_path) as there:
+        start = here.data_version()
+        interview = add_acme(here)  # our own writes: nothing new to see
+        assert here.data_version() == start
+        seen = there.data_version()
+        there.update_interview(dataclasses.replace(there.interview(interview.uuid), role="CTO"))
+        assert here.data_version() != start
+        assert there.data_version() == seen
 
 
 # -- categories ---------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 """The journal on disk: SQLite through sqlite-utils. Never imports Textual or click."""
 
 from .errors import (
+    Conflict,
     CorruptJournal,
     ForeignFile,
     JournalError,
@@ -13,6 +14,7 @@ from .errors import (
 from .journal import Journal, open_journal
 
 __all__ = [
+    "Conflict",
     "CorruptJournal",
     "ForeignFile",
     "Journal",

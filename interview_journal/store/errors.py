@@ -52,6 +52,22 @@ class NotFound(JournalError):
     """No row with that uuid or slug."""
 
 
+class Conflict(JournalError):
+    """The record was changed or deleted elsewhere (another window, a command) since it was
+    loaded here, so saving would have overwritten or brought back what was done there.
+
+    `theirs` is the record as it now stands in the journal (an Issue, an Interview), or None
+    when it was deleted. Nothing was written."""
+
+    def __init__(self, message: str, theirs: object | None) -> None:
+        super().__init__(message)
+        self.theirs = theirs
+
+    @property
+    def deleted(self) -> bool:
+        return self.theirs is None
+
+
 def translate(error: sqlite3.Error, path: object) -> JournalError:
     """Turn a SQLite error into the plain-words error a user should see."""
     text = str(error).lower()

@@ -49,6 +49,7 @@ from ..core.validate import (
 )
 from . import converters
 from .errors import (
+    Conflict,
     CorruptJournal,
     DamagedRow,
     ForeignFile,
@@ -178,7 +179,7 @@ class _Merge:
             counts.kept += 1
         else:
             self.before_change()
-            changes = content | ({"updated": row["updated"] or self.now} if stamped else {})
+            changes = content | ({"updated": self._updated(row, current)} if stamped else {})
             self.conn.execute(
                 f"UPDATE {table} SET {', '.join(f'{name} = ?' for name in changes)} "
                 f"WHERE {key} = ?",
@@ -186,6 +187,15 @@ class _Merge:
             )
             counts.updated += 1
         return current.get("id", current[key])
+
+    @staticmethod
+    def _updated(theirs: dict, ours: dict) -> str:
+        """The file's time for its newer copy. A copy of the same time that differs (edited by
+        hand) is a new edit: it gets a time of its own, after the journal's, so that a window
+        holding the journal's copy sees that it changed."""
+        if _moment(theirs["updated"]) == _moment(ours["updated"]):
+            return _stamp_after(ours["updated"])
+        return theirs["updated"]
 
     @staticmethod
     def _not_older(theirs: str, ours: str) -> bool:
@@ -248,6 +258,24 @@ def damaged_tables(conn: sqlite3.Connection, pragma: str = "quick_check") -> dic
             lines = [line for f in found for line in f.splitlines() if not line.startswith("***")]
             damaged.setdefault(where, lines[0] if lines else "damaged")
     return damaged
+
+
+def _stamp_after(previous: str | None) -> str:
+    """The `updated` stamp of a write: now, in UTC, to the microsecond, and always later than
+    the stamp it replaces.
+
+    Saves are refused when the row's stamp is not the one the window loaded (optimistic
+    concurrency), so every write must change the stamp: to the second, two saves in one second
+    (autosave runs more often than that) would leave it as it was and hide the second one. A
+    clock that stepped back is answered by moving one microsecond past the old stamp."""
+    now = dt.datetime.now(dt.UTC)
+    try:
+        before = dt.datetime.fromisoformat(previous) if previous else None
+    except ValueError:
+        before = None  # not a stamp we can read: any new one differs from it
+    if before is not None and before.tzinfo is not None and now <= before:
+        now = before + dt.timedelta(microseconds=1)
+    return now.isoformat(timespec="microseconds")
 
 
 def _has_log(path: Path) -> bool:
@@ -750,21 +778,60 @@ class Journal:
             db["interviews"].insert(converters.interview_to_row(interview))
         return interview
 
-    def update_interview(self, interview: Interview) -> Interview:
-        interview = replace(prepare_interview(interview), updated=utc_now())
-        row = converters.interview_to_row(interview)
-        del row["created"]
+    def update_interview(
+        self, interview: Interview, *, expected_updated: str | None = None
+    ) -> Interview:
+        """Write the interview over the stored one.
+
+        With `expected_updated` (the `updated` stamp the caller loaded), the write is made only
+        if the stored interview still has that stamp: otherwise it was changed or deleted
+        elsewhere since, and `Conflict` is raised with the stored version (None if deleted),
+        having written nothing. Without it, the last write wins (the command line, a script)."""
+        interview = prepare_interview(interview)
         with self._writing() as db:
-            row_id = self._id_of("interviews", interview.uuid)
+            row_id, stored = self._current("interviews", interview.uuid, expected_updated)
+            interview = replace(interview, updated=_stamp_after(stored))
+            row = converters.interview_to_row(interview)
+            del row["created"]
             db["interviews"].update(row_id, row)
         return interview
 
     def set_closed(self, uuid: str, closed: bool) -> Interview:
-        return self.update_interview(replace(self.interview(uuid), closed=closed))
+        """Close or reopen; only the flag (and the stamp) is written, so whatever was changed
+        elsewhere in the interview meanwhile is kept."""
+        with self._writing():
+            row_id, stored = self._current("interviews", uuid, None)
+            self.conn.execute(
+                "UPDATE interviews SET closed = ?, updated = ? WHERE id = ?",
+                [int(closed), _stamp_after(stored), row_id],
+            )
+        return self.interview(uuid)
 
     def delete_interview(self, uuid: str) -> None:
         with self._writing() as db:
             db["interviews"].delete(self._id_of("interviews", uuid))
+
+    def _current(self, table: str, uuid: str, expected_updated: str | None) -> tuple[int, str]:
+        """(row id, stored `updated`) of the row to be written; inside the write transaction,
+        so nothing can change between this check and the write.
+
+        Raises NotFound when the row is not there, or, when the caller says which stamp it
+        loaded, Conflict if the row was deleted or its stamp is another."""
+        rows = self._rows(f"SELECT id, updated FROM {table} WHERE uuid = ?", [uuid])
+        kind = "interview" if table == "interviews" else "issue"
+        if not rows:
+            if expected_updated is None:
+                raise NotFound(f"No {kind} with id {uuid}.")
+            raise Conflict(f"This {kind} was deleted in another window; nothing was saved.", None)
+        row_id, stored = rows[0]
+        if expected_updated is not None and stored != expected_updated:
+            theirs = self.interview(uuid) if table == "interviews" else self.issue(uuid)
+            raise Conflict(
+                f"This {kind} was changed in another window since it was opened here; "
+                "nothing was saved.",
+                theirs,
+            )
+        return row_id, stored
 
     def interview(self, uuid: str) -> Interview:
         rows = self._query(f"SELECT {_INTERVIEW_COLUMNS} FROM interviews WHERE uuid = ?", [uuid])
@@ -933,12 +1000,15 @@ class Journal:
             self._mistake_repeated(row["interview_id"], issue.category, issue.uuid)
         return issue
 
-    def update_issue(self, issue: Issue) -> Issue:
-        issue = replace(prepare_issue(issue), updated=utc_now())
-        row = converters.issue_to_row(issue)
-        del row["created"]
+    def update_issue(self, issue: Issue, *, expected_updated: str | None = None) -> Issue:
+        """Write the issue over the stored one; with `expected_updated`, only if the stored one
+        still has that stamp (see `update_interview`), else `Conflict` and nothing written."""
+        issue = prepare_issue(issue)
         with self._writing() as db:
-            row_id = self._id_of("issues", issue.uuid)
+            row_id, stored = self._current("issues", issue.uuid, expected_updated)
+            issue = replace(issue, updated=_stamp_after(stored))
+            row = converters.issue_to_row(issue)
+            del row["created"]
             interview_id, before = self._rows(
                 "SELECT interview_id, category FROM issues WHERE id = ?", [row_id]
             )[0]
@@ -987,13 +1057,31 @@ class Journal:
         )
         return converters.issue_from_row(rows[0]) if rows else None
 
-    def save_issue(self, issue: Issue) -> Issue:
-        """Add the issue, or update it if it is already in the journal: what autosave calls."""
+    def save_issue(self, issue: Issue, *, expected_updated: str | None = None) -> Issue:
+        """What a window's autosave calls: add a draft never saved, or update a stored issue
+        only if no one changed or deleted it since this window loaded it.
+
+        An issue that was saved (it has `created`) is checked against the stamp it was loaded
+        with, `issue.updated`, or `expected_updated` when given (to overwrite a version the
+        user has seen: theirs). One that was saved and is gone now raises `Conflict` rather
+        than coming back: it was deleted on purpose, elsewhere."""
+        if issue.created:
+            expected = issue.updated if expected_updated is None else expected_updated
+            return self.update_issue(issue, expected_updated=expected)
         exists = self._query("SELECT 1 FROM issues WHERE uuid = ?", [issue.uuid])
         return self.update_issue(issue) if exists else self.add_issue(issue)
 
     def delete_issue(self, uuid: str) -> None:
         self._delete_child("issues", uuid)
+
+    def data_version(self) -> int:
+        """A number that changes when another connection (another window, a command) commits
+        to the journal, and only then: this connection's own writes leave it as it is. Cheap
+        enough to ask every second."""
+        try:
+            return self.conn.execute("PRAGMA data_version").fetchone()[0]
+        except sqlite3.Error as error:
+            raise translate(error, self.path) from error
 
     def positives(self, interview_uuid: str | None = None) -> list[Positive]:
         return self._children("positives", interview_uuid)

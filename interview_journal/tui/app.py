@@ -221,8 +221,12 @@ class JournalApp(App[None]):
 
     def save_drafts(self) -> bool:
         """Save what any screen still holds unsaved; False if something could not be saved."""
+        # Leaving asks its own question: a save refused for a change made in another window
+        # is not asked about here (that dialog would open under the question).
         return all(
-            screen.save_draft() for screen in self.screen_stack if isinstance(screen, JournalScreen)
+            screen.save_draft(ask=False)
+            for screen in self.screen_stack
+            if isinstance(screen, JournalScreen)
         )
 
     async def action_quit(self) -> None:

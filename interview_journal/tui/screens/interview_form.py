@@ -30,6 +30,7 @@ from ...core.model import (
     Interview,
 )
 from ...core.validate import InvalidValue, prepare_interview
+from ...store.errors import Conflict
 from ..widgets.footer import Footer
 from .confirm import ConfirmScreen
 from .dialog import Dialog
@@ -434,10 +435,43 @@ class InterviewForm(Dialog[Interview | None]):
         if self._save is not None:
             try:
                 interview = self._save(interview)
+            except Conflict as conflict:  # changed or deleted in another window meanwhile
+                self._conflicted(interview, conflict)
+                return
             except Exception as error:  # the message is for the user; what they typed stays
                 self.notify(str(error), title="Not saved", severity="error", markup=False)
                 return
         self.dismiss(interview)
+
+    def _conflicted(self, mine: Interview, conflict: Conflict) -> None:
+        """Both versions side by side; the form stays open, with what was typed, until the user
+        chooses."""
+        from .conflict import ConflictScreen, interview_text
+
+        theirs = conflict.theirs if isinstance(conflict.theirs, Interview) else None
+
+        def chosen(choice: str | None) -> None:
+            if self.interview is None:
+                return
+            if choice == "mine" and theirs is not None:
+                self.interview = replace(self.interview, updated=theirs.updated)
+                self.action_save()  # over theirs, which the user has seen
+            elif choice == "new":
+                self.interview = replace(self.interview, created="", updated="")
+                self.action_save()  # added again, as a new interview
+            elif choice == "theirs":
+                self.dismiss(theirs)
+            elif choice == "drop":
+                self.dismiss(None)
+
+        self.app.push_screen(
+            ConflictScreen(
+                "interview",
+                interview_text(mine),
+                None if theirs is None else interview_text(theirs),
+            ),
+            chosen,
+        )
 
     def save_now(self) -> None:
         """The app is being stopped (SIGTERM, the terminal closed): keep what is typed if it

@@ -6,6 +6,7 @@ highlighted, a draft wants saving) and the screen calls their methods down.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 from collections.abc import Callable, Sequence
@@ -33,7 +34,7 @@ from ...core.model import (
     thank_you_for,
 )
 from ...core.validate import InvalidValue
-from ...store import JournalError
+from ...store import Conflict, JournalError, NotFound
 from ..widgets.footer import Footer
 from ..widgets.interview_list import InterviewList
 from ..widgets.issue_list import IssueList
@@ -51,6 +52,7 @@ EMPTY_TEXT = (
 )
 
 DETAIL_DELAY = 0.06  # seconds the selection rests before its issues and editor are loaded
+POLL_SECONDS = 1.0  # how often the journal is asked whether another window wrote to it
 
 NEXT_STEP = {
     Step.CAPTURED: "next: list what went wrong (i), each with a category",
@@ -144,6 +146,8 @@ class JournalScreen(Screen[None]):
         self.current: InterviewSummary | None = None
         self._detail_timer: Timer | None = None
         self._detail_ready = False  # the detail panes mount just after the first frame
+        self._data_version: int | None = None  # see _poll_journal
+        self._conflict_open = False  # a ConflictScreen for the editor's issue is on show
 
     # -- layout ---------------------------------------------------------------------------------
 
@@ -173,6 +177,8 @@ class JournalScreen(Screen[None]):
         self.interview_list.set_source(JournalSource(self.app))
         self._show_empty_state()
         self.set_focus(self.interview_list)
+        self._data_version = self.app.journal.data_version()
+        self.set_interval(POLL_SECONDS, self._poll_journal)
         # The detail panes wait for the first frame (the app calls `show_detail`): the list is
         # what the user looks at first, and the editor's text areas and selects are most of
         # the set-up.
@@ -335,8 +341,10 @@ class JournalScreen(Screen[None]):
     def on_issue_editor_save_requested(self, event: IssueEditor.SaveRequested) -> None:
         self._save_issue(event.issue)
 
-    def save_draft(self) -> bool:
-        """Save what the editor holds, before it shows something else. False if it failed."""
+    def save_draft(self, *, ask: bool = True) -> bool:
+        """Save what the editor holds, before it shows something else. False if it failed.
+        A save refused because the issue changed elsewhere asks what to keep, unless `ask` is
+        False (quitting asks its own question)."""
         if not self._detail_ready:
             return True
         draft = self.editor.take_draft()
@@ -344,11 +352,13 @@ class JournalScreen(Screen[None]):
             return True
         if not draft.problem.strip():
             return True  # an untouched new issue: nothing to keep
-        return self._save_issue(draft)
+        return self._save_issue(draft, ask=ask)
 
     def _stay_with_unsaved(self) -> None:
         """The issue being edited could not be saved: the selection stays with it rather than
         dropping it (the reason is beside it, and the save is tried again by itself)."""
+        if self._conflict_open:
+            return  # the dialog on show says why, and asks
         self.notify(
             "The issue could not be saved, so it stays on screen: ctrl+s tries again; "
             "to move on, delete its text.",
@@ -357,9 +367,12 @@ class JournalScreen(Screen[None]):
             markup=False,
         )
 
-    def _save_issue(self, draft: Issue) -> bool:
+    def _save_issue(self, draft: Issue, *, ask: bool = True) -> bool:
         try:
             saved = self.app.journal.save_issue(draft)
+        except Conflict as conflict:
+            self._issue_conflict(draft, conflict, ask=ask)
+            return False
         except (JournalError, InvalidValue) as error:
             self.editor.save_failed(str(error))
             self.notify(str(error), title="Not saved", severity="error", markup=False)
@@ -375,7 +388,112 @@ class JournalScreen(Screen[None]):
         return True
 
     def action_save(self) -> None:
-        self.editor.request_save()
+        self.editor.request_save(asked=True)
+
+    # -- two windows on one journal ---------------------------------------------------------
+
+    def _issue_conflict(self, draft: Issue, conflict: Conflict, *, ask: bool) -> None:
+        """Another window changed or deleted the issue since it was loaded here: nothing was
+        saved. The text stays in the editor, and the user sees both versions and chooses."""
+        where = "deleted" if conflict.deleted else "changed"
+        self.editor.save_conflicted(f"{where} in another window; ctrl+s to choose")
+        if not ask or self._conflict_open:
+            return
+        from .conflict import ConflictScreen, issue_text
+
+        theirs = conflict.theirs if isinstance(conflict.theirs, Issue) else None
+        names = {slug: category.name for slug, category in self.categories.items()}
+        interview_there = self.app.journal.interview_position(draft.interview_uuid) is not None
+        dialog = ConflictScreen(
+            "issue",
+            issue_text(draft, names),
+            None if theirs is None else issue_text(theirs, names),
+            can_save_new=interview_there,
+        )
+        self._conflict_open = True
+        self.app.push_screen(dialog, lambda choice: self._resolve(draft.uuid, theirs, choice))
+
+    def _resolve(self, uuid: str, theirs: Issue | None, choice: str | None) -> None:
+        """Do what the user chose in the conflict dialog (None: decide later, text kept)."""
+        self._conflict_open = False
+        editor = self.editor
+        if editor.issue is None or editor.issue.uuid != uuid:
+            return
+        if choice == "mine" and theirs is not None:
+            editor.rebase(dataclasses.replace(editor.issue, updated=theirs.updated))
+            editor.request_save(asked=True)
+        elif choice == "new":
+            editor.rebase(dataclasses.replace(editor.issue, created="", updated=""))
+            editor.request_save(asked=True)
+        elif choice == "theirs" and theirs is not None:
+            editor.load(theirs)
+            self._refresh_issues()
+        elif choice == "drop":
+            editor.load(None)
+            self.journal_changed()
+            if editor.issue is None:
+                editor.load(self.issue_list.highlighted_issue)
+            self.set_focus(self.issue_list)
+
+    def _poll_journal(self) -> None:
+        """Every second: did another window or a command write to the journal? One PRAGMA,
+        answered from memory, so it costs next to nothing when nothing changed."""
+        try:
+            version = self.app.journal.data_version()
+        except JournalError:
+            return  # a journal that cannot be read says so on the next read or write
+        if version != self._data_version:
+            self._data_version = version
+            self.journal_changed()
+
+    def journal_changed(self) -> None:
+        """Show what the journal holds now, keeping the selection and the focus where they are.
+        An issue with unsaved typing is left as it is: its save is checked against the version
+        it was loaded from, and asks if that changed."""
+        journal = self.app.journal
+        editor = self.editor if self._detail_ready else None
+        categories = {category.slug: category for category in journal.categories()}
+        if categories != self.categories and (editor is None or not editor.dirty):
+            self.categories = categories
+            if editor is not None:
+                editor.set_categories(list(categories.values()))
+                if editor.issue is not None:
+                    editor.show_newer(editor.issue)  # the category list was set anew
+        self.interview_list.reload(keep=self.current.interview.uuid if self.current else None)
+        self._show_empty_state()
+        if editor is None or self._detail_timer is not None:
+            return  # the detail is loaded (from the journal as it is now) in a moment
+        self._refresh_issues()
+        if editor.dirty or editor.issue is None or not editor.issue.created:
+            return
+        fresh = next((i for i in self.issue_list.issues if i.uuid == editor.issue.uuid), None)
+        if fresh is None:  # deleted elsewhere, with nothing typed here: show what is there
+            focused = self.focused
+            editor.load(self.issue_list.highlighted_issue)
+            if focused is not None and editor in focused.ancestors:
+                # Out of the editor, or the next keys would be typed into another issue.
+                self.set_focus(self.issue_list)
+                self.notify("The issue you were on was deleted in another window.", markup=False)
+        elif fresh.updated != editor.issue.updated:
+            editor.show_newer(fresh)
+
+    def _refresh_issues(self) -> None:
+        """The issue list of the interview on show, read again; the highlight stays put."""
+        if not self._detail_ready or self.current is None:
+            return
+        issues = self.app.journal.issues(self.current.interview.uuid)
+        editing = self.editor.issue
+        keep = self.issue_list.highlighted_issue
+        with self.issue_list.prevent(OptionList.OptionHighlighted):
+            self._show_issues(issues, editing.uuid if editing else keep and keep.uuid)
+            listed = {issue.uuid for issue in issues}
+            if (
+                editing is not None
+                and editing.uuid not in listed
+                and (self.editor.dirty or not editing.created)
+            ):
+                # Not in the list: a new draft, or typing in one deleted elsewhere (it asks).
+                self.issue_list.highlighted = None
 
     # -- interviews -----------------------------------------------------------------------------
 
@@ -405,7 +523,9 @@ class JournalScreen(Screen[None]):
     def _write_interview(self, interview: Interview) -> Interview:
         journal = self.app.journal
         if interview.created:
-            return journal.update_interview(interview)
+            # Only over the version the form was opened on (or the one the user chose to
+            # overwrite): a change made in another window meanwhile raises Conflict.
+            return journal.update_interview(interview, expected_updated=interview.updated)
         added = journal.add_interview(interview)
         journal.add_follow_up(thank_you_for(added))  # the method's next step, due tomorrow
         return added
@@ -482,14 +602,15 @@ class JournalScreen(Screen[None]):
 
     def _delete_issue(self, issue: Issue) -> None:
         self.editor.load(None)
-        if self._guard(lambda: self.app.journal.delete_issue(issue.uuid)):
+        if self._guard(lambda: _gone_already_is_fine(self.app.journal.delete_issue, issue.uuid)):
             self._show_interview(keep_issue=None)
             self.interview_list.reload(keep=issue.interview_uuid)
             self.notify("Issue deleted.", markup=False)
 
     def _delete_interview(self, interview: Interview) -> None:
         self.editor.load(None)
-        if self._guard(lambda: self.app.journal.delete_interview(interview.uuid)):
+        delete = self.app.journal.delete_interview
+        if self._guard(lambda: _gone_already_is_fine(delete, interview.uuid)):
             self.current = None
             self.interview_list.reload()
             self._show_empty_state()
@@ -627,6 +748,12 @@ class JournalScreen(Screen[None]):
             return None  # shown dimmed: there is no interview to act on yet
         # "/" is text in the editor's fields: search is not offered in the footer there.
         return not (action == "search" and isinstance(self.focused, TextArea))
+
+
+def _gone_already_is_fine(delete: Callable[[str], None], uuid: str) -> None:
+    """Delete; one deleted in another window already is what was asked for."""
+    with contextlib.suppress(NotFound):
+        delete(uuid)
 
 
 def _title(interview: Interview) -> str:

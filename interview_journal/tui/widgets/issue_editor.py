@@ -95,6 +95,9 @@ class IssueEditor(Widget):
         self._categories: dict[str, Category] = {}
         self._timer: Timer | None = None
         self._requested: Issue | None = None
+        self.conflicted = False
+        """The last save was refused: the issue changed or went elsewhere. Until the user
+        chooses what to keep, nothing is saved by itself (ctrl+s asks again)."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="sides"):
@@ -138,6 +141,7 @@ class IssueEditor(Widget):
         self._stop_timer()
         self.issue = issue
         self.dirty = False
+        self.conflicted = False
         problem = self.query_one("#problem", TextArea)
         should_have = self.query_one("#should_have", TextArea)
         category = self.query_one("#category", Select)
@@ -158,6 +162,16 @@ class IssueEditor(Widget):
         self._update_suggestion()
         self.query_one(SaveState).show("saved" if issue and issue.created else "idle")
 
+    def show_newer(self, issue: Issue) -> None:
+        """The issue shown, as it was changed elsewhere (nothing typed here is pending): its new
+        text in place, each cursor where it was (or as near as the new text allows)."""
+        areas = list(self.query(TextArea))
+        cursors = [area.cursor_location for area in areas]
+        self.load(issue)
+        for area, (row, column) in zip(areas, cursors, strict=True):
+            row = min(row, area.document.line_count - 1)
+            area.move_cursor((row, min(column, len(area.document.get_line(row)))))
+
     def take_draft(self) -> Issue | None:
         """The edited issue if it has changes to save (and stops the pending autosave)."""
         self._stop_timer()
@@ -167,7 +181,9 @@ class IssueEditor(Widget):
         """The screen saved the draft it was sent; edits typed since then stay pending."""
         if self.issue is None or issue.uuid != self.issue.uuid:
             return
-        self.issue = dataclasses.replace(self.issue, created=issue.created)
+        # The stamp of this save is what the next one is checked against.
+        self.issue = dataclasses.replace(self.issue, created=issue.created, updated=issue.updated)
+        self.conflicted = False
         self.dirty = _content(self._draft()) != _content(self._requested)
         self.query_one(SaveState).show("unsaved" if self.dirty else "saved")
 
@@ -177,10 +193,27 @@ class IssueEditor(Widget):
         self._stop_timer()
         self._timer = self.set_timer(RETRY_SECONDS, self.request_save)
 
-    def request_save(self) -> None:
-        """Ask the screen to save the draft now, if there is anything to save."""
+    def save_conflicted(self, message: str) -> None:
+        """The save was refused because the issue changed or was deleted elsewhere: keep the
+        text, say so, and save nothing by itself until the user has chosen (see `rebase`)."""
         self._stop_timer()
-        if not (self.dirty and self.issue):
+        self.conflicted = True
+        self.query_one(SaveState).show("failed", message)
+
+    def rebase(self, base: Issue) -> None:
+        """Keep what is typed, as an edit of `base`: the version the user chose to overwrite
+        (theirs), or the same issue made new again (created == "") when it was deleted."""
+        if self.issue is None:
+            return
+        self.issue = base
+        self.dirty = True
+        self.conflicted = False
+
+    def request_save(self, *, asked: bool = False) -> None:
+        """Ask the screen to save the draft now, if there is anything to save. After a refused
+        save only the user's own ctrl+s (`asked`) tries again."""
+        self._stop_timer()
+        if not (self.dirty and self.issue) or (self.conflicted and not asked):
             return
         draft = self._draft()
         if not draft.problem.strip():
@@ -220,8 +253,11 @@ class IssueEditor(Widget):
 
     def _changed(self) -> None:
         self.dirty = True
-        self.query_one(SaveState).show("unsaved")
         self._stop_timer()
+        if self.conflicted:
+            self.query_one(SaveState).show("unsaved", "changed elsewhere, ctrl+s to choose")
+            return
+        self.query_one(SaveState).show("unsaved")
         self._timer = self.set_timer(AUTOSAVE_SECONDS, self.request_save)
 
     @on(TextArea.Changed)
