@@ -420,6 +420,7 @@ def main(argv: Sequence[str] | None = None) -> None:
 
         reliability = [
             ("export memory", lambda: trust.export_memory(journal, env, options.runs)),
+            ("import memory", lambda: trust.import_memory(journal, env)),
             ("absurd input", lambda: trust.absurd_input(env)),
             ("first writers", lambda: trust.first_writers(env)),
         ]

@@ -59,6 +59,20 @@ def export_memory(journal: Path, env: dict[str, str], runs: int) -> list[Result]
     return results
 
 
+def import_memory(journal: Path, env: dict[str, str]) -> list[Result]:
+    """Peak memory of importing the journal's own JSON export into a new journal."""
+    with tempfile.TemporaryDirectory(prefix="ij-import-") as folder:
+        export = Path(folder) / "export.json"
+        target = Path(folder) / "new.db"
+        _peak_mb([str(PROGRAM), "--db", str(journal), "export", "-o", str(export)], env)
+        began = time.perf_counter()
+        peak, code = _peak_mb([str(PROGRAM), "--db", str(target), "import", str(export)], env)
+        seconds = time.perf_counter() - began
+        size = export.stat().st_size / 1e6
+    note = f"{seconds:.1f} s, a {size:.0f} MB file" if code == 0 else f"exit {code}"
+    return [Result("import of that export into a new journal, peak RSS", peak, "MB", 300, note)]
+
+
 def absurd_input(env: dict[str, str]) -> list[Result]:
     """Endless input is refused with bounded memory: `import /dev/zero`, notes from /dev/zero."""
     results = []
