@@ -21,10 +21,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from interview_journal.cli.main import cli
 from interview_journal.core import exchange
-from interview_journal.core.model import Interview, Issue, Positive
+from interview_journal.core.model import Interview, InterviewRecord, Issue, Positive
 from interview_journal.core.review import grade
 from interview_journal.core.sample import generate_sample
 from interview_journal.store import CorruptJournal, ForeignFile, open_journal
@@ -486,3 +488,25 @@ def test_the_streamed_export_is_the_same_bytes_as_the_whole_document(
     streamed = "".join(exchange.iter_json(categories, journal.iter_records(batch=3)))
     assert streamed == whole
     assert len(exchange.loads(streamed)[1]) == interviews
+
+
+@given(cuts=st.lists(st.integers(min_value=1, max_value=400), min_size=1, max_size=60))
+@settings(max_examples=60, deadline=None)
+def test_a_file_read_in_pieces_reads_as_the_whole_file_wherever_it_is_cut(cuts) -> None:
+    """A number, a string, an escape or a multi-byte character cut between two pieces is read
+    as if the file had come whole."""
+    records = generate_sample(3, today=TODAY)
+    records[0].interview.notes = 'a "quoted" \\ note — ünïcödé 🙂\nline two'
+    records[0].issues[0].severity = 3
+    text = exchange.dumps(exchange.to_document([], records)).replace("3,", "3 ,", 1)
+    pieces, at = [], 0
+    for cut in cuts * (len(text) // sum(cuts) + 1):
+        if at >= len(text):
+            break
+        pieces.append(text[at : at + cut])
+        at += cut
+    categories, read, _ = exchange.loads(text)
+    reading = exchange.Reading(pieces)
+    items = list(reading)
+    assert [i for i in items if isinstance(i, InterviewRecord)] == read
+    assert [i for i in items if not isinstance(i, InterviewRecord)] == categories

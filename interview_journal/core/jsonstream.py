@@ -123,12 +123,8 @@ def read_object(
             yield from _items(text, decoder)
         else:
             yield ("member", key, text.value(decoder))
-        following = text.peek()
-        text.pos += 1
-        if following == "}":
+        if not _another(text, "}"):
             break
-        if following != ",":
-            raise text.error("Expecting ',' delimiter", text.pos - 1)
     _end(text)
 
 
@@ -140,12 +136,19 @@ def _items(text: _Text, decoder: json.JSONDecoder) -> Iterator[tuple[str, object
     while True:
         yield ("item", index, text.value(decoder))
         index += 1
-        following = text.peek()
-        text.pos += 1
-        if following == "]":
+        if not _another(text, "]"):
             return
-        if following != ",":
-            raise text.error("Expecting ',' delimiter", text.pos - 1)
+
+
+def _another(text: _Text, closing: str) -> bool:
+    """After a member or an item: True at a comma (another comes), False at `closing`."""
+    following = text.peek()
+    text.pos += 1
+    if following == closing:
+        return False
+    if following != ",":
+        raise text.error("Expecting ',' delimiter", text.pos - 1)
+    return True
 
 
 def _end(text: _Text) -> None:
