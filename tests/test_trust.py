@@ -510,3 +510,11 @@ def test_a_file_read_in_pieces_reads_as_the_whole_file_wherever_it_is_cut(cuts) 
     items = list(reading)
     assert [i for i in items if isinstance(i, InterviewRecord)] == read
     assert [i for i in items if not isinstance(i, InterviewRecord)] == categories
+
+
+def test_a_number_cut_between_two_pieces_is_read_whole() -> None:
+    """`"version": 12` cut after its 1 is version 12 (refused), never version 1."""
+    text = '{"format": "interview-journal", "version": 12, "interviews": []}'
+    at = text.index("12") + 1
+    with pytest.raises(exchange.FormatError, match="this file has 12"):
+        list(exchange.Reading([text[:at], text[at:]]))
