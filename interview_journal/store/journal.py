@@ -269,11 +269,8 @@ def _stamp_after(previous: str | None) -> str:
     (autosave runs more often than that) would leave it as it was and hide the second one. A
     clock that stepped back is answered by moving one microsecond past the old stamp."""
     now = dt.datetime.now(dt.UTC)
-    try:
-        before = dt.datetime.fromisoformat(previous) if previous else None
-    except ValueError:
-        before = None  # not a stamp we can read: any new one differs from it
-    if before is not None and before.tzinfo is not None and now <= before:
+    before = _moment(previous)  # None: not a stamp we can read; any new one differs from it
+    if before is not None and now <= before:
         now = before + dt.timedelta(microseconds=1)
     return now.isoformat(timespec="microseconds")
 
@@ -407,7 +404,7 @@ def _refuse_special(path: str | os.PathLike[str]) -> None:
     if name.strip() in ("", ":memory:"):
         raise ForeignFile(
             f"{name or 'an empty name'}: not a journal file; name a file on disk "
-            "(SQLite's in-memory and URI names would lose what is written)."
+            "(SQLite keeps :memory: in memory only: what is written there is lost)."
         )
 
 
@@ -465,9 +462,7 @@ def remove_if_empty(path: Path) -> None:
     except JournalError:
         return
     try:
-        empty = not journal.count_interviews() and not journal._rows(  # noqa: SLF001
-            "SELECT 1 FROM categories WHERE builtin = 0 LIMIT 1"
-        )
+        empty = not journal.count_interviews() and all(c.builtin for c in journal.categories())
     finally:
         journal.close()
     if empty:
