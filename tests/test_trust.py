@@ -518,3 +518,20 @@ def test_a_number_cut_between_two_pieces_is_read_whole() -> None:
     at = text.index("12") + 1
     with pytest.raises(exchange.FormatError, match="this file has 12"):
         list(exchange.Reading([text[:at], text[at:]]))
+
+
+def test_an_import_of_more_rows_than_it_takes_is_refused_and_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The bound on what an import holds in memory however small its rows (500,000 rows in
+    use; 10 here, so that the test is quick)."""
+    monkeypatch.setattr(exchange, "MAX_ROWS", 10)
+    document = exchange.to_document([], [])
+    document["interviews"] = [{"company": f"C{n}", "date": "2026-01-01"} for n in range(11)]
+    file = tmp_path / "many.json"
+    file.write_text(json.dumps(document))
+    result = run("--db", tmp_path / "journal.db", "import", file)
+    assert result.exit_code == 1
+    assert "interviews[10]: the file holds more than 10 interviews" in result.stderr
+    assert "nothing imported" in result.stderr
+    assert list(tmp_path.iterdir()) == [file]  # the journal the import made is not left

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import io
 import json
 import re
@@ -45,6 +46,9 @@ _NAMESPACE = uuid_module.UUID("6f1d0c52-6a43-4a8e-9d1e-8d5c2f7b9a10")
 # reading and checking a file takes several times its size in memory, so a larger one (or an
 # endless stream) is refused before it is read, or once this much has been read.
 MAX_FILE_BYTES = 64_000_000
+MAX_ROWS = 500_000
+"""Interviews, issues, what went well and follow-ups one import takes: ten times a journal of
+10,000 interviews, and a bound on what an import keeps in memory however small its rows."""
 
 
 # -- writing ---------------------------------------------------------------------------------
@@ -162,7 +166,7 @@ class _Context:
     uuids were derived."""
 
     warnings: list[str] = field(default_factory=list)
-    occurrences: Counter[str] = field(default_factory=Counter)
+    occurrences: Counter[bytes] = field(default_factory=Counter)
 
 
 class _Reader:
@@ -310,9 +314,11 @@ class _Reader:
         value = self.text("uuid")
         if not value:
             key = json.dumps(content, default=str)
-            self.context.occurrences[key] += 1
-            key += f"#{self.context.occurrences[key]}"
-            return str(uuid_module.uuid5(_NAMESPACE, key))
+            # counted by a digest of the content: a large file holds no copy of its texts
+            seen = self.context.occurrences
+            digest = hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+            seen[digest] += 1
+            return str(uuid_module.uuid5(_NAMESPACE, f"{key}#{seen[digest]}"))
         try:
             return str(uuid_module.UUID(value))
         except ValueError:
@@ -424,10 +430,15 @@ def _read_interview(reader: _Reader) -> InterviewRecord:
     return record
 
 
-def _duplicates(kind: str, seen: dict[str, str], key: str, path: str) -> None:
-    if key in seen:
-        raise FormatError(f"{path}: the same {kind} as {seen[key]}")
-    seen[key] = path
+_KINDS = ("", "issues", "positives", "follow_ups")
+
+
+def _where(place: int) -> str:
+    """The path of the uuid `_Document.seen` keeps as one number: interview, kind, index."""
+    number, kind, index = place // (4 << 32), place // (1 << 32) % 4, place % (1 << 32)
+    if not kind:
+        return f"interviews[{number}].uuid"
+    return f"interviews[{number}].{_KINDS[kind]}[{index}].uuid"
 
 
 def from_document(data: object) -> tuple[list[Category], list[InterviewRecord], list[str]]:
@@ -438,7 +449,9 @@ def from_document(data: object) -> tuple[list[Category], list[InterviewRecord], 
     document = _Document()
     root = document.head(data)
     categories = document.categories(root)
-    records = [document.interview(item) for item in root.objects("interviews")]
+    records = [
+        document.interview(item, number) for number, item in enumerate(root.objects("interviews"))
+    ]
     document.root_fields(root.data)
     return categories, records, document.warnings
 
@@ -450,7 +463,8 @@ class _Document:
     def __init__(self) -> None:
         self.context = _Context()
         self.slugs: set[str] = set()
-        self.seen: dict[str, str] = {}
+        self.seen: dict[str, int] = {}
+        self.rows = 0
 
     @property
     def warnings(self) -> list[str]:
@@ -485,17 +499,32 @@ class _Document:
             categories.append(_checked(item, prepare_category, category))
         return categories
 
-    def interview(self, item: _Reader) -> InterviewRecord:
+    def interview(self, item: _Reader, number: int) -> InterviewRecord:
+        """The interview at `interviews[number]`, checked against the ones before it: no uuid
+        twice, and no more rows than an import takes."""
         record = _read_interview(item)
-        _duplicates("interview", self.seen, record.interview.uuid, item.at("uuid"))
-        for kind, rows in (
-            ("issues", record.issues),
-            ("positives", record.positives),
-            ("follow_ups", record.follow_ups),
-        ):
-            for index, row in enumerate(rows):
-                _duplicates(kind[:-1], self.seen, row.uuid, item.at(f"{kind}[{index}].uuid"))
+        rows = (record.issues, record.positives, record.follow_ups)
+        self.rows += 1 + sum(map(len, rows))
+        if self.rows > MAX_ROWS:
+            raise FormatError(
+                f"{item.path}: the file holds more than {MAX_ROWS:,} interviews, issues, what "
+                "went well and follow-ups; too many to import at once"
+            )
+        self._once(record.interview.uuid, number * (4 << 32), "interview")
+        for kind, children in enumerate(rows, start=1):
+            for index, child in enumerate(children):
+                self._once(child.uuid, number * (4 << 32) + kind * (1 << 32) + index, _KINDS[kind])
         return record
+
+    def _once(self, uuid: str, place: int, kind: str) -> None:
+        """Each uuid once in the file: its place is kept as one number, not a path (a file of
+        half a million rows keeps half a million of them)."""
+        if uuid in self.seen:
+            raise FormatError(
+                f"{_where(place)}: the same {kind.rstrip('s').replace('_', '-')} as "
+                f"{_where(self.seen[uuid])}"
+            )
+        self.seen[uuid] = place
 
     def root_fields(self, head: dict) -> None:
         """Warn about the file's own unknown fields, first."""
@@ -599,14 +628,16 @@ class Reading:
             if root is None:
                 waiting.append((int(key), value))  # type: ignore[call-overload]
             else:
-                yield document.interview(_Reader(value, f"interviews[{key}]", document.context))
+                item = _Reader(value, f"interviews[{key}]", document.context)
+                yield document.interview(item, int(key))  # type: ignore[call-overload]
         if root is None:
             root = document.head(head)
             yield from document.categories(root)
             if "interviews" in head:  # not a list: said as from_document says it
                 root.objects("interviews")
             for index, value in waiting:
-                yield document.interview(_Reader(value, f"interviews[{index}]", document.context))
+                item = _Reader(value, f"interviews[{index}]", document.context)
+                yield document.interview(item, index)
         document.root_fields(head)
 
 
