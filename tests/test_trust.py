@@ -29,7 +29,7 @@ from interview_journal.core import exchange
 from interview_journal.core.model import Interview, InterviewRecord, Issue, Positive
 from interview_journal.core.review import grade
 from interview_journal.core.sample import generate_sample
-from interview_journal.store import CorruptJournal, ForeignFile, open_journal
+from interview_journal.store import CorruptJournal, ForeignFile, JournalUnavailable, open_journal
 from interview_journal.store import schema as schema_module
 
 from .conftest import TODAY, add_acme, file_digest
@@ -535,3 +535,51 @@ def test_an_import_of_more_rows_than_it_takes_is_refused_and_leaves_nothing(
     assert "interviews[10]: the file holds more than 10 interviews" in result.stderr
     assert "nothing imported" in result.stderr
     assert list(tmp_path.iterdir()) == [file]  # the journal the import made is not left
+
+
+def test_a_journal_opened_on_a_full_disk_leaves_nothing_and_saves_once_there_is_room(
+    small_disk: Path,
+) -> None:
+    path = small_disk / "journal.db"
+    assert run("--db", path, "add", "Acme").exit_code == 0
+    filler = _fill(small_disk)
+    digest = file_digest(path)
+    refused = run("--db", path, "add", "Globex")
+    assert refused.exit_code == 1
+    assert "the disk is full; nothing was saved." in refused.stderr
+    assert sorted(p.name for p in small_disk.iterdir()) == ["filler", "journal.db"]  # no -wal
+    assert file_digest(path) == digest
+    with open_journal(path) as journal:  # a window opened while the disk is full
+        with pytest.raises(JournalUnavailable, match="the disk is full"):
+            journal.add_interview(Interview(company="Initech", date=TODAY))
+        before = journal.data_version()
+        filler.unlink()
+        assert run("--db", path, "add", "Umbrella").exit_code == 0  # another window writes
+        assert journal.data_version() != before  # seen, now that it could open for writing
+        journal.add_interview(Interview(company="Initech", date=TODAY))
+        companies = {s.interview.company for s in journal.interview_summaries()}
+    assert companies == {"Acme", "Umbrella", "Initech"}
+
+
+def test_backups_before_imports_in_the_same_second_do_not_collide(tmp_path: Path) -> None:
+    path = tmp_path / "journal.db"
+    with open_journal(path) as journal:
+        add_acme(journal)
+    document = json.loads(run("--db", path, "export").stdout)
+    outputs = []
+    for n in range(2):
+        document["interviews"][0]["notes"] = f"version {n}"
+        document["interviews"][0]["updated"] = f"2030-01-0{n + 1}T00:00:00+00:00"
+        file = tmp_path / f"newer-{n}.json"
+        file.write_text(json.dumps(document))
+        outputs.append(run("--db", path, "import", file))
+    assert [result.exit_code for result in outputs] == [0, 0], outputs[1].stderr
+    assert len(list(tmp_path.glob("journal-before-import-*.db"))) == 2
+
+
+def test_an_export_read_only_in_part_ends_without_a_traceback(tmp_path: Path) -> None:
+    path = sample_journal(tmp_path / "journal.db", 600)
+    command = f"{ENTRY_POINT} --db {path} export -o - | head -c 100 >/dev/null"
+    done = subprocess.run(["bash", "-c", command], capture_output=True, text=True, timeout=60)
+    assert "Traceback" not in done.stderr
+    assert "Exception ignored" not in done.stderr

@@ -470,6 +470,16 @@ def remove_if_empty(path: Path) -> None:
             file.unlink(missing_ok=True)
 
 
+def _free_name(folder: Path, stem: str) -> Path:
+    """`folder/stem-YYYYMMDD-HHMMSS.db`, or with -2, -3 ... when one was made in that second."""
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target, copies = folder / f"{stem}-{stamp}.db", 1
+    while target.exists():
+        copies += 1
+        target = folder / f"{stem}-{stamp}-{copies}.db"
+    return target
+
+
 def _creation_failed(path: Path, error: Exception) -> JournalError:
     """Why a new journal could not be made, in plain words: nothing is left behind."""
     if isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT):
@@ -519,17 +529,34 @@ def open_journal(
             raise _creation_failed(path, error) from error
     _inspect(path)
     read_only = read_only or not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
-    if not read_only:
-        _keep_private(path)
-    try:
-        return _open(path, create=create, read_only=read_only, busy_timeout=busy_timeout)
-    except JournalUnavailable as error:
-        if read_only or "disk is full" not in str(error):
-            raise
-    # No room for the -wal and -shm a writer keeps beside the journal: read it as it is.
+    if read_only:
+        return _open(path, create=create, read_only=True, busy_timeout=busy_timeout)
+    _keep_private(path)
+    journal = _open_writable(path, create=create, busy_timeout=busy_timeout)
+    if journal is not None:
+        return journal
+    # No room for the -wal and -shm a writer keeps beside the journal: read it as it is, and
+    # open it for writing again once there is room (Journal._recover).
     journal = _open(path, create=create, read_only=True, busy_timeout=busy_timeout)
     journal.disk_full = True
     return journal
+
+
+def _open_writable(path: Path, *, create: bool, busy_timeout: float) -> Journal | None:
+    """The journal opened for writing, or None if the disk is full; side files the attempt
+    began and could not finish are not left behind."""
+    there = {file for file in _side_files(path) if file.exists()}
+    try:
+        return _open(path, create=create, read_only=False, busy_timeout=busy_timeout)
+    except JournalUnavailable as error:
+        if "disk is full" not in str(error):
+            raise
+    for file in set(_side_files(path)) - there:
+        with suppress(OSError):
+            # never the -shm of a journal in use, which is 32 KiB at least
+            if file.stat().st_size < 32768:
+                file.unlink()
+    return None
 
 
 def _open(path: Path, *, create: bool, read_only: bool, busy_timeout: float) -> Journal:
@@ -659,8 +686,21 @@ class Journal:
                 )
             self._sound = True
 
+    def _recover(self) -> None:
+        """A journal opened to read only because the disk was full is opened for writing
+        again once there is room: its connection is replaced by a writer's."""
+        if not self.disk_full:
+            return
+        writer = _open_writable(self.path, create=False, busy_timeout=self.busy_timeout)
+        if writer is None:
+            return
+        self.conn.close()
+        self.conn, self.read_only, self.disk_full = writer.conn, False, False
+        self.__dict__.pop("db", None)  # sqlite-utils over the old connection
+
     @contextmanager
     def _writing(self) -> Iterator[Database]:
+        self._recover()
         if self.disk_full:
             raise JournalUnavailable(f"{self.path}: the disk is full; nothing was saved.")
         if self.read_only:
@@ -1072,8 +1112,10 @@ class Journal:
     def data_version(self) -> int:
         """A number that changes when another connection (another window, a command) commits
         to the journal, and only then: this connection's own writes leave it as it is. Cheap
-        enough to ask every second."""
+        enough to ask every second. (A journal read only for a full disk is opened for writing
+        here once there is room: a window then sees, and saves, again.)"""
         try:
+            self._recover()
             return self.conn.execute("PRAGMA data_version").fetchone()[0]
         except sqlite3.Error as error:
             raise translate(error, self.path) from error
@@ -1154,8 +1196,10 @@ class Journal:
             for start in range(0, len(order), batch):
                 yield from self._record_batch(order[start : start + batch])
         finally:
-            if began and self.conn.in_transaction:
-                self.conn.execute("COMMIT")
+            # a walk left unfinished (a reader that stopped) may end after the journal closed
+            with suppress(sqlite3.ProgrammingError):
+                if began and self.conn.in_transaction:
+                    self.conn.execute("COMMIT")
 
     def _record_batch(self, ids: list[int]) -> list[InterviewRecord]:
         marks = ", ".join("?" * len(ids))
@@ -1272,8 +1316,7 @@ class Journal:
     def _backup_before_import(self) -> Path:
         """A checked copy of the journal as last committed, beside it: read by a connection
         of its own, so that what this import has written so far is not in it."""
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        target = self.path.with_name(f"{self.path.stem}-before-import-{stamp}.db")
+        target = _free_name(self.path.parent, f"{self.path.stem}-before-import")
         reader = _connect(self.path, read_only=True, timeout=self.busy_timeout)
         try:
             return Journal(reader, self.path, read_only=True).backup(target)
@@ -1468,12 +1511,7 @@ class Journal:
         """A consistent copy of the journal, made with SQLite's backup API, checked, mode 0600."""
         target = Path(destination).expanduser()
         if target.is_dir():
-            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-            folder, target = target, target / f"interview-journal-{stamp}.db"
-            copies = 1
-            while target.exists():  # a second backup within the same second
-                copies += 1
-                target = folder / f"interview-journal-{stamp}-{copies}.db"
+            target = _free_name(target, "interview-journal")
         if target.exists():
             raise JournalError(f"{target}: already exists; choose another name.")
         try:
@@ -1490,7 +1528,10 @@ class Journal:
         except sqlite3.Error as error:
             copy.close()
             target.unlink(missing_ok=True)
-            raise translate(error, target) from error
+            failure = translate(error, target)
+            if isinstance(failure, CorruptJournal):  # what was read was damaged: the journal
+                failure = CorruptJournal(str(translate(error, self.path)))
+            raise failure from error
         copy.close()
         if result != "ok":
             target.unlink(missing_ok=True)
