@@ -583,3 +583,35 @@ def test_an_export_read_only_in_part_ends_without_a_traceback(tmp_path: Path) ->
     done = subprocess.run(["bash", "-c", command], capture_output=True, text=True, timeout=60)
     assert "Traceback" not in done.stderr
     assert "Exception ignored" not in done.stderr
+
+
+async def test_the_app_on_a_damaged_journal_says_so_and_keeps_going_with_what_it_reads(
+    damaged_issues: Path,
+) -> None:
+    from interview_journal.tui.app import JournalApp
+
+    from .test_journal_screen import SIZE, screen_text, type_text
+
+    digest = file_digest(damaged_issues)
+    journal = open_journal(damaged_issues)
+    app = JournalApp(journal=journal, today=lambda: TODAY)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause(1.5)  # the quick check runs in a thread after the first frame
+        assert "damaged: nothing can be saved" in app.sub_title
+        assert "Damaged journal" in screen_text(app)
+        # Through every page of the list, and into each interview: the app stays, and says.
+        for _ in range(6):
+            await pilot.press("pagedown")
+        await pilot.press("end", "home")
+        for _ in range(30):
+            await pilot.press("j")
+        await pilot.pause()
+        assert app.is_running
+        await pilot.press("i")
+        await type_text(pilot, "Blanked on the SQL question")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.is_running
+        assert "not saved" in screen_text(app).lower()
+    journal.close()
+    assert file_digest(damaged_issues) == digest

@@ -352,8 +352,6 @@ def _run_app(journal: Journal, settings: Settings) -> None:
         app.run()
     finally:
         journal.close()
-    if app.failure:
-        raise UserError(app.failure)
     if app.return_code:
         sys.exit(app.return_code)
 

@@ -275,6 +275,25 @@ def _stamp_after(previous: str | None) -> str:
     return now.isoformat(timespec="microseconds")
 
 
+def damage_report(path: Path) -> dict[str, str]:
+    """SQLite's quick check of the journal at `path`, on a connection of its own (any thread
+    may call it): {} if it is sound, else each damaged table with SQLite's first finding."""
+    try:
+        conn = _connect(path, read_only=True, timeout=1.0)
+    except sqlite3.Error:
+        return {}  # not there to check: whatever is wrong is said where it is read
+    try:
+        try:
+            found = [row[0] for row in conn.execute("PRAGMA quick_check(20)")]
+        except sqlite3.Error as error:
+            if not isinstance(translate(error, path), CorruptJournal):
+                return {}  # busy, say: not damage
+            found = [str(error)]
+        return {} if found == ["ok"] else damaged_tables(conn) or {"the file": found[0]}
+    finally:
+        conn.close()
+
+
 def _has_log(path: Path) -> bool:
     """Whether the journal has a write-ahead log with something in it."""
     wal = path.with_name(path.name + "-wal")

@@ -7,8 +7,8 @@ import contextlib
 import datetime as dt
 import signal
 import weakref
-from collections.abc import Callable
-from typing import ClassVar
+from collections.abc import Callable, Sequence
+from typing import ClassVar, TypeVar
 
 from rich.console import RenderableType
 from textual import events
@@ -19,9 +19,11 @@ from textual.widget import Widget
 
 from .. import startup
 from ..settings import Settings
-from ..store import Journal
+from ..store import CorruptJournal, Journal, JournalError
 from .commands import JournalCommands
 from .screens.journal import JournalScreen
+
+T = TypeVar("T")
 
 APP_BUSY_TIMEOUT = 1.0  # seconds a save waits for another program before it says so
 KEYS_HELD_AT_MOST = 2.0  # seconds after the first frame, should the panes never be ready
@@ -75,8 +77,8 @@ class JournalApp(App[None]):
         self.journal = journal
         self.settings = settings or Settings(journal=journal.path)
         self.today = today
-        self.failure: str | None = None
         self.leaving = False
+        self._damage_said = False
         # Keys typed before the journal screen's panes are all mounted wait for them (an `i` or
         # a `tab` in the first instant would otherwise be lost, and the next letters be keys).
         self._held_keys: list[events.Key] | None = []
@@ -135,16 +137,60 @@ class JournalApp(App[None]):
 
     def _warm_up(self) -> None:
         self.run_worker(_warm_up, thread=True, exit_on_error=False, group="warm-up")
+        # Then SQLite's quick check, on a connection of its own in a thread: a journal damaged
+        # anywhere is said at once, not at the first save.
+        self.run_worker(self._check_soundness, thread=True, exit_on_error=False, group="check")
+
+    def _check_soundness(self) -> None:
+        from ..store.journal import damage_report
+
+        damaged = damage_report(self.journal.path)
+        if damaged and not self.leaving:
+            self.call_from_thread(self.journal_damaged, list(damaged))
+
+    def journal_damaged(self, tables: Sequence[str] = ()) -> None:
+        """The journal is damaged: said once, plainly, and shown in the title. What can still
+        be read is shown; every save is refused by the journal itself, the text kept."""
+        if self._damage_said:
+            return
+        self._damage_said = True
+        where = f" (in {', '.join(tables)})" if tables else ""
+        self.sub_title = f"{self.journal.path}  (damaged: nothing can be saved)"
+        self.notify(
+            f"This journal is damaged{where}. What can still be read is shown, and nothing can "
+            "be saved into it. Quit, then run: interview-journal rescue OUT.json (it saves "
+            "every row that can be read), and import OUT.json into a new journal.",
+            title="Damaged journal",
+            severity="error",
+            timeout=30,
+            markup=False,
+        )
+
+    def reading(self, read: Callable[[], T], fallback: T) -> T:
+        """What `read` gives, or `fallback` where the journal cannot be read: a damaged part is
+        said once (journal_damaged) and the app goes on with what it can read; another failure
+        is said as it comes. Nothing typed is lost either way."""
+        try:
+            return read()
+        except CorruptJournal:
+            self.journal_damaged()
+        except JournalError as error:
+            self.notify(str(error), title="Cannot read the journal", severity="error", markup=False)
+        return fallback
 
     def _announce_overdue(self) -> None:
         """Follow-ups past their day, said once at the start: the thank-you note matters."""
-        overdue = self.journal.overdue_follow_ups(self.today())
+        overdue = self.reading(lambda: self.journal.overdue_follow_ups(self.today()), [])
         if not overdue:
             return
+        companies = self.reading(
+            lambda: [self.journal.interview(f.interview_uuid).company for f in overdue[:3]], None
+        )
+        if companies is None:
+            return
         lines = [
-            f"{f.kind.replace('-', ' ')} for {self.journal.interview(f.interview_uuid).company}, "
-            f"due {f.due:%a %d %b}"
-            for f in overdue[:3]
+            f"{f.kind.replace('-', ' ')} for {company}, due {f.due:%a %d %b}"
+            for f, company in zip(overdue, companies, strict=False)
         ]
         if len(overdue) > 3:
             lines.append(f"and {len(overdue) - 3} more")
@@ -205,11 +251,6 @@ class JournalApp(App[None]):
             save_now = getattr(screen, "save_now", None)
             if callable(save_now):
                 save_now()
-        self.exit(return_code=1)
-
-    def fail(self, error: Exception) -> None:
-        """The journal cannot be read on: leave, and let the command line say why in one line."""
-        self.failure = str(error)
         self.exit(return_code=1)
 
     def open_in_journal(self, interview_uuid: str, issue_uuid: str | None = None) -> None:

@@ -64,32 +64,22 @@ NEXT_STEP = {
 
 
 class JournalSource:
-    """The interview list's window on the journal (InterviewSource). A journal that cannot be
-    read (damaged under our feet) ends the app with one plain line, not a traceback."""
+    """The interview list's window on the journal (InterviewSource). A page that cannot be
+    read (a damaged part of the journal, its file gone) is left out and said
+    (JournalApp.reading): the app goes on, and nothing typed is lost."""
 
     def __init__(self, app: JournalApp) -> None:
         self.app = app
 
     def count(self) -> int:
-        try:
-            return self.app.journal.count_interviews()
-        except JournalError as error:
-            self.app.fail(error)
-            return 0
+        return self.app.reading(self.app.journal.count_interviews, 0)
 
     def page(self, offset: int, limit: int) -> Sequence[InterviewSummary]:
-        try:
-            return self.app.journal.interview_summaries(limit=limit, offset=offset)
-        except JournalError as error:
-            self.app.fail(error)
-            return []
+        journal = self.app.journal
+        return self.app.reading(lambda: journal.interview_summaries(limit=limit, offset=offset), [])
 
     def position(self, uuid: str) -> int | None:
-        try:
-            return self.app.journal.interview_position(uuid)
-        except JournalError as error:
-            self.app.fail(error)
-            return None
+        return self.app.reading(lambda: self.app.journal.interview_position(uuid), None)
 
 
 class JournalScreen(Screen[None]):
@@ -263,7 +253,8 @@ class JournalScreen(Screen[None]):
             self._show_issues([], None)
             self.editor.load(None)
             return
-        issues = self.app.journal.issues(self.current.interview.uuid)
+        uuid = self.current.interview.uuid
+        issues = self.app.reading(lambda: self.app.journal.issues(uuid), [])
         self._show_issues(issues, keep_issue)
         if load_editor:
             self.editor.load(self.issue_list.highlighted_issue)
@@ -396,7 +387,7 @@ class JournalScreen(Screen[None]):
         """Another window changed or deleted the issue since it was loaded here: nothing was
         saved. The text stays in the editor, and the user sees both versions and chooses."""
         where = "deleted" if conflict.deleted else "changed"
-        self.editor.save_conflicted(f"{where} in another window; ctrl+s to choose")
+        self.editor.save_conflicted(f"{where} elsewhere; ctrl+s to choose")
         if not ask or self._conflict_open:
             return
         from .conflict import ConflictScreen, issue_text
@@ -686,14 +677,12 @@ class JournalScreen(Screen[None]):
         self.app.push_screen(SearchScreen(self._search, self._describe_hit), self.go_to_hit)
 
     def _search(self, text: str) -> list[SearchHit]:
-        try:
-            return self.app.journal.search(text)
-        except JournalError as error:
-            self.notify(str(error), severity="error", markup=False)
-            return []
+        return self.app.reading(lambda: self.app.journal.search(text), [])
 
     def _describe_hit(self, hit: SearchHit) -> str:
-        interview = self.app.journal.interview(hit.interview_uuid)
+        interview = self.app.reading(lambda: self.app.journal.interview(hit.interview_uuid), None)
+        if interview is None:
+            return f"(cannot be read) — {hit.field}"
         return f"{interview.date}  {_title(interview)} — {hit.field}"
 
     def go_to_hit(self, hit: SearchHit | None) -> None:

@@ -107,14 +107,20 @@ class ReviewScreen(Screen[None]):
 
     def load(self) -> None:
         journal = self.app.journal
-        briefing = load_briefing(journal, self.app.today())
-        self.query_one("#briefing-text", Static).update(briefing_text(briefing, self.app.today()))
         now = journal.clock.now()
-        self.cards = [
-            card
-            for card in review.order_for_drill(journal.drill_cards(), now)
-            if review.is_due(card.card, now)
-        ]
+        read = self.app.reading(
+            lambda: (load_briefing(journal, self.app.today()), journal.drill_cards()), None
+        )
+        if read is None:  # a journal that cannot be read: said; nothing to brief or drill
+            self.query_one("#briefing-text", Static).update("")
+            self.cards = []
+        else:
+            briefing, cards = read
+            text = briefing_text(briefing, self.app.today())
+            self.query_one("#briefing-text", Static).update(text)
+            self.cards = [
+                card for card in review.order_for_drill(cards, now) if review.is_due(card.card, now)
+            ]
         self.position = 0
         self.results = []
         self.show_card()
@@ -150,7 +156,8 @@ class ReviewScreen(Screen[None]):
     def _summary_text(self) -> Text:
         if not self.results:
             text = Text("Nothing is due: your answers are fresh.\n\n")
-            upcoming = [c.due for c in self.app.journal.drill_cards() if c.due is not None]
+            cards = self.app.reading(self.app.journal.drill_cards, [])
+            upcoming = [c.due for c in cards if c.due is not None]
             if upcoming:
                 text.append(f"Next card due {min(upcoming):%a %d %b %H:%M} (UTC).", style="dim")
             else:
@@ -159,7 +166,8 @@ class ReviewScreen(Screen[None]):
                     style="dim",
                 )
             return text
-        next_due = min((c.due for c in self.app.journal.drill_cards() if c.due), default=None)
+        cards = self.app.reading(self.app.journal.drill_cards, [])
+        next_due = min((c.due for c in cards if c.due), default=None)
         summary = review.summarize(self.results, next_due)
         text = Text("Drill done.\n\n", style="bold")
         text.append(f"Reviewed {summary.reviewed}, {summary.again} to see again soon.\n")

@@ -199,10 +199,13 @@ class TrendsScreen(Screen[None]):
         self._drawn_for = self.size
         today = self.app.today()
         self.start = trends.period_start(self.months or None, today)
-        sittings = trends.in_period(
-            self.app.journal.sittings(since=self.start, until=today), today=today, since=self.start
+        journal = self.app.journal
+        read, categories = self.app.reading(
+            lambda: (journal.sittings(since=self.start, until=today), journal.categories()),
+            ([], []),  # a journal that cannot be read: said, and the trends are empty
         )
-        names = {category.slug: category.name for category in self.app.journal.categories()}
+        sittings = trends.in_period(read, today=today, since=self.start)
+        names = {category.slug: category.name for category in categories}
         overview = trends.overview(sittings, names)
         self.overview = overview
         self.sub_title = (
@@ -336,7 +339,10 @@ class TrendsScreen(Screen[None]):
         slug = event.row_key.value
         if slug is None:
             return
-        rows = self.app.journal.category_issues(slug, since=self.start, until=self.app.today())
+        journal, until = self.app.journal, self.app.today()
+        rows = self.app.reading(
+            lambda: journal.category_issues(slug, since=self.start, until=until), []
+        )
         name = next(c.name for c in self.overview.categories if c.slug == slug)
         self.app.push_screen(CategoryIssuesScreen(name, rows), self._open_in_journal)
 
