@@ -425,7 +425,10 @@ def test_an_import_never_replaces_a_newer_edit_and_says_what_it_kept(tmp_path: P
         newer = journal.update_issue(Issue(**{**_fields(issue), "problem": "Late: the bus"}))
     result = run("--db", path, "import", export)
     assert result.exit_code == 0, result.stderr
-    assert "issues: 0 added, 0 updated, 1 unchanged, 1 kept" in result.stdout
+    assert "issues: 0 added, 0 updated, 1 unchanged, 1 kept (the journal's copy is newer" in (
+        result.stdout
+    )
+    assert f"kept as they are in the journal: issue {issue.uuid[:8]}" in result.stdout
     assert "backed up" not in result.stdout  # nothing already there was changed
     with open_journal(path) as journal:
         assert journal.issue(issue.uuid).problem == "Late: the bus"

@@ -37,7 +37,7 @@ class UserError(click.ClickException):
 
 
 @contextmanager
-def plain_errors() -> Iterator[None]:
+def plain_errors(journal: object = "the journal") -> Iterator[None]:
     """Turn every error a user can cause into one line and exit 1."""
     from ..core.dates import DateParseError
     from ..core.validate import FormatError, InvalidValue
@@ -48,7 +48,7 @@ def plain_errors() -> Iterator[None]:
     except (JournalError, InvalidValue, DateParseError, FormatError) as error:
         raise UserError(str(error)) from None
     except sqlite3.Error as error:  # one the store did not expect: still said plainly
-        raise UserError(str(translate(error, "the journal"))) from None
+        raise UserError(str(translate(error, journal))) from None
 
 
 def _settings(ctx: click.Context) -> Settings:
@@ -62,8 +62,9 @@ def opened(ctx: click.Context, *, create: bool = False) -> Iterator[Journal]:
     export is said, not created. The default journal is started by any command."""
     from ..store import open_journal
 
-    with plain_errors():
-        journal = open_journal(_settings(ctx).journal, create=create or not ctx.obj["named"])
+    path = _settings(ctx).journal
+    with plain_errors(path):
+        journal = open_journal(path, create=create or not ctx.obj["named"])
         try:
             yield journal
         finally:
@@ -729,8 +730,15 @@ def import_file(ctx: click.Context, file: Path) -> None:
             f"{label}: {counts.added} added, {counts.updated} updated, {counts.unchanged} unchanged"
         )
         if counts.kept:
-            line += f", {counts.kept} kept as they are here (newer here than in the file)"
+            line += f", {counts.kept} kept (the journal's copy is newer, or the file's has no time)"
         parts.append(line)
+    if summary.kept:
+        more = summary.total_kept - len(summary.kept)
+        parts.append(
+            "kept as they are in the journal: "
+            + ", ".join(summary.kept)
+            + (f" and {more} more" if more else "")
+        )
     click.echo(f"Imported {file}.\n  " + "\n  ".join(parts))
     if summary.backup:
         click.echo(f"The journal as it was before the import is backed up in {summary.backup}.")

@@ -117,12 +117,26 @@ class ImportSummary:
     positives: ImportCounts
     follow_ups: ImportCounts
     reviews: ImportCounts = field(default_factory=ImportCounts)
+    kept: list[str] = field(default_factory=list)
+    """The first few rows kept as the journal has them, as `interview 5b0c1c7e`."""
     backup: Path | None = None
     """Where the journal was copied before the import changed rows it already had."""
 
     @classmethod
     def empty(cls) -> ImportSummary:
         return cls(ImportCounts(), ImportCounts(), ImportCounts(), ImportCounts(), ImportCounts())
+
+    @property
+    def total_kept(self) -> int:
+        return sum(c.kept for c in (self.interviews, self.issues, self.positives, self.follow_ups))
+
+
+_KIND_OF = {
+    "interviews": "interview",
+    "issues": "issue",
+    "positives": "what-went-well",
+    "follow_ups": "follow-up",
+}
 
 
 def _moment(stamp: object) -> dt.datetime | None:
@@ -149,6 +163,8 @@ class _Merge:
     now: str
     before_change: Callable[[], None]
     """Called before a row the journal already had is changed (the backup is made there)."""
+    kept: list[str]
+    """Where the first rows kept as the journal has them are named (ImportSummary.kept)."""
 
     def row(
         self, table: str, key: str, row: dict, counts: ImportCounts, owner: str | None = None
@@ -177,6 +193,8 @@ class _Merge:
             counts.unchanged += 1
         elif stamped and not self._not_older(row["updated"], current["updated"]):
             counts.kept += 1
+            if len(self.kept) < 10:
+                self.kept.append(f"{_KIND_OF[table]} {row[key][:8]}")
         else:
             self.before_change()
             changes = content | ({"updated": self._updated(row, current)} if stamped else {})
@@ -1276,7 +1294,7 @@ class Journal:
                 if backup_first and summary.backup is None:
                     summary.backup = self._backup_before_import()
 
-            merge = _Merge(db.conn, utc_now(), before_change)
+            merge = _Merge(db.conn, utc_now(), before_change, summary.kept)
             known = {row[0] for row in db.execute("SELECT slug FROM categories")}
             for number, item in enumerate(items):
                 if isinstance(item, Category):
