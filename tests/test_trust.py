@@ -618,3 +618,25 @@ async def test_the_app_on_a_damaged_journal_says_so_and_keeps_going_with_what_it
         assert "not saved" in screen_text(app).lower()
     journal.close()
     assert file_digest(damaged_issues) == digest
+
+
+def test_an_empty_sqlite_file_left_by_a_creation_cut_short_is_made_a_journal(
+    tmp_path: Path,
+) -> None:
+    """What an older version left when its first creation failed half-way: an empty SQLite
+    file of 4096 bytes, no tables. It is a journal not made yet, not a foreign file."""
+    path = tmp_path / "journal.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE t (x)")
+    conn.execute("DROP TABLE t")
+    conn.commit()
+    conn.execute("VACUUM")
+    conn.close()
+    assert path.stat().st_size == 4096
+    listed = run("--db", path, "list")
+    assert listed.exit_code == 1
+    assert "no journal there yet" in listed.stderr  # a read makes nothing
+    added = run("--db", path, "add", "Acme")
+    assert added.exit_code == 0, added.stderr
+    with open_journal(path) as journal:
+        assert [s.interview.company for s in journal.interview_summaries()] == ["Acme"]
