@@ -640,3 +640,21 @@ def test_an_empty_sqlite_file_left_by_a_creation_cut_short_is_made_a_journal(
     assert added.exit_code == 0, added.stderr
     with open_journal(path) as journal:
         assert [s.interview.company for s in journal.interview_summaries()] == ["Acme"]
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("SQLITE_BUSY_SNAPSHOT", "JournalLocked"),
+        ("SQLITE_READONLY_DBMOVED", "JournalReadOnly"),
+        ("SQLITE_CORRUPT_VTAB", "CorruptJournal"),
+        ("SQLITE_NOTADB", "ForeignFile"),
+        ("SQLITE_FULL", "JournalUnavailable"),
+    ],
+)
+def test_sqlite_errors_are_told_by_their_code_not_their_wording(name: str, kind: str) -> None:
+    from interview_journal.store.errors import translate
+
+    error = sqlite3.OperationalError("something SQLite said in words of its own")
+    error.sqlite_errorname = name
+    assert type(translate(error, "journal.db")).__name__ == kind

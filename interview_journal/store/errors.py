@@ -68,27 +68,65 @@ class Conflict(JournalError):
         return self.theirs is None
 
 
+# SQLite's result codes, by the prefix of their names (extended codes share it), and what each
+# means to a user.
+_BY_CODE = (
+    ("SQLITE_BUSY", "busy"),
+    ("SQLITE_LOCKED", "busy"),
+    ("SQLITE_READONLY", "read-only"),
+    ("SQLITE_CORRUPT", "damaged"),
+    ("SQLITE_NOTADB", "not a database"),
+    ("SQLITE_FULL", "full"),
+    ("SQLITE_IOERR", "i/o"),
+    ("SQLITE_CANTOPEN", "cannot open"),
+)
+# The same, from the message, for errors that come without SQLite's code (raised by Python's
+# module itself) or with only the generic SQLITE_ERROR.
+_BY_TEXT = (
+    (("locked", "busy"), "busy"),
+    (("readonly", "read-only"), "read-only"),
+    (("malformed", "corrupt"), "damaged"),
+    (("not a database",), "not a database"),
+    (("database or disk is full",), "full"),
+    (("disk i/o",), "i/o"),
+    (("unable to open", "no such file"), "cannot open"),
+)
+
+
+def _kind(error: sqlite3.Error) -> str | None:
+    """What went wrong, by SQLite's result code where the error has one."""
+    name = getattr(error, "sqlite_errorname", None) or ""
+    for prefix, kind in _BY_CODE:
+        if name == prefix or name.startswith(prefix + "_"):
+            return kind
+    text = str(error).lower()
+    for words, kind in _BY_TEXT:
+        if any(word in text for word in words):
+            return kind
+    return None
+
+
 def translate(error: sqlite3.Error, path: object) -> JournalError:
     """Turn a SQLite error into the plain-words error a user should see."""
-    text = str(error).lower()
-    if "locked" in text or "busy" in text:
+    kind = _kind(error)
+    if kind == "busy":
         return JournalLocked(
             f"{path}: the journal is busy (another program is using it); nothing was saved. "
             "Try again in a moment."
         )
-    if "readonly" in text or "read-only" in text:
+    if kind == "read-only":
         return JournalReadOnly(f"{path}: the journal is read-only; nothing was saved.")
-    if "malformed" in text or "corrupt" in text:
+    if kind == "damaged":
         return CorruptJournal(
             f"{path}: the journal file is damaged (database disk image is malformed)."
         )
-    if "not a database" in text:
+    if kind == "not a database":
         return ForeignFile(f"{path}: not a journal (file is not a database).")
-    if "database or disk is full" in text:
+    if kind == "full":
         return JournalUnavailable(f"{path}: the disk is full; nothing was saved.")
-    if "disk i/o" in text and isinstance(path, Path) and path.parent.is_dir():
+    if kind == "i/o" and isinstance(path, Path) and path.parent.is_dir():
         return JournalUnavailable(f"{path}: {disk_trouble(path.parent)}; nothing was saved.")
-    if "unable to open" in text or "disk i/o" in text or "no such file" in text:
+    if kind in ("i/o", "cannot open"):
         return JournalUnavailable(
             f"{path}: the journal cannot be reached (was its folder moved or removed?); "
             "nothing was saved."
