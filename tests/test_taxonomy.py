@@ -55,3 +55,36 @@ def test_slugs_for_user_categories() -> None:
     assert slugify("Négociation") == "négociation"
     assert slugify("!!!") == ""
     assert user_category("team-fit").name == "Team fit"
+
+
+def test_the_taxonomy_is_data_shipped_in_the_package_and_it_validates() -> None:
+    from interview_journal.core import taxonomy
+
+    categories, keywords, checklist = taxonomy.load_taxonomy()
+    assert taxonomy.DATA.name == "taxonomy.json"
+    assert [c.slug for c in categories][-1] == "other"
+    assert all(c.builtin for c in categories)
+    assert set(keywords) <= {c.slug for c in categories}
+    assert len(checklist) == 6 and checklist[-1][1] is None
+
+
+@pytest.mark.parametrize(
+    ("spoil", "words"),
+    [
+        (lambda d: d["categories"].append(dict(d["categories"][0])), "is not a new slug"),
+        (lambda d: d["categories"][0].update(slug="Late Arrival"), "is not a new slug"),
+        (lambda d: d["categories"][1]["keywords"].append(""), "is empty"),
+        (lambda d: d["checklist"][0].update(guards="nowhere"), "guards a category"),
+    ],
+)
+def test_a_spoilt_taxonomy_file_is_refused_with_where(tmp_path, spoil, words) -> None:
+    import json
+
+    from interview_journal.core import taxonomy
+
+    data = json.loads(taxonomy.DATA.read_text(encoding="utf-8"))
+    spoil(data)
+    copy = tmp_path / "taxonomy.json"
+    copy.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(taxonomy.TaxonomyError, match=words):
+        taxonomy.load_taxonomy(copy)

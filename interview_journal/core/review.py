@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from . import trends
 from .model import Category, Interview
-from .taxonomy import BUILTIN_CATEGORIES
+from .taxonomy import BUILTIN_CATEGORIES, CHECKLIST
 
 T = TypeVar("T")
 
@@ -144,30 +144,6 @@ def _focus_key(item: FocusItem) -> tuple:
     return (1, -last, -item.interviews, item.slug)
 
 
-_CHECKLIST: tuple[tuple[str, str | None], ...] = (
-    (
-        "Leave early: plan the route the day before, allow for delays, and aim to arrive "
-        "10–15 minutes ahead.",
-        "punctuality",
-    ),
-    (
-        "Research {company}: what they make, who they serve, their recent news, and why you "
-        "want to work there.",
-        "company-research",
-    ),
-    ("Switch your phone off (not just silent) and keep it out of sight.", "phone-distraction"),
-    (
-        "Dress for the place: find out how people there dress, and go one notch smarter.",
-        "attire",
-    ),
-    (
-        "Bring printed copies of your résumé, and reread it so that what you say matches it.",
-        "resume-consistency",
-    ),
-    ("Have two or three questions of your own ready to ask them.", None),
-)
-
-
 def checklist(
     categories: Sequence[Category], upcoming: Interview | None = None
 ) -> list[ChecklistItem]:
@@ -181,7 +157,7 @@ def checklist(
             category=slug,
             indefensible=bool(slug and indefensible.get(slug, False)),
         )
-        for text, slug in _CHECKLIST
+        for text, slug in CHECKLIST
     ]
 
 

@@ -2,238 +2,61 @@
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 from .model import Category
 
-BUILTIN_CATEGORIES: tuple[Category, ...] = (
-    Category("punctuality", "Late / timing", "Arrived late or misjudged the time.", False, True),
-    Category(
-        "first-impression",
-        "First impression (greeting, handshake, eye contact)",
-        "The opening minute: greeting, handshake, eye contact.",
-        False,
-        True,
-    ),
-    Category(
-        "relevant-experience",
-        "Left out relevant experience",
-        "Work, internships or projects that fit the role went unmentioned.",
-        False,
-        True,
-    ),
-    Category(
-        "rambling",
-        "Rambling / nerves / lost focus",
-        "Nerves took over; answers wandered or ran long.",
-        False,
-        True,
-    ),
-    Category(
-        "blanked",
-        "Blanked on a common question",
-        "A question you should expect drew a blank.",
-        False,
-        True,
-    ),
-    Category(
-        "resume-consistency",
-        "Answer inconsistent with résumé",
-        "What you said did not match what your résumé says.",
-        False,
-        True,
-    ),
-    Category(
-        "listening",
-        "Didn't listen to the question",
-        "Answered a different question from the one asked.",
-        False,
-        True,
-    ),
-    Category(
-        "industry-knowledge",
-        "Missed a key industry development",
-        "Something everyone in the field knows about came up and you did not.",
-        False,
-        True,
-    ),
-    Category(
-        "attire", "Dressed inappropriately", "Clothes that did not suit the place.", True, True
-    ),
-    Category(
-        "company-research",
-        "Didn't research the company",
-        "Fumbled questions about the company itself.",
-        True,
-        True,
-    ),
-    Category(
-        "phone-distraction",
-        "Phone or other distraction",
-        "A phone or something else pulled your attention away.",
-        True,
-        True,
-    ),
-    Category("honesty", "Lying or exaggerating", "Claimed more than was true.", True, True),
-    Category("other", "Other", "Anything that fits no other category.", False, True),
-)
+DATA = Path(__file__).with_name("taxonomy.json")
+"""The categories, their keywords and the checklist for the day: data, shipped in the package."""
 
+
+class TaxonomyError(ValueError):
+    """The data file is not as this code reads it (a packaging or editing mistake)."""
+
+
+def load_taxonomy(
+    path: Path = DATA,
+) -> tuple[tuple[Category, ...], dict[str, tuple[str, ...]], tuple[tuple[str, str | None], ...]]:
+    """(categories, keywords by slug, checklist items as (text, slug guarded)), read from `path`
+    and checked: every slug well formed and once, every keyword and item text a non-empty
+    string, every checklist item guarding a category of the file or none."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    categories: list[Category] = []
+    keywords: dict[str, tuple[str, ...]] = {}
+    for number, entry in enumerate(data["categories"]):
+        slug = entry["slug"]
+        if (
+            not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", slug)
+            or slug in keywords
+            or any(c.slug == slug for c in categories)
+        ):
+            raise TaxonomyError(f"categories[{number}].slug: {slug!r} is not a new slug")
+        texts = [entry["name"], entry["description"], *entry.get("keywords", [])]
+        if not all(isinstance(text, str) and text.strip() for text in texts):
+            raise TaxonomyError(f"categories[{number}]: a name, description or keyword is empty")
+        if not isinstance(entry["indefensible"], bool):
+            raise TaxonomyError(f"categories[{number}].indefensible: must be true or false")
+        categories.append(
+            Category(slug, entry["name"], entry["description"], entry["indefensible"], True)
+        )
+        if entry.get("keywords"):
+            keywords[slug] = tuple(entry["keywords"])
+    slugs = {category.slug for category in categories}
+    checklist = []
+    for number, item in enumerate(data["checklist"]):
+        text, guards = item["text"], item.get("guards")
+        if not (isinstance(text, str) and text.strip()) or (
+            guards is not None and guards not in slugs
+        ):
+            raise TaxonomyError(f"checklist[{number}]: needs a text, and guards a category or none")
+        checklist.append((text, guards))
+    return tuple(categories), keywords, tuple(checklist)
+
+
+BUILTIN_CATEGORIES, _KEYWORDS, CHECKLIST = load_taxonomy()
 BUILTIN_SLUGS = tuple(category.slug for category in BUILTIN_CATEGORIES)
-
-# Words that point at a category. Stems match the start of a word: "nerv" finds "nervous".
-_KEYWORDS: dict[str, tuple[str, ...]] = {
-    "punctuality": (
-        "late",
-        "traffic",
-        "delay",
-        "lost my way",
-        "got lost",
-        "parking",
-        "train",
-        "bus",
-        "arrived",
-        "running behind",
-        "missed the start",
-        "clock",
-        "wrong time",
-        "time zone",
-    ),
-    "first-impression": (
-        "handshake",
-        "eye contact",
-        "greet",
-        "introduc",
-        "first impression",
-        "smile",
-        "posture",
-        "limp",
-        "awkward start",
-    ),
-    "relevant-experience": (
-        "forgot to mention",
-        "didn't mention",
-        "did not mention",
-        "never mentioned",
-        "internship",
-        "left out",
-        "experience",
-        "project i",
-        "portfolio",
-    ),
-    "rambling": (
-        "babbl",
-        "ramble",
-        "rambling",
-        "nerv",
-        "anxious",
-        "shaking",
-        "lost focus",
-        "lost my train",
-        "went on",
-        "too long",
-        "waffl",
-        "talked too much",
-        "stammer",
-        "stutter",
-        "sweat",
-    ),
-    "blanked": (
-        "blank",
-        "froze",
-        "freeze",
-        "mind went",
-        "couldn't think",
-        "could not think",
-        "no answer",
-        "tell me about yourself",
-        "weakness",
-        "strength",
-        "stumped",
-        "drew a",
-    ),
-    "resume-consistency": (
-        "résumé",
-        "resume",
-        "cv",
-        "inconsistent",
-        "contradict",
-        "dates didn't",
-        "didn't match",
-        "did not match",
-    ),
-    "listening": (
-        "listen",
-        "misunderstood",
-        "wrong question",
-        "interrupt",
-        "misheard",
-        "didn't hear",
-        "answered a different",
-        "cut them off",
-        "cut off",
-    ),
-    "industry-knowledge": (
-        "industry",
-        "trend",
-        "regulation",
-        "news",
-        "market",
-        "competitor",
-        "latest",
-        "development",
-        "acquisition",
-    ),
-    "attire": (
-        "dress",
-        "outfit",
-        "suit",
-        "tie",
-        "shoes",
-        "wore",
-        "wearing",
-        "clothes",
-        "jeans",
-        "underdressed",
-        "overdressed",
-        "casual",
-    ),
-    "company-research": (
-        "research",
-        "didn't know what they",
-        "mission",
-        "product",
-        "what the company",
-        "their values",
-        "website",
-        "founder",
-        "prepare",
-        "unprepared",
-    ),
-    "phone-distraction": (
-        "phone",
-        "cell",
-        "mobile",
-        "ring",
-        "notification",
-        "text message",
-        "distract",
-        "buzz",
-        "slack",
-        "email",
-    ),
-    "honesty": (
-        "lie",
-        "lied",
-        "lying",
-        "exaggerat",
-        "made up",
-        "pretend",
-        "bluff",
-        "overstat",
-        "fake",
-        "claimed",
-    ),
-}
 
 _PATTERNS: dict[str, re.Pattern[str]] = {
     slug: re.compile(r"\b(?:" + "|".join(re.escape(word) for word in words) + r")", re.IGNORECASE)
