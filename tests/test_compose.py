@@ -204,8 +204,10 @@ def visible_text(app: App[Any]) -> str:
     return "\n".join(screen_lines(app))
 
 
-def notifications(app: App[Any]) -> list[str]:
-    return [n.message for n in app._notifications]
+def notifications(app: App[Any]) -> str:
+    """What the toasts on screen say, as the user reads it: the screen's text with its line
+    breaks and runs of spaces made single spaces (a toast wraps its message)."""
+    return " ".join(" ".join(line.strip("▌▐ ") for line in screen_lines(app)).split())
 
 
 class FakeDesk:
@@ -479,6 +481,6 @@ async def test_a_thank_you_drafted_before_the_interview_says_to_keep_it_for_afte
     upcoming = dataclasses.replace(ACME, date=TODAY + dt.timedelta(days=9))
     follow_up = FollowUp(kind="thank-you", due=upcoming.date + dt.timedelta(days=1))
     async with driving(lambda: ComposerScreen(follow_up, upcoming, [], today=TODAY)) as (app, _):
-        said = [notification.message for notification in app._notifications]
-    assert any("keep it for after" in message for message in said)
+        said = notifications(app)
+    assert "keep it for after" in said
     assert too_early_warning(ACME, TODAY) is None  # after the interview: nothing to say

@@ -552,15 +552,15 @@ async def test_an_issue_that_could_not_be_saved_is_not_dropped_by_moving_on(jour
     globex = Interview(company="Globex", date=TODAY - dt.timedelta(days=30))
     journal, acme = read_only_journal(journal_path, globex)
     app = make_app(journal)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("i")
         await type_text(pilot, "Keep me")
         await pilot.press("escape", "escape", "j")  # to the list, then down to Globex
         await pilot.pause(0.2)
         assert app.screen.current.interview.uuid == acme.uuid  # it stayed
         assert app.screen.query_one("#problem", TextArea).text == "Keep me"
-        said = [notification.message for notification in app._notifications]
-        assert any("could not be saved, so it stays" in message for message in said)
+        said = " ".join(screen_text(app).replace("▌", " ").split())  # as the toast reads
+        assert "could not be saved, so it stays" in said
         await pilot.press("tab", "k")  # in the issue list: moving there keeps it too
         await pilot.pause(0.2)
         assert app.screen.query_one("#problem", TextArea).text == "Keep me"
