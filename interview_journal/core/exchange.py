@@ -597,9 +597,10 @@ class Reading:
             ) from None
         except RecursionError:
             raise FormatError("not valid JSON (nested too deeply)") from None
-        except ValueError as error:  # Python refuses integers of more than 4,300 digits
-            if isinstance(error, FormatError):
-                raise
+        except ValueError as error:
+            if "integer string conversion" not in str(error):
+                raise  # a FormatError, said as it is (or a fault of ours: not hidden)
+            # Python refuses integers of more than 4,300 digits
             raise FormatError("not valid JSON (a number far too long)") from None
 
     def _items(self) -> Iterator[Category | InterviewRecord]:
