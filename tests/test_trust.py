@@ -6,6 +6,7 @@ point in subprocesses where processes or resource limits are the point).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import os
@@ -658,3 +659,52 @@ def test_sqlite_errors_are_told_by_their_code_not_their_wording(name: str, kind:
     error = sqlite3.OperationalError("something SQLite said in words of its own")
     error.sqlite_errorname = name
     assert type(translate(error, "journal.db")).__name__ == kind
+
+
+def test_a_follow_up_is_saved_only_over_the_version_it_was_loaded_from(journal_path) -> None:
+    from interview_journal.store import Conflict
+
+    with open_journal(journal_path) as mine, open_journal(journal_path) as theirs:
+        interview = add_acme(mine)
+        (loaded,) = mine.follow_ups(interview.uuid)
+        edited = theirs.update_follow_up(dataclasses.replace(loaded, text="Theirs"))
+        with pytest.raises(Conflict) as raised:
+            mine.update_follow_up(
+                dataclasses.replace(loaded, text="Mine"), expected_updated=loaded.updated
+            )
+        assert raised.value.theirs == edited
+        assert mine.follow_ups(interview.uuid)[0].text == "Theirs"
+        theirs.delete_follow_up(loaded.uuid)
+        with pytest.raises(Conflict) as raised:
+            mine.update_follow_up(loaded, expected_updated=edited.updated)
+        assert raised.value.theirs is None
+
+
+async def test_marking_a_follow_up_changed_in_another_window_keeps_their_text(
+    journal_path,
+) -> None:
+    from interview_journal.tui.app import JournalApp
+    from interview_journal.tui.screens.follow_ups import FollowUpsScreen
+
+    from .test_journal_screen import SIZE, screen_text
+
+    journal = open_journal(journal_path)
+    interview = add_acme(journal)
+    (loaded,) = journal.follow_ups(interview.uuid)
+    app = JournalApp(journal=journal, today=lambda: TODAY)
+    with open_journal(journal_path) as other:
+        async with app.run_test(size=SIZE, notifications=True) as pilot:
+            await pilot.press("f")
+            await pilot.pause()
+            assert isinstance(app.screen, FollowUpsScreen)
+            other.update_follow_up(dataclasses.replace(loaded, text="Dear Dana, thank you."))
+            await pilot.press("space")  # mark it sent, from the version loaded before
+            await pilot.pause()
+            assert "changed in another window" in " ".join(screen_text(app).split())
+            (stored,) = other.follow_ups(interview.uuid)
+            assert (stored.text, stored.done) == ("Dear Dana, thank you.", None)
+            await pilot.press("space")  # again, on the version shown now
+            await pilot.pause()
+            (stored,) = other.follow_ups(interview.uuid)
+            assert (stored.text, stored.done) == ("Dear Dana, thank you.", TODAY)
+    journal.close()

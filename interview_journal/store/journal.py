@@ -890,14 +890,14 @@ class Journal:
         Raises NotFound when the row is not there, or, when the caller says which stamp it
         loaded, Conflict if the row was deleted or its stamp is another."""
         rows = self._rows(f"SELECT id, updated FROM {table} WHERE uuid = ?", [uuid])
-        kind = "interview" if table == "interviews" else "issue"
+        kind = _KIND_OF[table]
         if not rows:
             if expected_updated is None:
                 raise NotFound(f"No {kind} with id {uuid}.")
             raise Conflict(f"This {kind} was deleted in another window; nothing was saved.", None)
         row_id, stored = rows[0]
         if expected_updated is not None and stored != expected_updated:
-            theirs = self.interview(uuid) if table == "interviews" else self.issue(uuid)
+            theirs = self.interview(uuid) if table == "interviews" else self._child(table, uuid)
             raise Conflict(
                 f"This {kind} was changed in another window since it was opened here; "
                 "nothing was saved.",
@@ -1186,11 +1186,18 @@ class Journal:
         self._add_child("follow_ups", row, follow_up.interview_uuid)
         return follow_up
 
-    def update_follow_up(self, follow_up: FollowUp) -> FollowUp:
-        follow_up = replace(prepare_follow_up(follow_up), updated=utc_now())
-        row = converters.follow_up_to_row(follow_up)
-        del row["created"]
-        self._update_child("follow_ups", row)
+    def update_follow_up(
+        self, follow_up: FollowUp, *, expected_updated: str | None = None
+    ) -> FollowUp:
+        """Write the follow-up over the stored one; with `expected_updated`, only if the stored
+        one still has that stamp (see `update_interview`), else `Conflict` and nothing written."""
+        follow_up = prepare_follow_up(follow_up)
+        with self._writing() as db:
+            row_id, stored = self._current("follow_ups", follow_up.uuid, expected_updated)
+            follow_up = replace(follow_up, updated=_stamp_after(stored))
+            row = converters.follow_up_to_row(follow_up)
+            del row["created"]
+            db["follow_ups"].update(row_id, row)
         return follow_up
 
     def delete_follow_up(self, uuid: str) -> None:

@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 from ...core.compose import kind_label
 from ...core.dates import describe_date
 from ...core.model import FollowUp, Interview, Positive
+from ...store import Conflict
 from ..widgets.footer import Footer
 from .composer import ComposerScreen
 from .confirm import ConfirmScreen
@@ -223,6 +224,24 @@ class FollowUpsScreen(Dialog[None]):
         was_done = before is not None and self.follow_ups[before].done is not None
         try:
             saved = self.desk.save(result)
+        except Conflict as conflict:
+            # Changed or deleted in another window: nothing was written. The list shows what
+            # the journal holds now; the composer opens again on what was typed, and saving it
+            # again keeps it (over theirs, or as a new follow-up if theirs is gone).
+            if conflict.theirs is None:
+                self._drop(result.uuid)
+                result = dataclasses.replace(result, created="", updated="")
+                said = "It was deleted in another window. Save again to keep yours as new."
+            else:
+                self._replace(conflict.theirs)
+                result = dataclasses.replace(result, updated=conflict.theirs.updated)
+                said = (
+                    "It was changed in another window: the list shows theirs. Save again to "
+                    "keep yours instead, or escape to keep theirs."
+                )
+            self.notify(said, title="Not saved", severity="warning", markup=False)
+            self._open_composer(result, unsaved=True)
+            return
         except Exception as error:
             self.notify(str(error), title="Not saved", severity="error", markup=False)
             self._open_composer(result, unsaved=True)  # back to the text: nothing typed is lost
@@ -230,6 +249,12 @@ class FollowUpsScreen(Dialog[None]):
         self._replace(saved)
         sent = saved.done is not None and not was_done
         self.notify("Saved and marked as sent." if sent else "Saved.", markup=False)
+
+    def _drop(self, uuid: str) -> None:
+        index = self._index_of(uuid)
+        if index is not None:
+            del self.follow_ups[index]
+            self._refresh_list(highlight=min(index, len(self.follow_ups) - 1))
 
     def _replace(self, saved: FollowUp) -> None:
         index = self._index_of(saved.uuid)
@@ -248,6 +273,19 @@ class FollowUpsScreen(Dialog[None]):
         done = None if follow_up.done else self.today
         try:
             saved = self.desk.save(dataclasses.replace(follow_up, done=done))
+        except Conflict as conflict:  # shown as the journal has it now; space again acts on it
+            if conflict.theirs is None:
+                self._drop(follow_up.uuid)
+            else:
+                self._replace(conflict.theirs)
+            where = "deleted" if conflict.theirs is None else "changed"
+            self.notify(
+                f"It was {where} in another window; it is shown as it is now.",
+                title="Not changed",
+                severity="warning",
+                markup=False,
+            )
+            return
         except Exception as error:
             self.notify(str(error), title="Not changed", severity="error", markup=False)
             return

@@ -649,9 +649,13 @@ class JournalScreen(Screen[None]):
                 )
 
             def save(self, follow_up: FollowUp) -> FollowUp:
-                # Whatever the screen hands back stays with this interview.
+                # Whatever the screen hands back stays with this interview, and is written
+                # only over the version it was loaded from (Conflict if another window
+                # changed it since); one deleted elsewhere is saved as new when asked again.
                 kept = dataclasses.replace(follow_up, interview_uuid=interview.uuid)
-                return journal.update_follow_up(kept)
+                if not kept.created:
+                    return journal.add_follow_up(kept)
+                return journal.update_follow_up(kept, expected_updated=kept.updated)
 
             def delete(self, uuid: str) -> None:
                 journal.delete_follow_up(uuid)
