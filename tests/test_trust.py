@@ -708,3 +708,36 @@ async def test_marking_a_follow_up_changed_in_another_window_keeps_their_text(
             (stored,) = other.follow_ups(interview.uuid)
             assert (stored.text, stored.done) == ("Dear Dana, thank you.", TODAY)
     journal.close()
+
+
+async def test_a_letter_written_over_one_changed_elsewhere_is_kept_for_a_second_save(
+    journal_path,
+) -> None:
+    from textual.widgets import TextArea
+
+    from interview_journal.tui.app import JournalApp
+    from interview_journal.tui.screens.composer import ComposerScreen
+
+    from .test_journal_screen import SIZE, screen_text
+
+    journal = open_journal(journal_path)
+    interview = add_acme(journal)
+    (loaded,) = journal.follow_ups(interview.uuid)
+    app = JournalApp(journal=journal, today=lambda: TODAY)
+    with open_journal(journal_path) as other:
+        async with app.run_test(size=SIZE, notifications=True) as pilot:
+            await pilot.press("f", "enter")  # the thank-you, in the composer
+            await pilot.pause()
+            assert isinstance(app.screen, ComposerScreen)
+            other.update_follow_up(dataclasses.replace(loaded, text="Theirs, sent already."))
+            app.screen.query_one("#draft", TextArea).text = "Mine, written here."
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert "changed in another window" in " ".join(screen_text(app).split())
+            assert isinstance(app.screen, ComposerScreen)  # back on what was typed
+            assert app.screen.query_one("#draft", TextArea).text == "Mine, written here."
+            assert other.follow_ups(interview.uuid)[0].text == "Theirs, sent already."
+            await pilot.press("ctrl+s")  # told, and saved again: mine is kept
+            await pilot.pause()
+            assert other.follow_ups(interview.uuid)[0].text == "Mine, written here."
+    journal.close()
