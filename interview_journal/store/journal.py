@@ -21,7 +21,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 from urllib.parse import quote as url_quote
 
 from ..core.clock import Clock
@@ -91,6 +91,13 @@ _CHILD_SELECT = {
     "follow_ups": "SELECT c.*, i.uuid AS interview_uuid FROM follow_ups c JOIN interviews i "
     "ON i.id = c.interview_id",
 }
+_TO_ROW = {
+    "interviews": converters.interview_to_row,
+    "issues": converters.issue_to_row,
+    "positives": converters.positive_to_row,
+    "follow_ups": converters.follow_up_to_row,
+}
+R = TypeVar("R", Interview, Issue, Positive, FollowUp)
 _FROM_ROW = {
     "issues": converters.issue_from_row,
     "positives": converters.positive_from_row,
@@ -859,14 +866,10 @@ class Journal:
         if the stored interview still has that stamp: otherwise it was changed or deleted
         elsewhere since, and `Conflict` is raised with the stored version (None if deleted),
         having written nothing. Without it, the last write wins (the command line, a script)."""
-        interview = prepare_interview(interview)
         with self._writing() as db:
-            row_id, stored = self._current("interviews", interview.uuid, expected_updated)
-            interview = replace(interview, updated=_stamp_after(stored))
-            row = converters.interview_to_row(interview)
-            del row["created"]
-            db["interviews"].update(row_id, row)
-        return interview
+            return self._write_over(
+                db, "interviews", prepare_interview(interview), expected_updated
+            )
 
     def set_closed(self, uuid: str, closed: bool) -> Interview:
         """Close or reopen; only the flag (and the stamp) is written, so whatever was changed
@@ -882,6 +885,17 @@ class Journal:
     def delete_interview(self, uuid: str) -> None:
         with self._writing() as db:
             db["interviews"].delete(self._id_of("interviews", uuid))
+
+    def _write_over(self, db: Database, table: str, record: R, expected_updated: str | None) -> R:
+        """Write `record` (prepared) over its stored row, inside a write, and return it with
+        its new `updated` stamp: later than the stored one, and only over the stamp the caller
+        loaded when it says which (`_current`)."""
+        row_id, stored = self._current(table, record.uuid, expected_updated)
+        record = replace(record, updated=_stamp_after(stored))
+        row = _TO_ROW[table](record)
+        del row["created"]
+        db[table].update(row_id, row)
+        return record
 
     def _current(self, table: str, uuid: str, expected_updated: str | None) -> tuple[int, str]:
         """(row id, stored `updated`) of the row to be written; inside the write transaction,
@@ -1047,10 +1061,6 @@ class Journal:
             row["interview_id"] = self._id_of("interviews", interview_uuid)
             db[table].insert(row)
 
-    def _update_child(self, table: str, row: dict) -> None:
-        with self._writing() as db:
-            db[table].update(self._id_of(table, row["uuid"]), row)
-
     def _delete_child(self, table: str, uuid: str) -> None:
         with self._writing() as db:
             db[table].delete(self._id_of(table, uuid))
@@ -1075,16 +1085,12 @@ class Journal:
     def update_issue(self, issue: Issue, *, expected_updated: str | None = None) -> Issue:
         """Write the issue over the stored one; with `expected_updated`, only if the stored one
         still has that stamp (see `update_interview`), else `Conflict` and nothing written."""
-        issue = prepare_issue(issue)
         with self._writing() as db:
-            row_id, stored = self._current("issues", issue.uuid, expected_updated)
-            issue = replace(issue, updated=_stamp_after(stored))
-            row = converters.issue_to_row(issue)
-            del row["created"]
-            interview_id, before = self._rows(
-                "SELECT interview_id, category FROM issues WHERE id = ?", [row_id]
-            )[0]
-            db["issues"].update(row_id, row)
+            found = self._rows(
+                "SELECT interview_id, category FROM issues WHERE uuid = ?", [issue.uuid]
+            )
+            issue = self._write_over(db, "issues", prepare_issue(issue), expected_updated)
+            interview_id, before = found[0]  # there: _write_over raises when it is not
             if issue.category != before:
                 self._mistake_repeated(interview_id, issue.category, issue.uuid)
         return issue
@@ -1167,11 +1173,8 @@ class Journal:
         return positive
 
     def update_positive(self, positive: Positive) -> Positive:
-        positive = replace(prepare_positive(positive), updated=utc_now())
-        row = converters.positive_to_row(positive)
-        del row["created"]
-        self._update_child("positives", row)
-        return positive
+        with self._writing() as db:
+            return self._write_over(db, "positives", prepare_positive(positive), None)
 
     def delete_positive(self, uuid: str) -> None:
         self._delete_child("positives", uuid)
@@ -1191,14 +1194,10 @@ class Journal:
     ) -> FollowUp:
         """Write the follow-up over the stored one; with `expected_updated`, only if the stored
         one still has that stamp (see `update_interview`), else `Conflict` and nothing written."""
-        follow_up = prepare_follow_up(follow_up)
         with self._writing() as db:
-            row_id, stored = self._current("follow_ups", follow_up.uuid, expected_updated)
-            follow_up = replace(follow_up, updated=_stamp_after(stored))
-            row = converters.follow_up_to_row(follow_up)
-            del row["created"]
-            db["follow_ups"].update(row_id, row)
-        return follow_up
+            return self._write_over(
+                db, "follow_ups", prepare_follow_up(follow_up), expected_updated
+            )
 
     def delete_follow_up(self, uuid: str) -> None:
         self._delete_child("follow_ups", uuid)
