@@ -6,6 +6,9 @@ import dataclasses
 import datetime as dt
 import html
 import re
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
 
 import pytest
 from textual import events
@@ -28,6 +31,23 @@ SIZE = (130, 40)
 
 def make_app(journal: Journal) -> JournalApp:
     return JournalApp(journal=journal, today=lambda: TODAY)
+
+
+@asynccontextmanager
+async def beside_another_window(
+    journal_path, *, notifications: bool = False
+) -> AsyncIterator[tuple[JournalApp, Any, Journal, Interview]]:
+    """The app on a journal holding Acme, and `other`: a second connection to the same file,
+    as another running app (or a command) has. Yields (app, pilot, other, acme)."""
+    journal = open_journal(journal_path)
+    acme = add_acme(journal)
+    try:
+        with open_journal(journal_path) as other:
+            app = make_app(journal)
+            async with app.run_test(size=SIZE, notifications=notifications) as pilot:
+                yield app, pilot, other, acme
+    finally:
+        journal.close()
 
 
 def keys(text: str) -> list[str]:
@@ -619,179 +639,154 @@ def conflict_dialog_shown(app: JournalApp) -> bool:
 async def test_an_edit_made_in_another_window_is_shown_beside_mine_and_i_choose(
     journal_path, choice
 ) -> None:
-    journal = open_journal(journal_path)
-    interview = add_acme(journal)
-    first = journal.issues(interview.uuid)[0]
-    app = make_app(journal)
-    with open_journal(journal_path) as other:
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.press("tab", "tab")  # the issue list, then its first issue's text
-            assert app.screen.query_one(IssueEditor).issue.uuid == first.uuid
-            await type_text(pilot, " mine")
-            other.update_issue(dataclasses.replace(first, should_have="Theirs: take the train"))
-            await pilot.press("ctrl+s")
-            await pilot.pause()
-            # Nothing was overwritten, and both versions are on the screen.
-            assert other.issue(first.uuid).should_have == "Theirs: take the train"
-            assert conflict_dialog_shown(app)
-            shown = screen_text(app)
-            assert "changed in another window" in shown
-            assert "late: traffic mine" in shown and "Theirs: take the train" in shown
-            assert "Keep mine" in shown and "Take theirs" in shown
-            await pilot.press("m" if choice == "mine" else "t")
-            await pilot.pause()
-            assert not conflict_dialog_shown(app)
-            stored = other.issue(first.uuid)
-            problem = app.screen.query_one("#problem", TextArea).text
-            should_have = app.screen.query_one("#should_have", TextArea).text
-            if choice == "mine":
-                assert stored.problem == "Arrived 10 minutes late: traffic mine"
-                assert stored.should_have == "Leave 45 minutes early"
-                assert "✓ saved" in str(app.screen.query_one("#save-state").render())
-            else:
-                assert (stored.problem, stored.should_have) == (first.problem, should_have)
-                assert should_have == "Theirs: take the train"
-                assert problem == first.problem
-            # Either way the next edit saves by itself, over the version now stored.
-            app.screen.set_focus(app.screen.query_one("#problem", TextArea))
-            await type_text(pilot, "!")
-            await pilot.pause(1.3)
-            assert other.issue(first.uuid).problem.endswith("!")
-            assert not conflict_dialog_shown(app)
-    journal.close()
+    async with beside_another_window(journal_path) as (app, pilot, other, interview):
+        first = other.issues(interview.uuid)[0]
+        await pilot.press("tab", "tab")  # the issue list, then its first issue's text
+        assert app.screen.query_one(IssueEditor).issue.uuid == first.uuid
+        await type_text(pilot, " mine")
+        other.update_issue(dataclasses.replace(first, should_have="Theirs: take the train"))
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        # Nothing was overwritten, and both versions are on the screen.
+        assert other.issue(first.uuid).should_have == "Theirs: take the train"
+        assert conflict_dialog_shown(app)
+        shown = screen_text(app)
+        assert "changed in another window" in shown
+        assert "late: traffic mine" in shown and "Theirs: take the train" in shown
+        assert "Keep mine" in shown and "Take theirs" in shown
+        await pilot.press("m" if choice == "mine" else "t")
+        await pilot.pause()
+        assert not conflict_dialog_shown(app)
+        stored = other.issue(first.uuid)
+        problem = app.screen.query_one("#problem", TextArea).text
+        should_have = app.screen.query_one("#should_have", TextArea).text
+        if choice == "mine":
+            assert stored.problem == "Arrived 10 minutes late: traffic mine"
+            assert stored.should_have == "Leave 45 minutes early"
+            assert "✓ saved" in str(app.screen.query_one("#save-state").render())
+        else:
+            assert (stored.problem, stored.should_have) == (first.problem, should_have)
+            assert should_have == "Theirs: take the train"
+            assert problem == first.problem
+        # Either way the next edit saves by itself, over the version now stored.
+        app.screen.set_focus(app.screen.query_one("#problem", TextArea))
+        await type_text(pilot, "!")
+        await pilot.pause(1.3)
+        assert other.issue(first.uuid).problem.endswith("!")
+        assert not conflict_dialog_shown(app)
 
 
 @pytest.mark.parametrize("choice", ["new", "drop", "later"])
 async def test_an_issue_deleted_in_another_window_is_not_brought_back_by_typing(
     journal_path, choice
 ) -> None:
-    journal = open_journal(journal_path)
-    interview = add_acme(journal)
-    first = journal.issues(interview.uuid)[0]
-    app = make_app(journal)
-    with open_journal(journal_path) as other:
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.press("tab", "tab")
-            other.delete_issue(first.uuid)
-            await type_text(pilot, " still typing")  # before this window has noticed
-            await pilot.pause(1.3)  # autosave
-            assert first.uuid not in [issue.uuid for issue in other.issues(interview.uuid)]
-            assert conflict_dialog_shown(app)
-            shown = screen_text(app)
-            assert "deleted in another window" in shown
-            assert "late: traffic still typing" in shown
-            await pilot.press({"new": "s", "drop": "x", "later": "escape"}[choice])
-            await pilot.pause()
-            assert not conflict_dialog_shown(app)
-            texts = [issue.problem for issue in other.issues(interview.uuid)]
-            problem = app.screen.query_one("#problem", TextArea).text
-            if choice == "new":  # saved again, because the user said so
-                assert texts == [
-                    "Babbled about my thesis",
-                    "Arrived 10 minutes late: traffic still typing",
-                ]
-            elif choice == "drop":
-                assert texts == ["Babbled about my thesis"]
-                assert problem == "Babbled about my thesis"
-            else:  # later: the text stays, unsaved, and is not saved by itself
-                assert problem == "Arrived 10 minutes late: traffic still typing"
-                await pilot.pause(1.3)
-                assert (
-                    texts
-                    == ["Babbled about my thesis"]
-                    == [issue.problem for issue in other.issues(interview.uuid)]
-                )
-                assert "not saved" in str(app.screen.query_one("#save-state").render())
-    journal.close()
+    async with beside_another_window(journal_path) as (app, pilot, other, interview):
+        first = other.issues(interview.uuid)[0]
+        await pilot.press("tab", "tab")
+        other.delete_issue(first.uuid)
+        await type_text(pilot, " still typing")  # before this window has noticed
+        await pilot.pause(1.3)  # autosave
+        assert first.uuid not in [issue.uuid for issue in other.issues(interview.uuid)]
+        assert conflict_dialog_shown(app)
+        shown = screen_text(app)
+        assert "deleted in another window" in shown
+        assert "late: traffic still typing" in shown
+        await pilot.press({"new": "s", "drop": "x", "later": "escape"}[choice])
+        await pilot.pause()
+        assert not conflict_dialog_shown(app)
+        texts = [issue.problem for issue in other.issues(interview.uuid)]
+        problem = app.screen.query_one("#problem", TextArea).text
+        if choice == "new":  # saved again, because the user said so
+            assert texts == [
+                "Babbled about my thesis",
+                "Arrived 10 minutes late: traffic still typing",
+            ]
+        elif choice == "drop":
+            assert texts == ["Babbled about my thesis"]
+            assert problem == "Babbled about my thesis"
+        else:  # later: the text stays, unsaved, and is not saved by itself
+            assert problem == "Arrived 10 minutes late: traffic still typing"
+            await pilot.pause(1.3)
+            assert (
+                texts
+                == ["Babbled about my thesis"]
+                == [issue.problem for issue in other.issues(interview.uuid)]
+            )
+            assert "not saved" in str(app.screen.query_one("#save-state").render())
 
 
 async def test_what_another_window_writes_shows_up_without_a_key(journal_path) -> None:
-    journal = open_journal(journal_path)
-    acme = add_acme(journal)
-    [late, babbled] = journal.issues(acme.uuid)
-    app = make_app(journal)
-    with open_journal(journal_path) as other:
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.press("tab")  # the issue list, on the first issue
-            journal_screen = app.screen
-            interviews = journal_screen.query_one(InterviewList)
-            other.add_interview(Interview(company="Globex", date=TODAY - dt.timedelta(days=1)))
-            other.update_issue(dataclasses.replace(late, should_have="Take the early train"))
-            other.add_issue(dataclasses.replace(babbled, uuid="x" * 36, problem="Forgot names"))
-            await pilot.pause(2.2)  # within the poll interval (and a little more)
-            assert interviews.row_count == 2
-            shown = screen_text(app)
-            assert "Globex" in shown and "Forgot names" in shown
-            # The selection, the focus and the editor stay on what they were on.
-            assert interviews.highlighted.interview.uuid == acme.uuid  # now the second row
-            assert app.focused.id == "issues"
-            editor = app.screen.query_one(IssueEditor)
-            assert editor.issue.uuid == late.uuid
-            assert app.screen.query_one("#should_have", TextArea).text == "Take the early train"
+    async with beside_another_window(journal_path) as (app, pilot, other, acme):
+        [late, babbled] = other.issues(acme.uuid)
+        await pilot.press("tab")  # the issue list, on the first issue
+        journal_screen = app.screen
+        interviews = journal_screen.query_one(InterviewList)
+        other.add_interview(Interview(company="Globex", date=TODAY - dt.timedelta(days=1)))
+        other.update_issue(dataclasses.replace(late, should_have="Take the early train"))
+        other.add_issue(dataclasses.replace(babbled, uuid="x" * 36, problem="Forgot names"))
+        await pilot.pause(2.2)  # within the poll interval (and a little more)
+        assert interviews.row_count == 2
+        shown = screen_text(app)
+        assert "Globex" in shown and "Forgot names" in shown
+        # The selection, the focus and the editor stay on what they were on.
+        assert interviews.highlighted.interview.uuid == acme.uuid  # now the second row
+        assert app.focused.id == "issues"
+        editor = app.screen.query_one(IssueEditor)
+        assert editor.issue.uuid == late.uuid
+        assert app.screen.query_one("#should_have", TextArea).text == "Take the early train"
 
-            # Typing not saved yet is left alone when another window writes, even to the same
-            # issue: its save asks instead.
-            await pilot.press("tab")
-            await type_text(pilot, " x")
-            other.update_interview(dataclasses.replace(other.interview(acme.uuid), role="CTO"))
-            other.update_issue(dataclasses.replace(late, should_have="Their words"))
-            await pilot.pause(1.5)
-            assert conflict_dialog_shown(app)
-            assert journal_screen.query_one("#problem", TextArea).text.endswith("traffic x")
-            await pilot.press("escape")
-            await pilot.pause()
-            assert "CTO" in screen_text(app)  # the summary of the interview, read again
-    journal.close()
+        # Typing not saved yet is left alone when another window writes, even to the same
+        # issue: its save asks instead.
+        await pilot.press("tab")
+        await type_text(pilot, " x")
+        other.update_interview(dataclasses.replace(other.interview(acme.uuid), role="CTO"))
+        other.update_issue(dataclasses.replace(late, should_have="Their words"))
+        await pilot.pause(1.5)
+        assert conflict_dialog_shown(app)
+        assert journal_screen.query_one("#problem", TextArea).text.endswith("traffic x")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "CTO" in screen_text(app)  # the summary of the interview, read again
 
 
 @pytest.mark.parametrize("choice", ["mine", "theirs"])
 async def test_the_interview_form_does_not_overwrite_an_edit_made_in_another_window(
     journal_path, choice
 ) -> None:
-    journal = open_journal(journal_path)
-    acme = add_acme(journal)
-    app = make_app(journal)
-    with open_journal(journal_path) as other:
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.press("e")
-            form = app.screen
-            assert isinstance(form, InterviewForm)
-            other.update_interview(dataclasses.replace(acme, notes="Their brain dump"))
-            await pilot.press("tab")
-            form.query_one("#role", Input).value = ""
-            await type_text(pilot, "Staff Engineer")
-            await pilot.press("ctrl+s")
-            await pilot.pause()
-            assert other.interview(acme.uuid).role == "Backend Engineer"  # not overwritten
-            assert conflict_dialog_shown(app)
-            shown = screen_text(app)
-            assert "Role: Staff Engineer" in shown and "Their brain dump" in shown
-            await pilot.press("m" if choice == "mine" else "t")
-            await pilot.pause()
-            assert not isinstance(app.screen, InterviewForm) and not conflict_dialog_shown(app)
-            stored = other.interview(acme.uuid)
-            if choice == "mine":
-                assert (stored.role, stored.notes) == ("Staff Engineer", acme.notes)
-            else:
-                assert (stored.role, stored.notes) == ("Backend Engineer", "Their brain dump")
-    journal.close()
+    async with beside_another_window(journal_path) as (app, pilot, other, acme):
+        await pilot.press("e")
+        form = app.screen
+        assert isinstance(form, InterviewForm)
+        other.update_interview(dataclasses.replace(acme, notes="Their brain dump"))
+        await pilot.press("tab")
+        form.query_one("#role", Input).value = ""
+        await type_text(pilot, "Staff Engineer")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert other.interview(acme.uuid).role == "Backend Engineer"  # not overwritten
+        assert conflict_dialog_shown(app)
+        shown = screen_text(app)
+        assert "Role: Staff Engineer" in shown and "Their brain dump" in shown
+        await pilot.press("m" if choice == "mine" else "t")
+        await pilot.pause()
+        assert not isinstance(app.screen, InterviewForm) and not conflict_dialog_shown(app)
+        stored = other.interview(acme.uuid)
+        if choice == "mine":
+            assert (stored.role, stored.notes) == ("Staff Engineer", acme.notes)
+        else:
+            assert (stored.role, stored.notes) == ("Backend Engineer", "Their brain dump")
 
 
 async def test_the_issue_on_show_deleted_in_another_window_leaves_the_editor(journal_path) -> None:
     """Nothing typed: the window follows the journal, and the next keys are not typed into
     another issue without the user knowing."""
-    journal = open_journal(journal_path)
-    acme = add_acme(journal)
-    [late, babbled] = journal.issues(acme.uuid)
-    app = make_app(journal)
-    with open_journal(journal_path) as other:
-        async with app.run_test(size=SIZE, notifications=True) as pilot:
-            await pilot.press("tab", "tab")
-            assert app.focused.id == "problem"
-            other.delete_issue(late.uuid)
-            await pilot.pause(1.5)
-            assert app.focused.id == "issues"
-            assert app.screen.query_one(IssueEditor).issue.uuid == babbled.uuid
-            assert "deleted in another window" in screen_text(app)
-            assert not conflict_dialog_shown(app)
-    journal.close()
+    async with beside_another_window(journal_path, notifications=True) as (app, pilot, other, acme):
+        [late, babbled] = other.issues(acme.uuid)
+        await pilot.press("tab", "tab")
+        assert app.focused.id == "problem"
+        other.delete_issue(late.uuid)
+        await pilot.pause(1.5)
+        assert app.focused.id == "issues"
+        assert app.screen.query_one(IssueEditor).issue.uuid == babbled.uuid
+        assert "deleted in another window" in screen_text(app)
+        assert not conflict_dialog_shown(app)

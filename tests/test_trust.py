@@ -24,16 +24,28 @@ import pytest
 from click.testing import CliRunner, Result
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from textual.widgets import TextArea
 
 from interview_journal.cli.main import cli
 from interview_journal.core import exchange
 from interview_journal.core.model import Interview, InterviewRecord, Issue, Positive
 from interview_journal.core.review import grade
 from interview_journal.core.sample import generate_sample
-from interview_journal.store import CorruptJournal, ForeignFile, JournalUnavailable, open_journal
+from interview_journal.store import (
+    Conflict,
+    CorruptJournal,
+    ForeignFile,
+    JournalUnavailable,
+    open_journal,
+)
 from interview_journal.store import schema as schema_module
+from interview_journal.store.errors import translate
+from interview_journal.tui.app import JournalApp
+from interview_journal.tui.screens.composer import ComposerScreen
+from interview_journal.tui.screens.follow_ups import FollowUpsScreen
 
 from .conftest import TODAY, add_acme, file_digest
+from .test_journal_screen import SIZE, beside_another_window, screen_text, type_text
 
 ENTRY_POINT = Path(sys.executable).parent / "interview-journal"
 
@@ -592,10 +604,6 @@ def test_an_export_read_only_in_part_ends_without_a_traceback(tmp_path: Path) ->
 async def test_the_app_on_a_damaged_journal_says_so_and_keeps_going_with_what_it_reads(
     damaged_issues: Path,
 ) -> None:
-    from interview_journal.tui.app import JournalApp
-
-    from .test_journal_screen import SIZE, screen_text, type_text
-
     digest = file_digest(damaged_issues)
     journal = open_journal(damaged_issues)
     app = JournalApp(journal=journal, today=lambda: TODAY)
@@ -654,16 +662,12 @@ def test_an_empty_sqlite_file_left_by_a_creation_cut_short_is_made_a_journal(
     ],
 )
 def test_sqlite_errors_are_told_by_their_code_not_their_wording(name: str, kind: str) -> None:
-    from interview_journal.store.errors import translate
-
     error = sqlite3.OperationalError("something SQLite said in words of its own")
     error.sqlite_errorname = name
     assert type(translate(error, "journal.db")).__name__ == kind
 
 
 def test_a_follow_up_is_saved_only_over_the_version_it_was_loaded_from(journal_path) -> None:
-    from interview_journal.store import Conflict
-
     with open_journal(journal_path) as mine, open_journal(journal_path) as theirs:
         interview = add_acme(mine)
         (loaded,) = mine.follow_ups(interview.uuid)
@@ -683,61 +687,49 @@ def test_a_follow_up_is_saved_only_over_the_version_it_was_loaded_from(journal_p
 async def test_marking_a_follow_up_changed_in_another_window_keeps_their_text(
     journal_path,
 ) -> None:
-    from interview_journal.tui.app import JournalApp
-    from interview_journal.tui.screens.follow_ups import FollowUpsScreen
-
-    from .test_journal_screen import SIZE, screen_text
-
-    journal = open_journal(journal_path)
-    interview = add_acme(journal)
-    (loaded,) = journal.follow_ups(interview.uuid)
-    app = JournalApp(journal=journal, today=lambda: TODAY)
-    with open_journal(journal_path) as other:
-        async with app.run_test(size=SIZE, notifications=True) as pilot:
-            await pilot.press("f")
-            await pilot.pause()
-            assert isinstance(app.screen, FollowUpsScreen)
-            other.update_follow_up(dataclasses.replace(loaded, text="Dear Dana, thank you."))
-            await pilot.press("space")  # mark it sent, from the version loaded before
-            await pilot.pause()
-            assert "changed in another window" in " ".join(screen_text(app).split())
-            (stored,) = other.follow_ups(interview.uuid)
-            assert (stored.text, stored.done) == ("Dear Dana, thank you.", None)
-            await pilot.press("space")  # again, on the version shown now
-            await pilot.pause()
-            (stored,) = other.follow_ups(interview.uuid)
-            assert (stored.text, stored.done) == ("Dear Dana, thank you.", TODAY)
-    journal.close()
+    async with beside_another_window(journal_path, notifications=True) as (
+        app,
+        pilot,
+        other,
+        interview,
+    ):
+        (loaded,) = other.follow_ups(interview.uuid)
+        await pilot.press("f")
+        await pilot.pause()
+        assert isinstance(app.screen, FollowUpsScreen)
+        other.update_follow_up(dataclasses.replace(loaded, text="Dear Dana, thank you."))
+        await pilot.press("space")  # mark it sent, from the version loaded before
+        await pilot.pause()
+        assert "changed in another window" in " ".join(screen_text(app).split())
+        (stored,) = other.follow_ups(interview.uuid)
+        assert (stored.text, stored.done) == ("Dear Dana, thank you.", None)
+        await pilot.press("space")  # again, on the version shown now
+        await pilot.pause()
+        (stored,) = other.follow_ups(interview.uuid)
+        assert (stored.text, stored.done) == ("Dear Dana, thank you.", TODAY)
 
 
 async def test_a_letter_written_over_one_changed_elsewhere_is_kept_for_a_second_save(
     journal_path,
 ) -> None:
-    from textual.widgets import TextArea
-
-    from interview_journal.tui.app import JournalApp
-    from interview_journal.tui.screens.composer import ComposerScreen
-
-    from .test_journal_screen import SIZE, screen_text
-
-    journal = open_journal(journal_path)
-    interview = add_acme(journal)
-    (loaded,) = journal.follow_ups(interview.uuid)
-    app = JournalApp(journal=journal, today=lambda: TODAY)
-    with open_journal(journal_path) as other:
-        async with app.run_test(size=SIZE, notifications=True) as pilot:
-            await pilot.press("f", "enter")  # the thank-you, in the composer
-            await pilot.pause()
-            assert isinstance(app.screen, ComposerScreen)
-            other.update_follow_up(dataclasses.replace(loaded, text="Theirs, sent already."))
-            app.screen.query_one("#draft", TextArea).text = "Mine, written here."
-            await pilot.press("ctrl+s")
-            await pilot.pause()
-            assert "changed in another window" in " ".join(screen_text(app).split())
-            assert isinstance(app.screen, ComposerScreen)  # back on what was typed
-            assert app.screen.query_one("#draft", TextArea).text == "Mine, written here."
-            assert other.follow_ups(interview.uuid)[0].text == "Theirs, sent already."
-            await pilot.press("ctrl+s")  # told, and saved again: mine is kept
-            await pilot.pause()
-            assert other.follow_ups(interview.uuid)[0].text == "Mine, written here."
-    journal.close()
+    async with beside_another_window(journal_path, notifications=True) as (
+        app,
+        pilot,
+        other,
+        interview,
+    ):
+        (loaded,) = other.follow_ups(interview.uuid)
+        await pilot.press("f", "enter")  # the thank-you, in the composer
+        await pilot.pause()
+        assert isinstance(app.screen, ComposerScreen)
+        other.update_follow_up(dataclasses.replace(loaded, text="Theirs, sent already."))
+        app.screen.query_one("#draft", TextArea).text = "Mine, written here."
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "changed in another window" in " ".join(screen_text(app).split())
+        assert isinstance(app.screen, ComposerScreen)  # back on what was typed
+        assert app.screen.query_one("#draft", TextArea).text == "Mine, written here."
+        assert other.follow_ups(interview.uuid)[0].text == "Theirs, sent already."
+        await pilot.press("ctrl+s")  # told, and saved again: mine is kept
+        await pilot.pause()
+        assert other.follow_ups(interview.uuid)[0].text == "Mine, written here."
