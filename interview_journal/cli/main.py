@@ -298,9 +298,15 @@ def _replace_private(path: Path, text: str | Iterable[str], journal: Path) -> No
         raise
 
 
-def _write_export(output: Path, text: str | Iterable[str], journal: Path, *, force: bool) -> None:
-    """Write `text` to a new private file, or over a regular file with `force`; never the
-    journal."""
+def _write_export(
+    output: Path | None, text: str | Iterable[str], journal: Path, *, force: bool
+) -> None:
+    """Write `text` to standard output (`output` None), to a new private file, or over a
+    regular file with `force`; never the journal."""
+    if output is None:
+        for piece in [text] if isinstance(text, str) else text:
+            click.echo(piece, nl=False)
+        return
     target = output.expanduser()
     try:
         if force and target.exists():
@@ -671,10 +677,9 @@ def export(ctx: click.Context, fmt: str, output_name: str | None, force: bool) -
             # taken cannot be taken back. (A file is written beside, and only then named.)
             for _ in journal.iter_records():
                 pass
-            for piece in text:
-                click.echo(piece, nl=False)
-            return
         _write_export(output, text, _settings(ctx).journal, force=force)
+    if output is None:
+        return
     click.echo(f"Exported {counted(exported, 'interview')} to {output} ({fmt}).", err=True)
 
 
@@ -806,11 +811,8 @@ def rescue(ctx: click.Context, out: Path, force: bool) -> None:
         if not journal.exists():
             raise UserError(f"{journal}: no journal there to rescue.")
         found = salvage(journal)
-    text = exchange.dumps(exchange.to_document(found.categories, found.records))
-    if str(out) == "-":
-        click.echo(text, nl=False)
-    else:
-        _write_export(out, text, journal, force=force)
+    text = exchange.iter_json(found.categories, found.records)
+    _write_export(None if str(out) == "-" else out, text, journal, force=force)
     for table, label in (
         ("interviews", "interviews"),
         ("issues", "issues"),

@@ -441,21 +441,6 @@ def _where(place: int) -> str:
     return f"interviews[{number}].{_KINDS[kind]}[{index}].uuid"
 
 
-def from_document(data: object) -> tuple[list[Category], list[InterviewRecord], list[str]]:
-    """Categories, interview records and warnings (unknown fields) read from a parsed file.
-
-    An issue may name a category the file does not list: the journal creates it on import.
-    """
-    document = _Document()
-    root = document.head(data)
-    categories = document.categories(root)
-    records = [
-        document.interview(item, number) for number, item in enumerate(root.objects("interviews"))
-    ]
-    document.root_fields(root.data)
-    return categories, records, document.warnings
-
-
 class _Document:
     """Reads a file's parts as they come: its head (format, version), its categories, then its
     interviews one at a time, each checked against the ones before (no uuid twice)."""
@@ -634,7 +619,7 @@ class Reading:
         if root is None:
             root = document.head(head)
             yield from document.categories(root)
-            if "interviews" in head:  # not a list: said as from_document says it
+            if "interviews" in head:  # there, but not a list: refused with its path
                 root.objects("interviews")
             for index, value in waiting:
                 item = _Reader(value, f"interviews[{index}]", document.context)
