@@ -300,21 +300,30 @@ def _stamp_after(previous: str | None) -> str:
     return now.isoformat(timespec="microseconds")
 
 
+def _quick_check(conn: sqlite3.Connection, path: Path) -> dict[str, str]:
+    """SQLite's quick check: {} if the journal is sound, else each damaged table with SQLite's
+    first finding ("the file" when no table can be named). Busy and the like raise."""
+    try:
+        found = [row[0] for row in conn.execute("PRAGMA quick_check(20)")]
+    except sqlite3.Error as error:
+        failure = translate(error, path)
+        if not isinstance(failure, CorruptJournal):
+            raise failure from error
+        found = [str(error)]
+    return {} if found == ["ok"] else damaged_tables(conn) or {"the file": found[0]}
+
+
 def damage_report(path: Path) -> dict[str, str]:
-    """SQLite's quick check of the journal at `path`, on a connection of its own (any thread
-    may call it): {} if it is sound, else each damaged table with SQLite's first finding."""
+    """The quick check of the journal at `path`, on a connection of its own (any thread may
+    call it); {} also when it cannot be checked now: what is wrong is said where it is read."""
     try:
         conn = _connect(path, read_only=True, timeout=1.0)
     except sqlite3.Error:
-        return {}  # not there to check: whatever is wrong is said where it is read
+        return {}
     try:
-        try:
-            found = [row[0] for row in conn.execute("PRAGMA quick_check(20)")]
-        except sqlite3.Error as error:
-            if not isinstance(translate(error, path), CorruptJournal):
-                return {}  # busy, say: not damage
-            found = [str(error)]
-        return {} if found == ["ok"] else damaged_tables(conn) or {"the file": found[0]}
+        return _quick_check(conn, path)
+    except JournalError:
+        return {}  # busy, say: not damage
     finally:
         conn.close()
 
@@ -713,15 +722,9 @@ class Journal:
         and process (a process opens its journal once), before its first write. Reading a damaged
         journal stays possible wherever SQLite can still read it."""
         if not self._sound:
-            try:
-                found = [row[0] for row in self.conn.execute("PRAGMA quick_check(20)")]
-            except sqlite3.Error as error:
-                failure = translate(error, self.path)
-                if not isinstance(failure, CorruptJournal):
-                    raise failure from error
-                found = [str(error)]
-            if found != ["ok"]:
-                tables = damaged_tables(self.conn)
+            damaged = _quick_check(self.conn, self.path)
+            if damaged:
+                tables = [table for table in damaged if table != "the file"]
                 where = f" (in {', '.join(tables)})" if tables else ""
                 raise CorruptJournal(
                     f"{self.path}: the journal is damaged{where}, so nothing was written to it. "
