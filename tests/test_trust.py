@@ -24,6 +24,7 @@ import pytest
 from click.testing import CliRunner, Result
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from textual.app import App
 from textual.widgets import TextArea
 
 from interview_journal.cli.main import cli
@@ -42,6 +43,7 @@ from interview_journal.store import schema as schema_module
 from interview_journal.store.errors import translate
 from interview_journal.tui.app import JournalApp
 from interview_journal.tui.screens.composer import ComposerScreen
+from interview_journal.tui.screens.conflict import ConflictScreen
 from interview_journal.tui.screens.follow_ups import FollowUpsScreen
 
 from .conftest import TODAY, add_acme, file_digest
@@ -733,3 +735,22 @@ async def test_a_letter_written_over_one_changed_elsewhere_is_kept_for_a_second_
         await pilot.press("ctrl+s")  # told, and saved again: mine is kept
         await pilot.pause()
         assert other.follow_ups(interview.uuid)[0].text == "Mine, written here."
+
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 50)])
+async def test_the_conflict_dialog_shows_both_versions_and_its_choices_at_any_size(size) -> None:
+    """At 80x24 the versions take the room that is left (and scroll), so the end of both
+    texts, where they differ here, and the choices stay on screen."""
+    fields = "\n".join(f"Field {n}: the same" for n in range(9))
+    mine, theirs = f"{fields}\n\nNotes:\nedited in B", f"{fields}\n\nNotes:\nedited in A"
+
+    class Host(App):
+        def on_mount(self) -> None:
+            self.push_screen(ConflictScreen("interview", mine, theirs))
+
+    app = Host()
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        shown = " ".join(screen_text(app).split())
+    assert "edited in B" in shown and "edited in A" in shown
+    assert "Take theirs (t)" in shown and "Keep mine (m)" in shown

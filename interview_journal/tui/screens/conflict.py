@@ -47,6 +47,18 @@ class ConflictScreen(Dialog["Choice | None"]):
         width: 1fr;
         height: auto;
     }
+    /* A short terminal: the versions take what room is left and scroll, so the choices and
+       the end of a long text stay in reach. */
+    ConflictScreen.-short #versions {
+        height: 1fr;
+    }
+    ConflictScreen.-short .version, ConflictScreen.-short .version-text {
+        height: 1fr;
+    }
+    ConflictScreen.-short #dialog {
+        height: 100%;
+        max-height: 100%;
+    }
     ConflictScreen #mine-side {
         margin-right: 2;
     }
@@ -72,6 +84,7 @@ class ConflictScreen(Dialog["Choice | None"]):
     """
 
     AUTO_FOCUS = "#later"  # enter on its own chooses nothing
+    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-short"), (36, "-tall")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("m", "choose('mine')", "Keep mine", id="conflict.mine"),
         Binding("t", "choose('theirs')", "Take theirs", id="conflict.theirs"),
