@@ -34,7 +34,7 @@ from ...core.model import (
     thank_you_for,
 )
 from ...core.validate import InvalidValue
-from ...store import Conflict, JournalError, NotFound
+from ...store import Conflict, CorruptJournal, JournalError, NotFound
 from ..widgets.footer import Footer
 from ..widgets.interview_list import InterviewList
 from ..widgets.issue_list import IssueList
@@ -76,7 +76,22 @@ class JournalSource:
 
     def page(self, offset: int, limit: int) -> Sequence[InterviewSummary]:
         journal = self.app.journal
-        return self.app.reading(lambda: journal.interview_summaries(limit=limit, offset=offset), [])
+        try:
+            return journal.interview_summaries(limit=limit, offset=offset)
+        except CorruptJournal:
+            # One damaged interview fails its whole page: read the page a row at a time, so
+            # that only the interviews whose own rows cannot be read are left out.
+            return [
+                summary
+                for at in range(offset, offset + limit)
+                for summary in self.app.reading(
+                    lambda at=at: journal.interview_summaries(limit=1, offset=at), []
+                )
+            ]
+        except JournalError:
+            return self.app.reading(
+                lambda: journal.interview_summaries(limit=limit, offset=offset), []
+            )
 
     def position(self, uuid: str) -> int | None:
         return self.app.reading(lambda: self.app.journal.interview_position(uuid), None)
