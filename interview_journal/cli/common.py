@@ -1,0 +1,73 @@
+"""What every command shares: plain errors, the settings, the journal opened for one command,
+and the plain tables the listings print."""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, TextIO
+
+import click
+
+if TYPE_CHECKING:
+    from ..settings import Settings
+    from ..store import Journal
+
+
+class UserError(click.ClickException):
+    """A plain-words failure: printed as `Error: ...`, exit status 1."""
+
+
+@contextmanager
+def plain_errors(journal: object = "the journal") -> Iterator[None]:
+    """Turn every error a user can cause into one line and exit 1."""
+    from ..core.dates import DateParseError
+    from ..core.validate import FormatError, InvalidValue
+    from ..store.errors import JournalError, translate
+
+    try:
+        yield
+    except (JournalError, InvalidValue, DateParseError, FormatError) as error:
+        raise UserError(str(error)) from None
+    except sqlite3.Error as error:  # one the store did not expect: still said plainly
+        raise UserError(str(translate(error, journal))) from None
+
+
+def settings_of(ctx: click.Context) -> Settings:
+    return ctx.obj["settings"]
+
+
+@contextmanager
+def opened(ctx: click.Context, *, create: bool = False) -> Iterator[Journal]:
+    """The journal, opened for one command. A journal named with --db that is not there is
+    started only by the commands that write into it (add, import): a mistyped name for list or
+    export is said, not created. The default journal is started by any command."""
+    from ..store import open_journal
+
+    path = settings_of(ctx).journal
+    with plain_errors(path):
+        journal = open_journal(path, create=create or not ctx.obj["named"])
+        try:
+            yield journal
+        finally:
+            journal.close()
+
+
+def standard_input() -> TextIO:
+    """Standard input, or a plain error if the shell closed it (`<&-`)."""
+    if sys.stdin is None:
+        raise UserError("nothing to read: standard input is closed.")
+    return sys.stdin
+
+
+def clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def print_table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+    for row in [header, *rows]:
+        cells = zip(row, widths, strict=True)
+        click.echo("  ".join(cell.ljust(width) for cell, width in cells).rstrip())

@@ -1,0 +1,132 @@
+"""The journal in and out of files: `export` (JSON, Markdown, CSV) and `import` (JSON)."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from ..core.text import counted
+from .common import UserError, opened, plain_errors, settings_of
+from .io import export_output, import_pieces, write_export
+
+if TYPE_CHECKING:
+    from ..core.model import InterviewRecord
+    from ..store import Journal
+
+
+@click.command()
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(["json", "md", "csv"]),
+    default="json",
+    show_default=True,
+    help="JSON (re-importable), Markdown (to read) or CSV (a sheet).",
+)
+@click.option(
+    "--output",
+    "-o",
+    "output_name",
+    type=click.Path(allow_dash=True),  # the name as given: a trailing slash is seen
+    help="Write to this new file (created private, mode 0600) instead of stdout ('-').",
+)
+@click.option(
+    "--force", is_flag=True, help="Replace the --output file if it is there (never the journal)."
+)
+@click.pass_context
+def export(ctx: click.Context, fmt: str, output_name: str | None, force: bool) -> None:
+    """Export the whole journal."""
+    from ..core import exchange
+
+    output = export_output(output_name, settings_of(ctx).journal)
+    writer = {"json": exchange.iter_json, "md": exchange.iter_markdown, "csv": exchange.iter_csv}
+    exported = 0
+
+    def records(journal: Journal) -> Iterator[InterviewRecord]:
+        nonlocal exported
+        for record in journal.iter_records():  # a few hundred at a time: memory stays small
+            exported += 1
+            yield record
+
+    with opened(ctx) as journal:
+        text = writer[fmt](journal.categories(), records(journal))
+        if output is None:
+            # A row that cannot be read is said before anything is written: what a pipe has
+            # taken cannot be taken back. (A file is written beside, and only then named.)
+            for _ in journal.iter_records():
+                pass
+        write_export(output, text, settings_of(ctx).journal, force=force)
+    if output is None:
+        return
+    click.echo(f"Exported {counted(exported, 'interview')} to {output} ({fmt}).", err=True)
+
+
+@click.command("import")
+@click.argument("file", type=click.Path(allow_dash=True, path_type=Path))
+@click.pass_context
+def import_file(ctx: click.Context, file: Path) -> None:
+    """Import a JSON export: all of it, or nothing if any part is wrong.
+
+    Rows are matched by their ids, so importing the same file again changes nothing.
+    """
+    from .. import startup
+    from ..core import exchange
+    from ..core.validate import InvalidValue
+
+    startup.end()  # a large file is a lot of objects: collect as usual from here
+    reading = exchange.Reading(import_pieces(file))
+    items = iter(reading)
+    try:  # the file's head is read, and refused, before the journal is opened
+        first = next(items, None)
+    except exchange.FormatError as error:
+        raise UserError(f"{file}: {error}; nothing imported.") from None
+    items = itertools.chain([first] if first is not None else [], items)
+    target = settings_of(ctx).journal
+    new = not target.exists()
+    try:
+        with opened(ctx, create=True) as journal, plain_errors():
+            try:
+                summary = journal.import_items(items, backup_first=True)
+            except (InvalidValue, exchange.FormatError) as error:
+                raise UserError(f"{file}: {error}; nothing imported.") from None
+    except UserError:
+        if new:  # the journal this import made, left empty by its failure, is not left behind
+            from ..store.journal import remove_if_empty
+
+            remove_if_empty(target)
+        raise
+    warnings = reading.warnings
+    for warning in warnings[:20]:
+        click.echo(f"warning: {warning}", err=True)
+    if len(warnings) > 20:
+        click.echo(f"warning: ... and {len(warnings) - 20} more unknown fields, ignored", err=True)
+    parts = []
+    for label, counts in (
+        ("interviews", summary.interviews),
+        ("issues", summary.issues),
+        ("what went well", summary.positives),
+        ("follow-ups", summary.follow_ups),
+        ("categories", summary.categories),
+        ("review grades", summary.reviews),
+    ):
+        line = (
+            f"{label}: {counts.added} added, {counts.updated} updated, {counts.unchanged} unchanged"
+        )
+        if counts.kept:
+            line += f", {counts.kept} kept (the journal's copy is newer, or the file's has no time)"
+        parts.append(line)
+    if summary.kept:
+        more = summary.total_kept - len(summary.kept)
+        parts.append(
+            "kept as they are in the journal: "
+            + ", ".join(summary.kept)
+            + (f" and {more} more" if more else "")
+        )
+    click.echo(f"Imported {file}.\n  " + "\n  ".join(parts))
+    if summary.backup:
+        click.echo(f"The journal as it was before the import is backed up in {summary.backup}.")

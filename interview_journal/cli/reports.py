@@ -1,0 +1,123 @@
+"""What the journal says: the trends as a table (`stats`) and the briefing before the next
+interview (`brief`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import click
+
+from .common import UserError, clip, opened, plain_errors, print_table, settings_of
+
+
+@click.command()
+@click.option("--since", help="From this day on: 2026-01-01, 'Jan 1', '6 months ago' ...")
+@click.option("--until", help="Up to this day (default: today; upcoming interviews never count).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (DESIGN §8) instead of a table.")
+@click.pass_context
+def stats(ctx: click.Context, since: str | None, until: str | None, as_json: bool) -> None:
+    """Which mistakes keep coming back: the trends as a table."""
+    from ..core import trends
+    from ..core.dates import parse_date
+
+    settings = settings_of(ctx)
+    today = dt.date.today()
+    with plain_errors():
+        start = parse_date(since, today=today, dayfirst=settings.dayfirst) if since else None
+        end = parse_date(until, today=today, dayfirst=settings.dayfirst) if until else None
+    if start and end and start > end:
+        raise UserError(
+            f"--since ({start.isoformat()}) is after --until ({end.isoformat()}): "
+            "that period has no days."
+        )
+    with opened(ctx) as journal:
+        sittings = journal.sittings(since=start, until=end)
+        names = {category.slug: category.name for category in journal.categories()}
+    overview = trends.overview(
+        trends.in_period(sittings, today=today, since=start, until=end), names
+    )
+    if as_json:
+        click.echo(json.dumps(trends.stats_json(overview), indent=2, ensure_ascii=False))
+        return
+    if not overview.interviews:
+        click.echo("No interviews in that period yet: trends need interviews that have happened.")
+        return
+    click.echo(
+        f"{overview.interviews} interview{'s' if overview.interviews != 1 else ''}, "
+        f"{overview.issues} issue{'s' if overview.issues != 1 else ''}"
+        + (f" ({overview.uncategorised} without a category)" if overview.uncategorised else "")
+    )
+    header = ("CATEGORY", "INTERVIEWS", "ISSUES", "FIRST SEEN", "LAST SEEN", "LABEL", "SINCE")
+    rows = [
+        (
+            clip(c.name, 40),
+            str(c.interviews),
+            str(c.issues),
+            c.first_seen.isoformat(),
+            c.last_seen.isoformat(),
+            c.label,
+            str(c.since_last_seen),
+        )
+        for c in overview.categories
+    ]
+    print_table(header, rows)
+
+
+@click.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+@click.pass_context
+def brief(ctx: click.Context, as_json: bool) -> None:
+    """Before the next interview: your own lessons, your open actions, a checklist for the day."""
+    from ..core import review
+    from ..store.briefing import load_briefing
+
+    with opened(ctx) as journal, plain_errors():
+        briefing = load_briefing(journal, journal.clock.today())
+    if as_json:
+        click.echo(json.dumps(review.briefing_json(briefing), indent=2, ensure_ascii=False))
+        return
+    lines: list[str] = []
+    upcoming = briefing.upcoming
+    if upcoming is None:
+        lines.append("No upcoming interview in the journal: here is your general briefing.")
+    else:
+        days = briefing.days_until or 0
+        when = upcoming.date.strftime("%a %d %b %Y").replace(" 0", " ")
+        if upcoming.time:
+            when += f" at {upcoming.time.strftime('%H:%M')}"
+        title = upcoming.company + (f" — {upcoming.role}" if upcoming.role else "")
+        lines.append(
+            f"Your next interview: {title}, {when} (in {days} day{'s' if days != 1 else ''})."
+        )
+    lines.append("")
+    if not briefing.focus:
+        lines.append(
+            "Nothing to go over yet: once your past interviews have issues with a category, "
+            "your own lessons show up here."
+        )
+    else:
+        lines.append("Keep in mind (your own lessons, the ones that keep coming back first):")
+        for item in briefing.focus:
+            facts = [item.label or "no trend yet"]
+            if item.interviews:
+                facts.append(f"{item.interviews} interview{'s' if item.interviews != 1 else ''}")
+            if item.last_seen:
+                facts.append(f"last {item.last_seen.isoformat()}")
+            mark = " (indefensible)" if item.indefensible else ""
+            lines.append(f"  {item.name} — {', '.join(facts)}{mark}")
+            for answer in item.answers:
+                lines.append(
+                    f"    → {' '.join(answer.should_have.split())}"
+                    f"  ({answer.company}, {answer.date.isoformat()})"
+                )
+            if not item.answers:
+                lines.append("    (no answer written yet: what should you have done?)")
+            for action in item.actions:
+                lines.append(f"    to do: {action}")
+    lines.append("")
+    lines.append("On the day:")
+    for check in briefing.checklist:
+        mark = " (indefensible)" if check.indefensible else ""
+        lines.append(f"  [ ] {check.text}{mark}")
+    click.echo("\n".join(lines))
