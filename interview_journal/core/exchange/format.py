@@ -1,0 +1,14 @@
+"""What the exchange format is, and the bounds an import keeps."""
+
+from __future__ import annotations
+
+FORMAT = "interview-journal"
+VERSION = 2
+READABLE_VERSIONS = (1, 2)
+# The largest file an import reads, in bytes: the export of 10,000 interviews is about 36 MB, and
+# reading and checking a file takes several times its size in memory, so a larger one (or an
+# endless stream) is refused before it is read, or once this much has been read.
+MAX_FILE_BYTES = 64_000_000
+MAX_ROWS = 500_000
+"""Interviews, issues, what went well and follow-ups one import takes: ten times a journal of
+10,000 interviews, and a bound on what an import keeps in memory however small its rows."""

@@ -1,0 +1,195 @@
+"""Reading one object of a file, strict about what matters and saying where: every failure
+names the path to the bad field (`interviews[3].issues[0].severity: must be 1-3`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+import uuid as uuid_module
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from ..model import Review
+from ..validate import FormatError, InvalidValue
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_CLOCK_TIME = re.compile(r"\d{1,2}:\d{2}")
+# Uuids the file leaves out are derived from the content, so importing it twice still matches.
+_NAMESPACE = uuid_module.UUID("6f1d0c52-6a43-4a8e-9d1e-8d5c2f7b9a10")
+
+
+@dataclass
+class Context:
+    """What the readers of one file share: the warnings, and the content keys of rows whose
+    uuids were derived."""
+
+    warnings: list[str] = field(default_factory=list)
+    occurrences: Counter[bytes] = field(default_factory=Counter)
+
+
+class Reader:
+    """Reads one object of the file, knowing its path for messages."""
+
+    def __init__(self, data: object, path: str, context: Context) -> None:
+        if not isinstance(data, dict):
+            raise FormatError(f"{path or 'the file'}: must be an object")
+        self.data = data
+        self.path = path
+        self.context = context
+
+    def at(self, key: str) -> str:
+        return f"{self.path}.{key}" if self.path else key
+
+    def fail(self, key: str, message: str) -> FormatError:
+        return FormatError(f"{self.at(key)}: {message}")
+
+    def known(self, keys: Iterable[str]) -> None:
+        for key in self.data:
+            if key not in keys:
+                self.context.warnings.append(f"{self.at(str(key))}: unknown field, ignored")
+
+    def text(self, key: str, *, required: bool = False, default: str = "") -> str:
+        value = self.data.get(key)
+        if value is None:
+            if required:
+                raise self.fail(key, "is required")
+            return default
+        if not isinstance(value, str):
+            raise self.fail(key, "must be a string")
+        if required and not value.strip():
+            raise self.fail(key, "must not be empty")
+        return value
+
+    def optional_text(self, key: str) -> str | None:
+        value = self.text(key)
+        return value or None
+
+    def integer(self, key: str, *, default: int | None) -> int | None:
+        value = self.data.get(key)
+        if value is None:
+            return default
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise self.fail(key, "must be a whole number")
+        return value
+
+    def boolean(self, key: str) -> bool:
+        value = self.data.get(key, False)
+        if value is None:
+            return False
+        if not isinstance(value, bool):
+            raise self.fail(key, "must be true or false")
+        return value
+
+    def date(self, key: str, *, required: bool = False) -> dt.date | None:
+        value = self.text(key, required=required)
+        if not value:
+            return None
+        try:
+            if not _ISO_DATE.fullmatch(value):
+                raise ValueError(value)
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise self.fail(key, f"must be a date as YYYY-MM-DD, not {value!r}") from None
+
+    def time(self, key: str) -> dt.time | None:
+        value = self.text(key)
+        if not value:
+            return None
+        try:
+            if not _CLOCK_TIME.fullmatch(value):
+                raise ValueError(value)
+            return dt.time.fromisoformat(value.zfill(5))
+        except ValueError:
+            raise self.fail(key, f"must be a time as HH:MM, not {value!r}") from None
+
+    def stamp(self, key: str) -> str:
+        """A time a record was made or changed, kept as the file writes it: ISO 8601 with its
+        time zone ("" when the file has none)."""
+        value = self.text(key)
+        if not value:
+            return ""
+        try:
+            moment = dt.datetime.fromisoformat(value)
+        except ValueError:
+            moment = None
+        if moment is None or moment.tzinfo is None:
+            raise self.fail(key, f"must be a time like 2026-11-20T14:00:00+00:00, not {value!r}")
+        return value
+
+    def card(self, key: str) -> str | None:
+        """The review drill's state of an issue: an fsrs card, stored as its JSON text."""
+        value = self.data.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, dict):
+            raise self.fail(key, "must be an object (a review card)")
+        try:
+            due = dt.datetime.fromisoformat(value["due"])
+            if due.tzinfo is None or not isinstance(value.get("state"), int):
+                raise ValueError(due)
+        except (KeyError, TypeError, ValueError):
+            raise self.fail(key, "is not a review card (it needs a state and a due time)") from None
+        return json.dumps(value)
+
+    def reviews(self, key: str) -> list[Review]:
+        reviews = []
+        for item in self.objects(key):
+            item.known(("rating", "reviewed", "due"))
+            rating = item.integer("rating", default=None)
+            if rating not in (1, 2, 3, 4):
+                raise item.fail("rating", "must be 1-4 (again, hard, good, easy)")
+            reviewed, due = item.stamp("reviewed"), item.stamp("due")
+            if not reviewed or not due:
+                raise item.fail("reviewed" if not reviewed else "due", "is required")
+            reviews.append(Review(rating=rating, reviewed=reviewed, due=due))
+        return reviews
+
+    def strings(self, key: str) -> list[str]:
+        value = self.data.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            raise self.fail(key, "must be a list of strings")
+        for index, item in enumerate(value):
+            if not isinstance(item, str):
+                raise self.fail(f"{key}[{index}]", "must be a string")
+        return list(value)
+
+    def objects(self, key: str) -> list[Reader]:
+        value = self.data.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            raise self.fail(key, "must be a list")
+        return [
+            Reader(item, self.at(f"{key}[{index}]"), self.context)
+            for index, item in enumerate(value)
+        ]
+
+    def uuid(self, *content: object) -> str:
+        """The row's uuid; one the file leaves out is derived from the row's content (and how
+        many identical rows came before it), so the same file imported again matches."""
+        value = self.text("uuid")
+        if not value:
+            key = json.dumps(content, default=str)
+            # counted by a digest of the content: a large file holds no copy of its texts
+            seen = self.context.occurrences
+            digest = hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+            seen[digest] += 1
+            return str(uuid_module.uuid5(_NAMESPACE, f"{key}#{seen[digest]}"))
+        try:
+            return str(uuid_module.UUID(value))
+        except ValueError:
+            raise self.fail("uuid", f"must be a UUID, not {value!r}") from None
+
+
+def checked(reader: Reader, prepare, value):  # noqa: ANN001 - a prepare_* function of validate
+    """The value cleaned and checked as the store will write it, or a FormatError with its path:
+    text that is empty only once cleaned (`"company": "\\u0000"`) is refused here, not later."""
+    try:
+        return prepare(value)
+    except InvalidValue as error:
+        raise reader.fail(error.field, error.message) from None
