@@ -1,6 +1,11 @@
 """Domain objects of the journal (DESIGN §2).
 
 The store turns rows into these and back; the screens and the command line only see these.
+
+Each record's fields are described here and nowhere else: every field of Interview, Issue,
+Positive, FollowUp and Category carries a Spec (core/fields.py: what it holds, where it goes), from
+which the exchange file's keys, the CSV columns, the checks of core/validate and the store's rows
+are all derived. Why dataclass metadata rather than msgspec or cattrs: see core/fields.py.
 """
 
 from __future__ import annotations
@@ -9,6 +14,8 @@ import datetime as dt
 import uuid as uuid_module
 from dataclasses import dataclass, field
 from enum import StrEnum
+
+from .fields import Shape, spec
 
 EARLIEST = dt.date(1970, 1, 1)
 LATEST = dt.date(2100, 12, 31)
@@ -57,11 +64,16 @@ def utc_now() -> str:
 
 @dataclass(slots=True)
 class Category:
-    slug: str
-    name: str
-    description: str = ""
-    indefensible: bool = False
-    builtin: bool = False
+    slug: str = spec(
+        Shape.SLUG,
+        required=True,
+        limit=60,
+        message="must be letters, digits and hyphens, like team-fit",
+    )
+    name: str = spec(Shape.LINE, required=True, file_fallback="slug")
+    description: str = spec(Shape.TEXT, default="")
+    indefensible: bool = spec(Shape.FLAG, default=False)
+    builtin: bool = spec(Shape.FLAG, default=False, file=False, sheet=False, row="r")
 
 
 @dataclass(slots=True, frozen=True)
@@ -77,18 +89,20 @@ class Review:
 class Issue:
     """One mistake, with what should have been done instead."""
 
-    problem: str
-    should_have: str = ""
-    category: str | None = None
-    severity: int = 2
-    action: str = ""
-    interview_uuid: str = ""
-    uuid: str = field(default_factory=new_uuid)
-    created: str = ""
-    updated: str = ""
-    card: str | None = None
+    problem: str = spec(Shape.TEXT, required=True, identity=True)
+    should_have: str = spec(Shape.TEXT, default="", null_if_empty=True)
+    category: str | None = spec(
+        Shape.SLUG, default=None, message="must be a category slug, like punctuality or team-fit"
+    )
+    severity: int = spec(Shape.NUMBER, default=2, required=True, low=1, high=3)
+    action: str = spec(Shape.TEXT, default="", null_if_empty=True)
+    interview_uuid: str = spec(Shape.PARENT, default="", file=False, row="r", identity=True)
+    uuid: str = spec(Shape.UUID, factory=new_uuid)
+    created: str = spec(Shape.STAMP, default="")
+    updated: str = spec(Shape.STAMP, default="")
+    card: str | None = spec(Shape.CARD, default=None, row="r")
     """The review drill's scheduling state (fsrs `Card.to_json()`), or None if never drilled."""
-    reviews: list[Review] = field(default_factory=list)
+    reviews: list[Review] = spec(Shape.REVIEWS, factory=list, row="")
     """Every grade given to it in the drill, oldest first (exported; the store keeps them apart)."""
 
     @property
@@ -100,24 +114,24 @@ class Issue:
 class Positive:
     """Something that went well."""
 
-    text: str
-    interview_uuid: str = ""
-    uuid: str = field(default_factory=new_uuid)
-    created: str = ""
-    updated: str = ""
+    text: str = spec(Shape.TEXT, required=True, identity=True)
+    interview_uuid: str = spec(Shape.PARENT, default="", file=False, row="r", identity=True)
+    uuid: str = spec(Shape.UUID, factory=new_uuid)
+    created: str = spec(Shape.STAMP, default="")
+    updated: str = spec(Shape.STAMP, default="", row_fallback="created")  # none before schema 4
 
 
 @dataclass(slots=True)
 class FollowUp:
-    kind: str = "thank-you"
-    due: dt.date | None = None
-    done: dt.date | None = None
-    text: str = ""
-    notes: str = ""
-    interview_uuid: str = ""
-    uuid: str = field(default_factory=new_uuid)
-    created: str = ""
-    updated: str = ""
+    kind: str = spec(Shape.CHOICE, default="thank-you", choices=FOLLOW_UP_KINDS, identity=True)
+    due: dt.date | None = spec(Shape.DATE, default=None)
+    done: dt.date | None = spec(Shape.DATE, default=None)
+    text: str = spec(Shape.TEXT, default="")
+    notes: str = spec(Shape.TEXT, default="")
+    interview_uuid: str = spec(Shape.PARENT, default="", file=False, row="r", identity=True)
+    uuid: str = spec(Shape.UUID, factory=new_uuid)
+    created: str = spec(Shape.STAMP, default="")
+    updated: str = spec(Shape.STAMP, default="")
 
     def overdue(self, today: dt.date) -> bool:
         return self.done is None and self.due is not None and self.due < today
@@ -125,20 +139,20 @@ class FollowUp:
 
 @dataclass(slots=True)
 class Interview:
-    company: str
-    role: str = ""
-    date: dt.date = field(default_factory=dt.date.today)
-    time: dt.time | None = None
-    stage: str = "other"
-    interviewers: list[str] = field(default_factory=list)
-    outcome: str = "pending"
-    rating: int | None = None
-    feelings: list[str] = field(default_factory=list)
-    notes: str = ""
-    closed: bool = False
-    uuid: str = field(default_factory=new_uuid)
-    created: str = ""
-    updated: str = ""
+    company: str = spec(Shape.LINE, required=True, identity=True)
+    role: str = spec(Shape.LINE, default="", identity=True)
+    date: dt.date = spec(Shape.DATE, factory=dt.date.today, required=True, identity=True)
+    time: dt.time | None = spec(Shape.TIME, default=None, identity=True)
+    stage: str = spec(Shape.CHOICE, default="other", choices=STAGES)
+    interviewers: list[str] = spec(Shape.LINES, factory=list)
+    outcome: str = spec(Shape.CHOICE, default="pending", choices=OUTCOMES)
+    rating: int | None = spec(Shape.NUMBER, default=None, low=1, high=5)
+    feelings: list[str] = spec(Shape.CHOICES, factory=list, choices=FEELINGS)
+    notes: str = spec(Shape.TEXT, default="", sheet=False)
+    closed: bool = spec(Shape.FLAG, default=False)
+    uuid: str = spec(Shape.UUID, factory=new_uuid)
+    created: str = spec(Shape.STAMP, default="")
+    updated: str = spec(Shape.STAMP, default="")
 
     def upcoming(self, today: dt.date) -> bool:
         return self.date > today

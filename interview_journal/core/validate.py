@@ -1,7 +1,9 @@
 """Checks every domain object passes before it is stored or imported.
 
-Each check raises InvalidValue naming the field, so the importer can prefix the path in the file
-(`interviews[3].issues[0].severity: must be 1-3`) and a form can show the message beside the field.
+The checks and the cleaning follow each field's Spec (core/model.py, core/fields.py): a field is
+described once. Each check raises InvalidValue naming the field, so the importer can prefix the
+path in the file (`interviews[3].issues[0].severity: must be 1-3`) and a form can show the message
+beside the field.
 """
 
 from __future__ import annotations
@@ -9,14 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import replace
+from typing import Any, TypeVar
 
+from .fields import Shape, Spec, described
 from .model import (
     EARLIEST,
-    FEELINGS,
-    FOLLOW_UP_KINDS,
     LATEST,
-    OUTCOMES,
-    STAGES,
     Category,
     FollowUp,
     Interview,
@@ -24,6 +24,8 @@ from .model import (
     Positive,
 )
 from .text import clean_line, clean_text
+
+R = TypeVar("R", Interview, Issue, Positive, FollowUp, Category)
 
 MAX_TEXT = 2_000_000  # characters in one field: a megabyte paste fits, a runaway one does not
 MAX_LINE = 500
@@ -76,94 +78,74 @@ def _int_range(field: str, value: object, low: int, high: int, *, required: bool
         raise InvalidValue(field, f"must be {low}-{high}")
 
 
-def check_interview(interview: Interview) -> None:
-    _text("company", interview.company, required=True, limit=MAX_LINE)
-    _text("role", interview.role, limit=MAX_LINE)
-    _date("date", interview.date, required=True)
-    if interview.time is not None and not isinstance(interview.time, dt.time):
-        raise InvalidValue("time", "must be a time of day")
-    _one_of("stage", interview.stage, STAGES)
-    _one_of("outcome", interview.outcome, OUTCOMES)
-    _int_range("rating", interview.rating, 1, 5, required=False)
-    for index, name in enumerate(interview.interviewers):
-        _text(f"interviewers[{index}]", name, required=True, limit=MAX_LINE)
-    for index, feeling in enumerate(interview.feelings):
-        _one_of(f"feelings[{index}]", feeling, FEELINGS)
-    _text("notes", interview.notes)
+def _check_field(name: str, spec: Spec, value: object) -> None:
+    """One field against its Spec (core/model.py describes each one)."""
+    shape = spec.shape
+    if shape in (Shape.LINE, Shape.TEXT):
+        limit = spec.limit or (MAX_LINE if shape is Shape.LINE else MAX_TEXT)
+        _text(name, value, required=spec.required, limit=limit)
+    elif shape is Shape.DATE:
+        _date(name, value, required=spec.required)
+    elif shape is Shape.TIME:
+        if value is not None and not isinstance(value, dt.time):
+            raise InvalidValue(name, "must be a time of day")
+    elif shape is Shape.CHOICE:
+        _one_of(name, value, spec.choices)
+    elif shape is Shape.NUMBER:
+        _int_range(name, value, spec.low, spec.high, required=spec.required)
+    elif shape is Shape.LINES:
+        for index, line in enumerate(value):  # type: ignore[arg-type]
+            _text(f"{name}[{index}]", line, required=True, limit=MAX_LINE)
+    elif shape is Shape.CHOICES:
+        for index, choice in enumerate(value):  # type: ignore[arg-type]
+            _one_of(f"{name}[{index}]", choice, spec.choices)
+    elif shape is Shape.SLUG:
+        if spec.required:
+            _text(name, value, required=True, limit=spec.limit or MAX_LINE)
+        elif value is None:
+            return
+        if not (isinstance(value, str) and _SLUG.fullmatch(value)):
+            raise InvalidValue(name, spec.message)
 
 
-def check_issue(issue: Issue) -> None:
-    _text("problem", issue.problem, required=True)
-    _text("should_have", issue.should_have)
-    if issue.category is not None and not (
-        isinstance(issue.category, str) and _SLUG.fullmatch(issue.category)
-    ):
-        raise InvalidValue("category", "must be a category slug, like punctuality or team-fit")
-    _int_range("severity", issue.severity, 1, 3, required=True)
-    _text("action", issue.action)
+def _clean(spec: Spec, value: Any) -> Any:
+    """The value as the journal keeps it: control characters out, lines trimmed, choices once."""
+    shape = spec.shape
+    if shape is Shape.LINE:
+        return clean_line(value)
+    if shape is Shape.TEXT:
+        return clean_text(value)
+    if shape is Shape.LINES:
+        return [clean_line(line) for line in value if clean_line(line)]
+    if shape is Shape.CHOICES:
+        return list(dict.fromkeys(value))
+    if shape is Shape.SLUG and not spec.required:
+        return value or None
+    return value
 
 
-def check_positive(positive: Positive) -> None:
-    _text("text", positive.text, required=True)
+def check(record: Interview | Issue | Positive | FollowUp | Category) -> None:
+    """Raise InvalidValue for the first field of `record` the journal will not store."""
+    for each in described(type(record)):
+        _check_field(each.name, each.spec, getattr(record, each.name))
 
 
-def check_follow_up(follow_up: FollowUp) -> None:
-    _one_of("kind", follow_up.kind, FOLLOW_UP_KINDS)
-    _date("due", follow_up.due, required=False)
-    _date("done", follow_up.done, required=False)
-    _text("text", follow_up.text)
-    _text("notes", follow_up.notes)
-
-
-def check_category(category: Category) -> None:
-    _text("slug", category.slug, required=True, limit=60)
-    if not _SLUG.fullmatch(category.slug):
-        raise InvalidValue("slug", "must be letters, digits and hyphens, like team-fit")
-    _text("name", category.name, required=True, limit=MAX_LINE)
-    _text("description", category.description)
-
-
-def prepare_interview(interview: Interview) -> Interview:
+def prepare(record: R) -> R:
     """A cleaned copy, checked: what the store writes."""
     cleaned = replace(
-        interview,
-        company=clean_line(interview.company),
-        role=clean_line(interview.role),
-        interviewers=[clean_line(name) for name in interview.interviewers if clean_line(name)],
-        feelings=list(dict.fromkeys(interview.feelings)),
-        notes=clean_text(interview.notes),
+        record,
+        **{
+            each.name: _clean(each.spec, getattr(record, each.name))
+            for each in described(type(record))
+            if each.shape in _CLEANED
+        },
     )
-    check_interview(cleaned)
+    check(cleaned)
     return cleaned
 
 
-def prepare_issue(issue: Issue) -> Issue:
-    cleaned = replace(
-        issue,
-        problem=clean_text(issue.problem),
-        should_have=clean_text(issue.should_have),
-        action=clean_text(issue.action),
-        category=issue.category or None,
-    )
-    check_issue(cleaned)
-    return cleaned
+_CLEANED = (Shape.LINE, Shape.TEXT, Shape.LINES, Shape.CHOICES, Shape.SLUG)
 
-
-def prepare_positive(positive: Positive) -> Positive:
-    cleaned = replace(positive, text=clean_text(positive.text))
-    check_positive(cleaned)
-    return cleaned
-
-
-def prepare_follow_up(follow_up: FollowUp) -> FollowUp:
-    cleaned = replace(follow_up, text=clean_text(follow_up.text), notes=clean_text(follow_up.notes))
-    check_follow_up(cleaned)
-    return cleaned
-
-
-def prepare_category(category: Category) -> Category:
-    cleaned = replace(
-        category, name=clean_line(category.name), description=clean_text(category.description)
-    )
-    check_category(cleaned)
-    return cleaned
+check_interview = check_issue = check_positive = check_follow_up = check_category = check
+prepare_interview = prepare_issue = prepare_positive = prepare_follow_up = prepare
+prepare_category = prepare

@@ -3,6 +3,7 @@ names the path to the bad field (`interviews[3].issues[0].severity: must be 1-3`
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -11,10 +12,13 @@ import uuid as uuid_module
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
+from ..fields import Described, Shape
 from ..model import Review
 from ..validate import FormatError, InvalidValue
 
+_REVIEW_KEYS = tuple(item.name for item in dataclasses.fields(Review))
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _CLOCK_TIME = re.compile(r"\d{1,2}:\d{2}")
 # Uuids the file leaves out are derived from the content, so importing it twice still matches.
@@ -134,10 +138,40 @@ class Reader:
             raise self.fail(key, "is not a review card (it needs a state and a due time)") from None
         return json.dumps(value)
 
+    def read(self, each: Described) -> Any:
+        """The field as its shape reads it. In the file a field is required where its record
+        has no default for it (a company, a date, a problem) nor a fallback; otherwise its
+        default stands in for a value the file leaves out."""
+        name, shape, default = each.name, each.shape, each.default
+        required = default is dataclasses.MISSING and not each.spec.file_fallback
+        if shape in (Shape.LINE, Shape.TEXT, Shape.CHOICE):
+            return self.text(
+                name, required=required, default=default if isinstance(default, str) else ""
+            )
+        if shape is Shape.SLUG:
+            return self.text(name, required=True) if required else self.optional_text(name)
+        if shape is Shape.DATE:
+            return self.date(name, required=required)
+        if shape is Shape.TIME:
+            return self.time(name)
+        if shape in (Shape.LINES, Shape.CHOICES):
+            return self.strings(name)
+        if shape is Shape.NUMBER:
+            return self.integer(name, default=default)
+        if shape is Shape.FLAG:
+            return self.boolean(name)
+        if shape is Shape.STAMP:
+            return self.stamp(name)
+        if shape is Shape.CARD:
+            return self.card(name)
+        if shape is Shape.REVIEWS:
+            return self.reviews(name)
+        raise AssertionError(f"{name}: a {shape} is not read from a file")
+
     def reviews(self, key: str) -> list[Review]:
         reviews = []
         for item in self.objects(key):
-            item.known(("rating", "reviewed", "due"))
+            item.known(_REVIEW_KEYS)
             rating = item.integer("rating", default=None)
             if rating not in (1, 2, 3, 4):
                 raise item.fail("rating", "must be 1-4 (again, hard, good, easy)")

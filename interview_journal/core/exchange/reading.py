@@ -7,115 +7,55 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .. import jsonstream
+from ..fields import Shape, described, in_file
 from ..model import Category, FollowUp, Interview, InterviewRecord, Issue, Positive
-from ..validate import (
-    FormatError,
-    prepare_category,
-    prepare_follow_up,
-    prepare_interview,
-    prepare_issue,
-    prepare_positive,
-)
+from ..validate import FormatError, R, prepare
 from .format import FORMAT, MAX_ROWS, READABLE_VERSIONS, VERSION
 from .reader import Context, Reader, checked
+from .writing import CHILDREN
 
-_INTERVIEW_KEYS = (
-    "uuid",
-    "company",
-    "role",
-    "date",
-    "time",
-    "stage",
-    "interviewers",
-    "outcome",
-    "rating",
-    "feelings",
-    "notes",
-    "closed",
-    "created",
-    "updated",
-    "issues",
-    "positives",
-    "follow_ups",
-)
-_STAMPS = ("created", "updated")
-_ISSUE_KEYS = ("uuid", "problem", "should_have", "category", "severity", "action", "card")
-_ISSUE_KEYS += ("reviews", *_STAMPS)
-_POSITIVE_KEYS = ("uuid", "text", *_STAMPS)
-_FOLLOW_UP_KEYS = ("uuid", "kind", "due", "done", "text", "notes", *_STAMPS)
-_CATEGORY_KEYS = ("slug", "name", "description", "indefensible")
+# The word a derived uuid starts from, by record (with the interview's uuid for its children).
+_LABELS: dict[type, str] = {
+    Interview: "interview",
+    Issue: "issue",
+    Positive: "positive",
+    FollowUp: "follow-up",
+}
+
+
+def _read(cls: type[R], item: Reader, parent: str = "", children: tuple[str, ...] = ()) -> R:
+    """One record of the file, read field by field as core/model.py describes it, then cleaned
+    and checked as the store will write it. A uuid the file leaves out is derived from the
+    fields marked `identity`, as the file gives them (or their default when it has none)."""
+    item.known([each.name for each in in_file(cls)] + list(children))
+    values = {each.name: item.read(each) for each in in_file(cls) if each.shape is not Shape.UUID}
+    content: list[object] = [_LABELS.get(cls, "")]
+    for each in described(cls):
+        if each.shape is Shape.PARENT:
+            values[each.name] = parent
+            content.insert(1, parent)
+        elif each.spec.identity:
+            given = item.data.get(each.name)
+            content.append(each.default if given is None else given)
+    if cls in _LABELS:  # a record with a uuid (a category is known by its slug)
+        values["uuid"] = item.uuid(*content)
+    for each in in_file(cls):
+        if each.spec.file_fallback and not values[each.name]:  # a category named by its slug
+            values[each.name] = values[each.spec.file_fallback]
+    return checked(item, prepare, cls(**values))
 
 
 def _read_interview(reader: Reader) -> InterviewRecord:
-    reader.known(_INTERVIEW_KEYS)
-    company = reader.text("company", required=True)
-    date = reader.date("date", required=True)
-    role = reader.text("role")
-    interview = Interview(
-        uuid=reader.uuid("interview", company, role, date, reader.data.get("time")),
-        company=company,
-        role=role,
-        date=date,
-        time=reader.time("time"),
-        stage=reader.text("stage", default="other"),
-        interviewers=reader.strings("interviewers"),
-        outcome=reader.text("outcome", default="pending"),
-        rating=reader.integer("rating", default=None),
-        feelings=reader.strings("feelings"),
-        notes=reader.text("notes"),
-        closed=reader.boolean("closed"),
-        created=reader.stamp("created"),
-        updated=reader.stamp("updated"),
-    )
-    interview = checked(reader, prepare_interview, interview)
+    interview = _read(Interview, reader, children=CHILDREN)
     record = InterviewRecord(interview)
-    for item in reader.objects("issues"):
-        item.known(_ISSUE_KEYS)
-        problem = item.text("problem", required=True)
-        issue = Issue(
-            uuid=item.uuid("issue", interview.uuid, problem),
-            interview_uuid=interview.uuid,
-            problem=problem,
-            should_have=item.text("should_have"),
-            category=item.optional_text("category"),
-            severity=item.integer("severity", default=2),
-            action=item.text("action"),
-            created=item.stamp("created"),
-            updated=item.stamp("updated"),
-            card=item.card("card"),
-            reviews=item.reviews("reviews"),
-        )
-        record.issues.append(checked(item, prepare_issue, issue))
-    for item in reader.objects("positives"):
-        item.known(_POSITIVE_KEYS)
-        text = item.text("text", required=True)
-        positive = Positive(
-            uuid=item.uuid("positive", interview.uuid, text),
-            interview_uuid=interview.uuid,
-            text=text,
-            created=item.stamp("created"),
-            updated=item.stamp("updated"),
-        )
-        record.positives.append(checked(item, prepare_positive, positive))
-    for item in reader.objects("follow_ups"):
-        item.known(_FOLLOW_UP_KEYS)
-        kind = item.text("kind", default="thank-you")
-        follow_up = FollowUp(
-            uuid=item.uuid("follow-up", interview.uuid, kind),
-            interview_uuid=interview.uuid,
-            kind=kind,
-            due=item.date("due"),
-            done=item.date("done"),
-            text=item.text("text"),
-            notes=item.text("notes"),
-            created=item.stamp("created"),
-            updated=item.stamp("updated"),
-        )
-        record.follow_ups.append(checked(item, prepare_follow_up, follow_up))
+    for name, cls in zip(CHILDREN, (Issue, Positive, FollowUp), strict=True):
+        children = getattr(record, name)
+        for item in reader.objects(name):
+            children.append(_read(cls, item, parent=interview.uuid))
     return record
 
 
-_KINDS = ("", "issues", "positives", "follow_ups")
+_KINDS = ("", *CHILDREN)
 
 
 def _where(place: int) -> str:
@@ -155,18 +95,11 @@ class _Document:
     def categories(self, root: Reader) -> list[Category]:
         categories = []
         for item in root.objects("categories"):
-            item.known(_CATEGORY_KEYS)
-            slug = item.text("slug", required=True)
-            if slug in self.slugs:
-                raise item.fail("slug", f"{slug!r} is listed twice")
-            self.slugs.add(slug)
-            category = Category(
-                slug=slug,
-                name=item.text("name") or slug,
-                description=item.text("description"),
-                indefensible=item.boolean("indefensible"),
-            )
-            categories.append(checked(item, prepare_category, category))
+            category = _read(Category, item)
+            if category.slug in self.slugs:
+                raise item.fail("slug", f"{category.slug!r} is listed twice")
+            self.slugs.add(category.slug)
+            categories.append(category)
         return categories
 
     def interview(self, item: Reader, number: int) -> InterviewRecord:

@@ -7,7 +7,8 @@ import io
 import re
 from collections.abc import Iterable, Iterator
 
-from ..model import Category, InterviewRecord
+from ..fields import Shape, in_sheet
+from ..model import Category, Interview, InterviewRecord, Issue
 
 # The user's text is escaped so that it reads as written and can never become structure: a note
 # holding `## Fake` or `---` forges no heading or rule, and `<script>` is shown, never run.
@@ -108,26 +109,23 @@ def _md_block(record: InterviewRecord, names: dict[str, str]) -> list[str]:
     return out
 
 
-CSV_COLUMNS = (
-    "interview_uuid",
-    "company",
-    "role",
-    "date",
-    "time",
-    "stage",
-    "interviewers",
-    "outcome",
-    "rating",
-    "feelings",
-    "closed",
-    "issue_uuid",
-    "problem",
-    "should_have",
-    "category",
-    "category_name",
-    "severity",
-    "action",
-)
+def _columns(cls: type, prefix: str) -> list[str]:
+    """The sheet's columns of a record, as core/model.py describes its fields: its uuid as
+    `{prefix}_uuid`, and a category's slug followed by its name."""
+    columns = []
+    for each in in_sheet(cls):
+        if each.shape is Shape.UUID:
+            columns.append(f"{prefix}_uuid")
+        elif each.shape is Shape.SLUG:
+            columns += [each.name, f"{each.name}_name"]
+        else:
+            columns.append(each.name)
+    return columns
+
+
+_INTERVIEW_COLUMNS = _columns(Interview, "interview")
+_ISSUE_COLUMNS = _columns(Issue, "issue")
+CSV_COLUMNS = (*_INTERVIEW_COLUMNS, *_ISSUE_COLUMNS)
 
 
 # A cell starting with one of these is run as a formula by Excel, LibreOffice or Google Sheets
@@ -139,6 +137,30 @@ def _cell(text: str) -> str:
     """The user's text as a cell a spreadsheet shows and never runs: an apostrophe in front of
     what would start a formula. Our own dates, uuids and numbers never start with one."""
     return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
+def _cells(record: Interview | Issue, names: dict[str, str]) -> list[object]:
+    """The record's cells in the order of its columns; the user's text made safe (`_cell`)."""
+    cells: list[object] = []
+    for each in in_sheet(type(record)):
+        value, shape = getattr(record, each.name), each.shape
+        if shape in (Shape.LINE, Shape.TEXT):
+            cells.append(_cell(value))
+        elif shape is Shape.LINES:
+            cells.append(_cell("; ".join(value)))
+        elif shape is Shape.CHOICES:
+            cells.append("; ".join(value))
+        elif shape is Shape.DATE:
+            cells.append(value.isoformat() if value else "")
+        elif shape is Shape.TIME:
+            cells.append(value.strftime("%H:%M") if value else "")
+        elif shape is Shape.FLAG:
+            cells.append("yes" if value else "no")
+        elif shape is Shape.SLUG:
+            cells += [value or "", _cell(names.get(value or "", ""))]
+        else:  # a uuid, a choice, a number
+            cells.append("" if value is None else value)
+    return cells
 
 
 def to_csv(categories: Iterable[Category], records: Iterable[InterviewRecord]) -> str:
@@ -158,33 +180,9 @@ def iter_csv(categories: Iterable[Category], records: Iterable[InterviewRecord])
         yield buffer.getvalue()
         buffer.seek(0)
         buffer.truncate()
-        interview = record.interview
-        head = [
-            interview.uuid,
-            _cell(interview.company),
-            _cell(interview.role),
-            interview.date.isoformat(),
-            interview.time.strftime("%H:%M") if interview.time else "",
-            interview.stage,
-            _cell("; ".join(interview.interviewers)),
-            interview.outcome,
-            "" if interview.rating is None else interview.rating,
-            "; ".join(interview.feelings),
-            "yes" if interview.closed else "no",
-        ]
+        head = _cells(record.interview, names)
         if not record.issues:
-            writer.writerow(head + [""] * 7)
+            writer.writerow(head + [""] * len(_ISSUE_COLUMNS))
         for issue in record.issues:
-            writer.writerow(
-                head
-                + [
-                    issue.uuid,
-                    _cell(issue.problem),
-                    _cell(issue.should_have),
-                    issue.category or "",
-                    _cell(names.get(issue.category or "", "")),
-                    issue.severity,
-                    _cell(issue.action),
-                ]
-            )
+            writer.writerow(head + _cells(issue, names))
     yield buffer.getvalue()

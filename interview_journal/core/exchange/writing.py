@@ -3,96 +3,56 @@ and a record at a time, so an export of any size never holds the whole text."""
 
 from __future__ import annotations
 
-import datetime as dt
+import dataclasses
 import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from ..model import Category, InterviewRecord
+from ..fields import Described, Shape, in_file
+from ..model import Category, InterviewRecord, Review
 from .format import FORMAT, VERSION
 
 
-def _iso(value: dt.date | None) -> str | None:
-    return value.isoformat() if value else None
+def to_file(record: Any) -> dict[str, Any]:
+    """A record (Interview, Issue, Positive, FollowUp, Category) as the file writes it: its
+    fields described for the file (core/model.py), in their order, each in its shape's form."""
+    return {each.name: _value(each, getattr(record, each.name)) for each in in_file(type(record))}
 
 
-def _or_none(text: str) -> str | None:
-    return text if text else None
+def _value(each: Described, value: Any) -> Any:
+    shape = each.shape
+    if shape is Shape.DATE:
+        return value.isoformat() if value else None
+    if shape is Shape.TIME:
+        return value.strftime("%H:%M") if value else None
+    if shape in (Shape.LINES, Shape.CHOICES):
+        return list(value)
+    if shape is Shape.CARD:
+        return json.loads(value) if value else None
+    if shape is Shape.REVIEWS:
+        return [{name: getattr(review, name) for name in _REVIEW_KEYS} for review in value]
+    if shape is Shape.STAMP or each.spec.null_if_empty:
+        return value or None
+    return value
+
+
+_REVIEW_KEYS = tuple(item.name for item in dataclasses.fields(Review))
+# "issues", "positives", "follow_ups": an interview's children, as the record holds them
+CHILDREN = tuple(item.name for item in dataclasses.fields(InterviewRecord))[1:]
 
 
 def record_to_dict(record: InterviewRecord) -> dict[str, Any]:
-    interview = record.interview
-    return {
-        "uuid": interview.uuid,
-        "company": interview.company,
-        "role": interview.role,
-        "date": interview.date.isoformat(),
-        "time": interview.time.strftime("%H:%M") if interview.time else None,
-        "stage": interview.stage,
-        "interviewers": list(interview.interviewers),
-        "outcome": interview.outcome,
-        "rating": interview.rating,
-        "feelings": list(interview.feelings),
-        "notes": interview.notes,
-        "closed": interview.closed,
-        "created": _or_none(interview.created),
-        "updated": _or_none(interview.updated),
-        "issues": [
-            {
-                "uuid": issue.uuid,
-                "problem": issue.problem,
-                "should_have": _or_none(issue.should_have),
-                "category": issue.category,
-                "severity": issue.severity,
-                "action": _or_none(issue.action),
-                "created": _or_none(issue.created),
-                "updated": _or_none(issue.updated),
-                "card": json.loads(issue.card) if issue.card else None,
-                "reviews": [
-                    {"rating": r.rating, "reviewed": r.reviewed, "due": r.due}
-                    for r in issue.reviews
-                ],
-            }
-            for issue in record.issues
-        ],
-        "positives": [
-            {
-                "uuid": p.uuid,
-                "text": p.text,
-                "created": _or_none(p.created),
-                "updated": _or_none(p.updated),
-            }
-            for p in record.positives
-        ],
-        "follow_ups": [
-            {
-                "uuid": f.uuid,
-                "kind": f.kind,
-                "due": _iso(f.due),
-                "done": _iso(f.done),
-                "text": f.text,
-                "notes": f.notes,
-                "created": _or_none(f.created),
-                "updated": _or_none(f.updated),
-            }
-            for f in record.follow_ups
-        ],
-    }
+    document = to_file(record.interview)
+    for name in CHILDREN:
+        document[name] = [to_file(child) for child in getattr(record, name)]
+    return document
 
 
 def to_document(categories: Iterable[Category], records: Iterable[InterviewRecord]) -> dict:
     return {
         "format": FORMAT,
         "version": VERSION,
-        "categories": [
-            {
-                "slug": c.slug,
-                "name": c.name,
-                "description": c.description,
-                "indefensible": c.indefensible,
-            }
-            for c in categories
-        ],
+        "categories": [to_file(category) for category in categories],
         "interviews": [record_to_dict(record) for record in records],
     }
 
