@@ -99,10 +99,7 @@ class Described:
     name: str
     spec: Spec
     default: Any
-
-    @property
-    def shape(self) -> Shape:
-        return self.spec.shape
+    shape: Shape
 
 
 @cache
@@ -114,7 +111,8 @@ def described(cls: type) -> tuple[Described, ...]:
         if "spec" not in item.metadata:
             continue
         # a default made by a factory (a new uuid, an empty list) is not one value to share
-        found.append(Described(item.name, item.metadata["spec"], item.default))
+        given = item.metadata["spec"]
+        found.append(Described(item.name, given, item.default, given.shape))
     return tuple(sorted(found, key=lambda each: each.shape is not Shape.UUID))
 
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import replace
+from functools import cache, partial
 from typing import Any, TypeVar
 
 from .fields import Shape, Spec, described
@@ -78,73 +80,114 @@ def _int_range(field: str, value: object, low: int, high: int, *, required: bool
         raise InvalidValue(field, f"must be {low}-{high}")
 
 
-def _check_field(name: str, spec: Spec, value: object) -> None:
-    """One field against its Spec (core/model.py describes each one)."""
+Check = Callable[[Any], None]
+
+
+def _checker(name: str, spec: Spec) -> Check | None:
+    """The check of one field, made once from its Spec (core/model.py describes each one)."""
     shape = spec.shape
     if shape in (Shape.LINE, Shape.TEXT):
         limit = spec.limit or (MAX_LINE if shape is Shape.LINE else MAX_TEXT)
-        _text(name, value, required=spec.required, limit=limit)
-    elif shape is Shape.DATE:
-        _date(name, value, required=spec.required)
-    elif shape is Shape.TIME:
-        if value is not None and not isinstance(value, dt.time):
-            raise InvalidValue(name, "must be a time of day")
-    elif shape is Shape.CHOICE:
-        _one_of(name, value, spec.choices)
-    elif shape is Shape.NUMBER:
-        _int_range(name, value, spec.low, spec.high, required=spec.required)
-    elif shape is Shape.LINES:
-        for index, line in enumerate(value):  # type: ignore[arg-type]
-            _text(f"{name}[{index}]", line, required=True, limit=MAX_LINE)
-    elif shape is Shape.CHOICES:
-        for index, choice in enumerate(value):  # type: ignore[arg-type]
-            _one_of(f"{name}[{index}]", choice, spec.choices)
-    elif shape is Shape.SLUG:
-        if spec.required:
-            _text(name, value, required=True, limit=spec.limit or MAX_LINE)
-        elif value is None:
-            return
-        if not (isinstance(value, str) and _SLUG.fullmatch(value)):
-            raise InvalidValue(name, spec.message)
+        return partial(_text, name, required=spec.required, limit=limit)
+    if shape is Shape.DATE:
+        return partial(_date, name, required=spec.required)
+    if shape is Shape.TIME:
+        return partial(_time_of_day, name)
+    if shape is Shape.CHOICE:
+        return partial(_one_of_these, name, spec.choices)
+    if shape is Shape.NUMBER:
+        return partial(_int_range, name, low=spec.low, high=spec.high, required=spec.required)
+    if shape is Shape.LINES:
+        return partial(_lines, name)
+    if shape is Shape.CHOICES:
+        return partial(_choices, name, spec.choices)
+    if shape is Shape.SLUG:
+        return partial(_slug, name, spec)
+    return None  # a uuid, a flag, a time it was made or changed, the drill's state
 
 
-def _clean(spec: Spec, value: Any) -> Any:
-    """The value as the journal keeps it: control characters out, lines trimmed, choices once."""
+def _one_of_these(field: str, allowed: tuple, value: object) -> None:
+    _one_of(field, value, allowed)
+
+
+def _time_of_day(field: str, value: object) -> None:
+    if value is not None and not isinstance(value, dt.time):
+        raise InvalidValue(field, "must be a time of day")
+
+
+def _lines(field: str, value: Iterable[object]) -> None:
+    for index, line in enumerate(value):
+        _text(f"{field}[{index}]", line, required=True, limit=MAX_LINE)
+
+
+def _choices(field: str, allowed: tuple, value: Iterable[object]) -> None:
+    for index, choice in enumerate(value):
+        _one_of(f"{field}[{index}]", choice, allowed)
+
+
+def _slug(field: str, spec: Spec, value: object) -> None:
+    if spec.required:
+        _text(field, value, required=True, limit=spec.limit or MAX_LINE)
+    elif value is None:
+        return
+    if not (isinstance(value, str) and _SLUG.fullmatch(value)):
+        raise InvalidValue(field, spec.message)
+
+
+def _cleaner(spec: Spec) -> Callable[[Any], Any] | None:
+    """How the journal keeps the field's value: control characters out, lines trimmed, choices
+    once, no category as None (not "")."""
     shape = spec.shape
     if shape is Shape.LINE:
-        return clean_line(value)
+        return clean_line
     if shape is Shape.TEXT:
-        return clean_text(value)
+        return clean_text
     if shape is Shape.LINES:
-        return [clean_line(line) for line in value if clean_line(line)]
+        return _clean_lines
     if shape is Shape.CHOICES:
-        return list(dict.fromkeys(value))
+        return _once_each
     if shape is Shape.SLUG and not spec.required:
-        return value or None
-    return value
+        return _none_if_empty
+    return None
+
+
+def _clean_lines(value: Iterable[str]) -> list[str]:
+    return [clean_line(line) for line in value if clean_line(line)]
+
+
+def _once_each(value: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(value))
+
+
+def _none_if_empty(value: str | None) -> str | None:
+    return value or None
+
+
+@cache
+def _checks(cls: type) -> tuple[tuple[str, Check], ...]:
+    found = ((each.name, _checker(each.name, each.spec)) for each in described(cls))
+    return tuple((name, check) for name, check in found if check is not None)
+
+
+@cache
+def _cleaners(cls: type) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
+    found = ((each.name, _cleaner(each.spec)) for each in described(cls))
+    return tuple((name, clean) for name, clean in found if clean is not None)
 
 
 def check(record: Interview | Issue | Positive | FollowUp | Category) -> None:
     """Raise InvalidValue for the first field of `record` the journal will not store."""
-    for each in described(type(record)):
-        _check_field(each.name, each.spec, getattr(record, each.name))
+    for name, check_field in _checks(type(record)):
+        check_field(getattr(record, name))
 
 
 def prepare(record: R) -> R:
     """A cleaned copy, checked: what the store writes."""
-    cleaned = replace(
-        record,
-        **{
-            each.name: _clean(each.spec, getattr(record, each.name))
-            for each in described(type(record))
-            if each.shape in _CLEANED
-        },
-    )
+    changes = {name: clean(getattr(record, name)) for name, clean in _cleaners(type(record))}
+    cleaned = replace(record, **changes)
     check(cleaned)
     return cleaned
 
-
-_CLEANED = (Shape.LINE, Shape.TEXT, Shape.LINES, Shape.CHOICES, Shape.SLUG)
 
 check_interview = check_issue = check_positive = check_follow_up = check_category = check
 prepare_interview = prepare_issue = prepare_positive = prepare_follow_up = prepare

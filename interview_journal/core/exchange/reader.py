@@ -10,8 +10,9 @@ import json
 import re
 import uuid as uuid_module
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from ..fields import Described, Shape
@@ -138,36 +139,6 @@ class Reader:
             raise self.fail(key, "is not a review card (it needs a state and a due time)") from None
         return json.dumps(value)
 
-    def read(self, each: Described) -> Any:
-        """The field as its shape reads it. In the file a field is required where its record
-        has no default for it (a company, a date, a problem) nor a fallback; otherwise its
-        default stands in for a value the file leaves out."""
-        name, shape, default = each.name, each.shape, each.default
-        required = default is dataclasses.MISSING and not each.spec.file_fallback
-        if shape in (Shape.LINE, Shape.TEXT, Shape.CHOICE):
-            return self.text(
-                name, required=required, default=default if isinstance(default, str) else ""
-            )
-        if shape is Shape.SLUG:
-            return self.text(name, required=True) if required else self.optional_text(name)
-        if shape is Shape.DATE:
-            return self.date(name, required=required)
-        if shape is Shape.TIME:
-            return self.time(name)
-        if shape in (Shape.LINES, Shape.CHOICES):
-            return self.strings(name)
-        if shape is Shape.NUMBER:
-            return self.integer(name, default=default)
-        if shape is Shape.FLAG:
-            return self.boolean(name)
-        if shape is Shape.STAMP:
-            return self.stamp(name)
-        if shape is Shape.CARD:
-            return self.card(name)
-        if shape is Shape.REVIEWS:
-            return self.reviews(name)
-        raise AssertionError(f"{name}: a {shape} is not read from a file")
-
     def reviews(self, key: str) -> list[Review]:
         reviews = []
         for item in self.objects(key):
@@ -227,3 +198,34 @@ def checked(reader: Reader, prepare, value):  # noqa: ANN001 - a prepare_* funct
         return prepare(value)
     except InvalidValue as error:
         raise reader.fail(error.field, error.message) from None
+
+
+def field_reader(each: Described) -> Callable[[Reader], Any]:
+    """How the field is read from an object of the file, made once from its description. In
+    the file a field is required where its record has no default for it (a company, a date, a
+    problem) nor a fallback; otherwise its default stands in for a value the file leaves out."""
+    name, shape, default = each.name, each.shape, each.default
+    required = default is dataclasses.MISSING and not each.spec.file_fallback
+    if shape in (Shape.LINE, Shape.TEXT, Shape.CHOICE):
+        text = default if isinstance(default, str) else ""
+        return partial(Reader.text, key=name, required=required, default=text)
+    if shape is Shape.SLUG:
+        if required:
+            return partial(Reader.text, key=name, required=True)
+        return partial(Reader.optional_text, key=name)
+    if shape is Shape.DATE:
+        return partial(Reader.date, key=name, required=required)
+    if shape is Shape.NUMBER:
+        return partial(Reader.integer, key=name, default=default)
+    method = {
+        Shape.TIME: Reader.time,
+        Shape.LINES: Reader.strings,
+        Shape.CHOICES: Reader.strings,
+        Shape.FLAG: Reader.boolean,
+        Shape.STAMP: Reader.stamp,
+        Shape.CARD: Reader.card,
+        Shape.REVIEWS: Reader.reviews,
+    }.get(shape)
+    if method is None:
+        raise AssertionError(f"{name}: a {shape} is not read from a file")
+    return partial(method, key=name)

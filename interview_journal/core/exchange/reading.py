@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from .. import jsonstream
@@ -11,7 +13,7 @@ from ..fields import Shape, described, in_file
 from ..model import Category, FollowUp, Interview, InterviewRecord, Issue, Positive
 from ..validate import FormatError, R, prepare
 from .format import FORMAT, MAX_ROWS, READABLE_VERSIONS, VERSION
-from .reader import Context, Reader, checked
+from .reader import Context, Reader, checked, field_reader
 from .writing import CHILDREN
 
 # The word a derived uuid starts from, by record (with the interview's uuid for its children).
@@ -23,25 +25,57 @@ _LABELS: dict[type, str] = {
 }
 
 
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """How a record is read from the file, made once from its fields' descriptions."""
+
+    keys: frozenset[str]
+    fields: tuple[tuple[str, Callable[[Reader], Any]], ...]
+    parent: str  # the field that holds the interview's uuid, in a child
+    identity: tuple[tuple[str, Any], ...]  # the fields a derived uuid is made of, and defaults
+    fallbacks: tuple[tuple[str, str], ...]
+
+
+@cache
+def _plan(cls: type, children: tuple[str, ...]) -> _Plan:
+    parent = next((each.name for each in described(cls) if each.shape is Shape.PARENT), "")
+    return _Plan(
+        keys=frozenset([each.name for each in in_file(cls)] + list(children)),
+        fields=tuple(
+            (each.name, field_reader(each)) for each in in_file(cls) if each.shape is not Shape.UUID
+        ),
+        parent=parent,
+        identity=tuple(
+            (each.name, each.default)
+            for each in described(cls)
+            if each.spec.identity and each.name != parent
+        ),
+        fallbacks=tuple(
+            (each.name, each.spec.file_fallback) for each in in_file(cls) if each.spec.file_fallback
+        ),
+    )
+
+
 def _read(cls: type[R], item: Reader, parent: str = "", children: tuple[str, ...] = ()) -> R:
     """One record of the file, read field by field as core/model.py describes it, then cleaned
     and checked as the store will write it. A uuid the file leaves out is derived from the
-    fields marked `identity`, as the file gives them (or their default when it has none)."""
-    item.known([each.name for each in in_file(cls)] + list(children))
-    values = {each.name: item.read(each) for each in in_file(cls) if each.shape is not Shape.UUID}
-    content: list[object] = [_LABELS.get(cls, "")]
-    for each in described(cls):
-        if each.shape is Shape.PARENT:
-            values[each.name] = parent
-            content.insert(1, parent)
-        elif each.spec.identity:
-            given = item.data.get(each.name)
-            content.append(each.default if given is None else given)
+    fields marked `identity`, as the file gives them (or their default when it has none), after
+    the interview's uuid for its children."""
+    plan = _plan(cls, children)
+    item.known(plan.keys)
+    values = {name: read(item) for name, read in plan.fields}
+    if plan.parent:
+        values[plan.parent] = parent
     if cls in _LABELS:  # a record with a uuid (a category is known by its slug)
+        data = item.data
+        content = [_LABELS[cls], *([parent] if plan.parent else [])]
+        for name, default in plan.identity:
+            given = data.get(name)
+            content.append(default if given is None else given)
         values["uuid"] = item.uuid(*content)
-    for each in in_file(cls):
-        if each.spec.file_fallback and not values[each.name]:  # a category named by its slug
-            values[each.name] = values[each.spec.file_fallback]
+    for name, fallback in plan.fallbacks:
+        if not values[name]:  # a category the file leaves unnamed is named by its slug
+            values[name] = values[fallback]
     return checked(item, prepare, cls(**values))
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from functools import cache
+from typing import Any
 
 from ..fields import Shape, in_sheet
 from ..model import Category, Interview, InterviewRecord, Issue
@@ -142,25 +144,34 @@ def _cell(text: str) -> str:
 def _cells(record: Interview | Issue, names: dict[str, str]) -> list[object]:
     """The record's cells in the order of its columns; the user's text made safe (`_cell`)."""
     cells: list[object] = []
-    for each in in_sheet(type(record)):
-        value, shape = getattr(record, each.name), each.shape
-        if shape in (Shape.LINE, Shape.TEXT):
-            cells.append(_cell(value))
-        elif shape is Shape.LINES:
-            cells.append(_cell("; ".join(value)))
-        elif shape is Shape.CHOICES:
-            cells.append("; ".join(value))
-        elif shape is Shape.DATE:
-            cells.append(value.isoformat() if value else "")
-        elif shape is Shape.TIME:
-            cells.append(value.strftime("%H:%M") if value else "")
-        elif shape is Shape.FLAG:
-            cells.append("yes" if value else "no")
-        elif shape is Shape.SLUG:
+    for name, write in _sheet_writers(type(record)):
+        value = getattr(record, name)
+        if write is None:  # a category: its slug and its name
             cells += [value or "", _cell(names.get(value or "", ""))]
-        else:  # a uuid, a choice, a number
-            cells.append("" if value is None else value)
+        else:
+            cells.append(write(value))
     return cells
+
+
+@cache
+def _sheet_writers(cls: type) -> tuple[tuple[str, Callable[[Any], object] | None], ...]:
+    return tuple((each.name, _SHEET_WRITERS.get(each.shape, _as_is)) for each in in_sheet(cls))
+
+
+def _as_is(value: object) -> object:  # a uuid, a choice, a number
+    return "" if value is None else value
+
+
+_SHEET_WRITERS: dict[Shape, Callable[[Any], object] | None] = {
+    Shape.LINE: _cell,
+    Shape.TEXT: _cell,
+    Shape.LINES: lambda lines: _cell("; ".join(lines)),
+    Shape.CHOICES: "; ".join,
+    Shape.DATE: lambda day: day.isoformat() if day else "",
+    Shape.TIME: lambda time: time.strftime("%H:%M") if time else "",
+    Shape.FLAG: lambda flag: "yes" if flag else "no",
+    Shape.SLUG: None,
+}
 
 
 def to_csv(categories: Iterable[Category], records: Iterable[InterviewRecord]) -> str:

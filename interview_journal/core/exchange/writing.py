@@ -4,8 +4,10 @@ and a record at a time, so an export of any size never holds the whole text."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from functools import cache
 from typing import Any
 
 from ..fields import Described, Shape, in_file
@@ -16,24 +18,54 @@ from .format import FORMAT, VERSION
 def to_file(record: Any) -> dict[str, Any]:
     """A record (Interview, Issue, Positive, FollowUp, Category) as the file writes it: its
     fields described for the file (core/model.py), in their order, each in its shape's form."""
-    return {each.name: _value(each, getattr(record, each.name)) for each in in_file(type(record))}
+    return {name: write(getattr(record, name)) for name, write in _writers(type(record))}
 
 
-def _value(each: Described, value: Any) -> Any:
+@cache
+def _writers(cls: type) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
+    return tuple((each.name, _writer(each)) for each in in_file(cls))
+
+
+def _writer(each: Described) -> Callable[[Any], Any]:
+    """How the field's value is written, made once from its description."""
     shape = each.shape
     if shape is Shape.DATE:
-        return value.isoformat() if value else None
+        return _iso
     if shape is Shape.TIME:
-        return value.strftime("%H:%M") if value else None
+        return _clock
     if shape in (Shape.LINES, Shape.CHOICES):
-        return list(value)
+        return list
     if shape is Shape.CARD:
-        return json.loads(value) if value else None
+        return _card
     if shape is Shape.REVIEWS:
-        return [{name: getattr(review, name) for name in _REVIEW_KEYS} for review in value]
+        return _reviews
     if shape is Shape.STAMP or each.spec.null_if_empty:
-        return value or None
+        return _or_none
+    return _as_is
+
+
+def _as_is(value: Any) -> Any:
     return value
+
+
+def _or_none(value: str) -> str | None:
+    return value or None
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _clock(value: dt.time | None) -> str | None:
+    return value.strftime("%H:%M") if value else None
+
+
+def _card(value: str | None) -> dict | None:
+    return json.loads(value) if value else None
+
+
+def _reviews(reviews: list[Review]) -> list[dict[str, Any]]:
+    return [{name: getattr(review, name) for name in _REVIEW_KEYS} for review in reviews]
 
 
 _REVIEW_KEYS = tuple(item.name for item in dataclasses.fields(Review))
