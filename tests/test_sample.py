@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import ast
 import datetime as dt
+import json
+import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
@@ -11,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from interview_journal.core import sample as sample_module
+from interview_journal.core import sample_texts as sample_texts_module
 from interview_journal.core.model import (
     FEELINGS,
     FOLLOW_UP_KINDS,
@@ -23,6 +26,7 @@ from interview_journal.core.model import (
     derive_step,
 )
 from interview_journal.core.sample import STORY, generate_sample
+from interview_journal.core.sample_texts import SAMPLE_TEXTS, sample_texts
 from interview_journal.core.taxonomy import BUILTIN_SLUGS
 
 TODAY = dt.date(2026, 5, 1)
@@ -284,7 +288,7 @@ def test_texts_are_varied_and_include_what_users_type(demo):
     assert len(by_category["rambling"]) >= 6
     assert len(set(problems)) >= 0.7 * len(problems)
     assert all("{" not in text and "}" not in text for text in problems)
-    for slug, texts in sample_module._ISSUE_TEXTS.items():
+    for slug, texts in sample_texts().issue_texts.items():
         assert slug in BUILTIN_SLUGS
         assert len(texts) >= 4, slug
         assert len({problem for problem, _, _ in texts}) == len(texts)
@@ -355,16 +359,84 @@ def test_demo_issue_counts_do_not_scale(thousand):
 # -- purity ------------------------------------------------------------------------------------
 
 
-def test_module_uses_only_the_standard_library_and_the_model():
-    tree = ast.parse(Path(sample_module.__file__).read_text(encoding="utf-8"))
+@pytest.mark.parametrize("module", [sample_module, sample_texts_module])
+def test_module_uses_only_the_standard_library_and_the_model(module):
+    tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             names = [alias.name.split(".")[0] for alias in node.names]
         elif isinstance(node, ast.ImportFrom):
             if node.level:
-                assert node.module == "model"
+                assert node.module in ("model", "sample_texts")
                 continue
             names = [(node.module or "").split(".")[0]]
         else:
             continue
         assert all(name in sys.stdlib_module_names or name == "__future__" for name in names)
+
+
+# -- the texts, kept as data -------------------------------------------------------------------
+
+
+def test_the_texts_load_and_validate():
+    texts = sample_texts()
+    assert SAMPLE_TEXTS.name == "sample.json"
+    assert SAMPLE_TEXTS.parent == Path(sample_module.__file__).parent  # shipped in the package
+    assert len(texts.companies) >= 20 and len(texts.roles) >= 5
+    assert set(texts.issue_texts) <= set(BUILTIN_SLUGS)
+    assert set(texts.hints) <= set(BUILTIN_SLUGS)
+    assert set(STORY["once"]) <= set(texts.issue_texts)
+    assert set(texts.stage_lines) == set(STAGES)
+    assert set(texts.upcoming_lines) <= set(STAGES)
+    # every "{...}" names a value the generator fills in
+    slots = {"company", "role", "name", "project", "question", "topic", "minutes", "me"}
+    every = [
+        *texts.positives,
+        *texts.stage_lines.values(),
+        *texts.upcoming_lines.values(),
+        *texts.prep_lines,
+        *texts.thank_you,
+        *texts.feedback_request,
+        texts.second_chance,
+        *(text for entries in texts.issue_texts.values() for entry in entries for text in entry),
+    ]
+    for text in every:
+        text.format_map(dict.fromkeys(slots, "x"))  # KeyError on a slot nobody fills
+
+
+def test_the_texts_are_read_only_when_a_sample_is_made():
+    code = (
+        "import sys\n"
+        "from interview_journal.core import sample, sample_texts\n"
+        "assert sample_texts.sample_texts.cache_info().currsize == 0\n"
+        "sample.generate_sample(3)\n"
+        "assert sample_texts.sample_texts.cache_info().currsize == 1\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda data: data.pop("roles"), "missing ['roles']"),
+        (lambda data: data.update(colours=["red"]), "unknown ['colours']"),
+        (lambda data: data.update(roles="Data Analyst"), "roles: must be a list of texts"),
+        (lambda data: data.update(roles=[]), "roles: must be a list of texts, not empty"),
+        (lambda data: data["companies"].insert(1, 7), "companies[1]: must be a text"),
+        (lambda data: data.update(second_chance=None), "second_chance: must be a text"),
+        (lambda data: data["hints"].update(rambling=1), "hints.rambling: must be a text"),
+        (
+            lambda data: data["issue_texts"]["rambling"].insert(0, ["Rambled", ""]),
+            "issue_texts.rambling[0]: must be [problem, should have, action]",
+        ),
+    ],
+)
+def test_a_broken_texts_file_is_refused_with_what_is_wrong(tmp_path, change, message):
+    data = json.loads(SAMPLE_TEXTS.read_text(encoding="utf-8"))
+    change(data)
+    broken = tmp_path / "sample.json"
+    broken.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ValueError) as caught:
+        sample_texts(broken)
+    assert str(caught.value).startswith(f"sample.json: {message}"), str(caught.value)
