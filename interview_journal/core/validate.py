@@ -12,10 +12,10 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
-from functools import cache, partial
+from functools import cache
 from typing import Any, TypeVar
 
-from .fields import Shape, Spec, described
+from .fields import Shape, Spec, compiled, described, snake
 from .model import (
     EARLIEST,
     LATEST,
@@ -80,34 +80,28 @@ def _int_range(field: str, value: object, low: int, high: int, *, required: bool
         raise InvalidValue(field, f"must be {low}-{high}")
 
 
-Check = Callable[[Any], None]
-
-
-def _checker(name: str, spec: Spec) -> Check | None:
-    """The check of one field, made once from its Spec (core/model.py describes each one)."""
-    shape = spec.shape
+def _check_statement(name: str, spec: Spec) -> str:
+    """The statement that checks `record.<name>` as its Spec says ("" for none)."""
+    shape, value, field = spec.shape, f"record.{name}", repr(name)
     if shape in (Shape.LINE, Shape.TEXT):
         limit = spec.limit or (MAX_LINE if shape is Shape.LINE else MAX_TEXT)
-        return partial(_text, name, required=spec.required, limit=limit)
+        return f"_text({field}, {value}, required={spec.required}, limit={limit})"
     if shape is Shape.DATE:
-        return partial(_date, name, required=spec.required)
+        return f"_date({field}, {value}, required={spec.required})"
     if shape is Shape.TIME:
-        return partial(_time_of_day, name)
+        return f"_time_of_day({field}, {value})"
     if shape is Shape.CHOICE:
-        return partial(_one_of_these, name, spec.choices)
+        return f"_one_of({field}, {value}, {spec.choices!r})"
     if shape is Shape.NUMBER:
-        return partial(_int_range, name, low=spec.low, high=spec.high, required=spec.required)
+        return f"_int_range({field}, {value}, {spec.low}, {spec.high}, required={spec.required})"
     if shape is Shape.LINES:
-        return partial(_lines, name)
+        return f"_lines({field}, {value})"
     if shape is Shape.CHOICES:
-        return partial(_choices, name, spec.choices)
+        return f"_choices({field}, {spec.choices!r}, {value})"
     if shape is Shape.SLUG:
-        return partial(_slug, name, spec)
-    return None  # a uuid, a flag, a time it was made or changed, the drill's state
-
-
-def _one_of_these(field: str, allowed: tuple, value: object) -> None:
-    _one_of(field, value, allowed)
+        limit = spec.limit or MAX_LINE
+        return f"_slug({field}, {value}, {spec.required}, {limit}, {spec.message!r})"
+    return ""  # a uuid, a flag, a time it was made or changed, the drill's state
 
 
 def _time_of_day(field: str, value: object) -> None:
@@ -125,70 +119,87 @@ def _choices(field: str, allowed: tuple, value: Iterable[object]) -> None:
         _one_of(f"{field}[{index}]", choice, allowed)
 
 
-def _slug(field: str, spec: Spec, value: object) -> None:
-    if spec.required:
-        _text(field, value, required=True, limit=spec.limit or MAX_LINE)
+def _slug(field: str, value: object, required: bool, limit: int, message: str) -> None:
+    if required:
+        _text(field, value, required=True, limit=limit)
     elif value is None:
         return
     if not (isinstance(value, str) and _SLUG.fullmatch(value)):
-        raise InvalidValue(field, spec.message)
+        raise InvalidValue(field, message)
 
 
-def _cleaner(spec: Spec) -> Callable[[Any], Any] | None:
-    """How the journal keeps the field's value: control characters out, lines trimmed, choices
-    once, no category as None (not "")."""
-    shape = spec.shape
+def _clean_expression(name: str, spec: Spec) -> str:
+    """The expression of `record.<name>` as the journal keeps it ("" where it is kept as
+    given): control characters out, lines trimmed, choices once, no category as None."""
+    shape, value = spec.shape, f"record.{name}"
     if shape is Shape.LINE:
-        return clean_line
+        return f"clean_line({value})"
     if shape is Shape.TEXT:
-        return clean_text
+        return f"clean_text({value})"
     if shape is Shape.LINES:
-        return _clean_lines
+        return f"[clean_line(line) for line in {value} if clean_line(line)]"
     if shape is Shape.CHOICES:
-        return _once_each
+        return f"list(dict.fromkeys({value}))"
     if shape is Shape.SLUG and not spec.required:
-        return _none_if_empty
-    return None
-
-
-def _clean_lines(value: Iterable[str]) -> list[str]:
-    return [clean_line(line) for line in value if clean_line(line)]
-
-
-def _once_each(value: Iterable[str]) -> list[str]:
-    return list(dict.fromkeys(value))
-
-
-def _none_if_empty(value: str | None) -> str | None:
-    return value or None
+        return f"({value} or None)"
+    return ""
 
 
 @cache
-def _checks(cls: type) -> tuple[tuple[str, Check], ...]:
-    found = ((each.name, _checker(each.name, each.spec)) for each in described(cls))
-    return tuple((name, check) for name, check in found if check is not None)
+def _checks(cls: type) -> Callable[[Any], None]:
+    """The check of a `cls`, written out from its fields' descriptions (core/model.py)."""
+    name = f"check_{snake(cls.__name__)}"
+    statements = [_check_statement(each.name, each.spec) for each in described(cls)]
+    body = "".join(f"    {statement}\n" for statement in statements if statement)
+    return compiled(name, f"def {name}(record):\n{body}    return None\n", _SCOPE)
 
 
 @cache
-def _cleaners(cls: type) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
-    found = ((each.name, _cleaner(each.spec)) for each in described(cls))
-    return tuple((name, clean) for name, clean in found if clean is not None)
+def _preparation(cls: type) -> Callable[[Any], Any]:
+    """The cleaning of a `cls`, written out from its fields' descriptions, then its check."""
+    name = f"prepare_{snake(cls.__name__)}"
+    changes = [(each.name, _clean_expression(each.name, each.spec)) for each in described(cls)]
+    arguments = "".join(f", {field}={value}" for field, value in changes if value)
+    source = (
+        f"def {name}(record):\n"
+        f"    cleaned = replace(record{arguments})\n"
+        f"    check(cleaned)\n"
+        f"    return cleaned\n"
+    )
+    return compiled(name, source, _SCOPE | {"check": _checks(cls)})
 
 
 def check(record: Interview | Issue | Positive | FollowUp | Category) -> None:
     """Raise InvalidValue for the first field of `record` the journal will not store."""
-    for name, check_field in _checks(type(record)):
-        check_field(getattr(record, name))
+    _checks(type(record))(record)
 
 
 def prepare(record: R) -> R:
     """A cleaned copy, checked: what the store writes."""
-    changes = {name: clean(getattr(record, name)) for name, clean in _cleaners(type(record))}
-    cleaned = replace(record, **changes)
-    check(cleaned)
-    return cleaned
+    return _preparation(type(record))(record)
 
 
-check_interview = check_issue = check_positive = check_follow_up = check_category = check
-prepare_interview = prepare_issue = prepare_positive = prepare_follow_up = prepare
-prepare_category = prepare
+_SCOPE = {
+    "_text": _text,
+    "_date": _date,
+    "_time_of_day": _time_of_day,
+    "_one_of": _one_of,
+    "_int_range": _int_range,
+    "_lines": _lines,
+    "_choices": _choices,
+    "_slug": _slug,
+    "clean_line": clean_line,
+    "clean_text": clean_text,
+    "replace": replace,
+}
+
+check_interview = _checks(Interview)
+check_issue = _checks(Issue)
+check_positive = _checks(Positive)
+check_follow_up = _checks(FollowUp)
+check_category = _checks(Category)
+prepare_interview = _preparation(Interview)
+prepare_issue = _preparation(Issue)
+prepare_positive = _preparation(Positive)
+prepare_follow_up = _preparation(FollowUp)
+prepare_category = _preparation(Category)

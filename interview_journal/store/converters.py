@@ -12,7 +12,7 @@ import json
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from ..core.fields import Described, Shape, in_row
+from ..core.fields import Described, Shape, compiled, in_row, snake
 from ..core.model import Category, FollowUp, Interview, Issue, Positive
 from .errors import DamagedRow
 
@@ -99,50 +99,25 @@ def _write_expression(each: Described) -> str:
     return value
 
 
-def _compiled(name: str, source: str, **names: Any) -> Callable[..., Any]:
-    """A function written out from the fields' descriptions, as `dataclasses` writes `__init__`:
-    the store reads and writes every row through these, so they are as quick as if written by
-    hand (a loop over the fields for each row was six times slower)."""
-    scope = {
-        "_text": _text,
-        "_optional_text": _optional_text,
-        "_number": _number,
-        "_texts": _texts,
-        "_day": dt.date.fromisoformat,
-        "_date": _date,
-        "_time": _time,
-        "_iso": _iso,
-        "_clock": _clock,
-        "_json_text": _json_text,
-        **names,
-    }
-    exec(source, scope)  # noqa: S102 - our own source, made of the field names of core/model.py
-    return scope[name]
-
-
 def _from_row(cls: type[T], table: str) -> Callable[[Row], T]:
     """The function that makes a `cls` of a row of `table`: the fields the row holds (those
     described with `row` "rw" or "r" in core/model.py)."""
-    name = f"{_snake(cls.__name__)}_from_row"
+    name = f"{snake(cls.__name__)}_from_row"
     arguments = ", ".join(
         f"{each.name}={_read_expression(each)}" for each in in_row(cls, written=False)
     )
     source = f"def {name}(row):\n    return cls({arguments})\n"
-    return _reads(table)(_compiled(name, source, cls=cls))
+    return _reads(table)(compiled(name, source, _SCOPE | {"cls": cls}))
 
 
 def _to_row(cls: type) -> Callable[[Any], Row]:
     """The function that makes the row of a `cls` for its table: the fields the store writes
     (`row` "rw"; the parent's id, an issue's card and its grades are written apart)."""
-    name = f"{_snake(cls.__name__)}_to_row"
+    name = f"{snake(cls.__name__)}_to_row"
     items = ", ".join(
         f"{each.name!r}: {_write_expression(each)}" for each in in_row(cls, written=True)
     )
-    return _compiled(name, f"def {name}(record):\n    return {{{items}}}\n")
-
-
-def _snake(name: str) -> str:
-    return "".join(f"_{char.lower()}" if char.isupper() else char for char in name).lstrip("_")
+    return compiled(name, f"def {name}(record):\n    return {{{items}}}\n", _SCOPE)
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -164,6 +139,20 @@ def _clock(value: dt.time | None) -> str | None:
 def _json_text(items: list[str]) -> str:
     return json.dumps(items, ensure_ascii=False)
 
+
+# What the written-out functions call.
+_SCOPE: dict[str, Any] = dict(
+    _text=_text,
+    _optional_text=_optional_text,
+    _number=_number,
+    _texts=_texts,
+    _day=dt.date.fromisoformat,
+    _date=_date,
+    _time=_time,
+    _iso=_iso,
+    _clock=_clock,
+    _json_text=_json_text,
+)
 
 interview_from_row = _from_row(Interview, "interviews")
 interview_to_row = _to_row(Interview)
