@@ -24,8 +24,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from enum import StrEnum
-from functools import cache
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 
 class Shape(StrEnum):
@@ -103,7 +102,24 @@ class Described:
     shape: Shape
 
 
-@cache
+T = TypeVar("T")
+
+
+def per_record(make: Callable[[type], T]) -> Callable[[type], T]:
+    """`make(cls)` made once per record class and kept (functools.cache would do, but type
+    checkers take a dataclass, whose instances are unhashable, for an unhashable key)."""
+    made: dict[type, T] = {}
+
+    def get(cls: type) -> T:
+        if cls not in made:
+            made[cls] = make(cls)
+        return made[cls]
+
+    get.__doc__, get.__name__ = make.__doc__, make.__name__
+    return get
+
+
+@per_record
 def described(cls: type) -> tuple[Described, ...]:
     """The record's described fields in the order of the exchange file: its uuid first, then
     the others as the dataclass declares them."""
@@ -117,17 +133,16 @@ def described(cls: type) -> tuple[Described, ...]:
     return tuple(sorted(found, key=lambda each: each.shape is not Shape.UUID))
 
 
-@cache
+@per_record
 def in_file(cls: type) -> tuple[Described, ...]:
     return tuple(each for each in described(cls) if each.spec.file)
 
 
-@cache
+@per_record
 def in_sheet(cls: type) -> tuple[Described, ...]:
     return tuple(each for each in described(cls) if each.spec.in_sheet)
 
 
-@cache
 def in_row(cls: type, *, written: bool) -> tuple[Described, ...]:
     """The fields the store's row holds: those it writes, or (`written` False) those it reads."""
     wanted = ("rw",) if written else ("rw", "r")

@@ -12,10 +12,9 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
-from functools import cache
 from typing import Any, TypeVar
 
-from .fields import Shape, Spec, compiled, described, snake
+from .fields import Shape, Spec, compiled, described, per_record, snake
 from .model import (
     EARLIEST,
     LATEST,
@@ -145,7 +144,7 @@ def _clean_expression(name: str, spec: Spec) -> str:
     return ""
 
 
-@cache
+@per_record
 def _checks(cls: type) -> Callable[[Any], None]:
     """The check of a `cls`, written out from its fields' descriptions (core/model.py)."""
     name = f"check_{snake(cls.__name__)}"
@@ -154,7 +153,7 @@ def _checks(cls: type) -> Callable[[Any], None]:
     return compiled(name, f"def {name}(record):\n{body}    return None\n", _SCOPE)
 
 
-@cache
+@per_record
 def _preparation(cls: type) -> Callable[[Any], Any]:
     """The cleaning of a `cls`, written out from its fields' descriptions, then its check."""
     name = f"prepare_{snake(cls.__name__)}"

@@ -5,11 +5,10 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
 from .. import jsonstream
-from ..fields import Shape, described, in_file
+from ..fields import Shape, described, in_file, per_record
 from ..model import Category, FollowUp, Interview, InterviewRecord, Issue, Positive
 from ..validate import FormatError, R, prepare
 from .format import FORMAT, READABLE_VERSIONS, VERSION
@@ -36,8 +35,9 @@ class _Plan:
     fallbacks: tuple[tuple[str, str], ...]
 
 
-@cache
-def _plan(cls: type, children: tuple[str, ...]) -> _Plan:
+@per_record
+def _plan(cls: type) -> _Plan:
+    children = CHILDREN if cls is Interview else ()
     parent = next((each.name for each in described(cls) if each.shape is Shape.PARENT), "")
     return _Plan(
         keys=frozenset([each.name for each in in_file(cls)] + list(children)),
@@ -56,12 +56,12 @@ def _plan(cls: type, children: tuple[str, ...]) -> _Plan:
     )
 
 
-def _read(cls: type[R], item: Reader, parent: str = "", children: tuple[str, ...] = ()) -> R:
+def _read(cls: type[R], item: Reader, parent: str = "") -> R:
     """One record of the file, read field by field as core/model.py describes it, then cleaned
     and checked as the store will write it. A uuid the file leaves out is derived from the
     fields marked `identity`, as the file gives them (or their default when it has none), after
     the interview's uuid for its children."""
-    plan = _plan(cls, children)
+    plan: _Plan = _plan(cls)
     item.known(plan.keys)
     values = {name: read(item) for name, read in plan.fields}
     if plan.parent:
@@ -80,7 +80,7 @@ def _read(cls: type[R], item: Reader, parent: str = "", children: tuple[str, ...
 
 
 def _read_interview(reader: Reader) -> InterviewRecord:
-    interview = _read(Interview, reader, children=CHILDREN)
+    interview = _read(Interview, reader)
     record = InterviewRecord(interview)
     for name, cls in zip(CHILDREN, (Issue, Positive, FollowUp), strict=True):
         children = getattr(record, name)
@@ -144,7 +144,7 @@ class _Document:
         """The interview at `interviews[number]`, checked against the ones before it: no uuid
         twice, and no more rows than an import takes."""
         record = _read_interview(item)
-        rows = (record.issues, record.positives, record.follow_ups)
+        rows: tuple[list[Any], ...] = (record.issues, record.positives, record.follow_ups)
         self.rows += 1 + sum(map(len, rows))
         if self.rows > self.max_rows:
             raise FormatError(
@@ -186,8 +186,11 @@ class _Objects:
         built = dict(pairs)
         if len(built) != len(pairs):
             seen: set[str] = set()
-            repeated = next(key for key, _ in pairs if key in seen or seen.add(key))
-            self.twice[id(built)] = (built, repeated)
+            for key, _ in pairs:  # the first key met again
+                if key in seen:
+                    self.twice[id(built)] = (built, key)
+                    break
+                seen.add(key)
         return built
 
     def first_repeated(self, data: object) -> str:
@@ -213,7 +216,10 @@ def loads(text: str) -> tuple[list[Category], list[InterviewRecord], list[str]]:
     categories: list[Category] = []
     records: list[InterviewRecord] = []
     for item in reading:
-        (categories if isinstance(item, Category) else records).append(item)
+        if isinstance(item, Category):
+            categories.append(item)
+        else:
+            records.append(item)
     return categories, records, reading.warnings
 
 

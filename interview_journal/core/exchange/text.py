@@ -6,10 +6,9 @@ import csv
 import io
 import re
 from collections.abc import Callable, Iterable, Iterator
-from functools import cache
 from typing import Any
 
-from ..fields import Shape, in_sheet
+from ..fields import Shape, in_sheet, per_record
 from ..model import Category, Interview, InterviewRecord, Issue
 
 # The user's text is escaped so that it reads as written and can never become structure: a note
@@ -153,7 +152,7 @@ def _cells(record: Interview | Issue, names: dict[str, str]) -> list[object]:
     return cells
 
 
-@cache
+@per_record
 def _sheet_writers(cls: type) -> tuple[tuple[str, Callable[[Any], object] | None], ...]:
     return tuple((each.name, _SHEET_WRITERS.get(each.shape, _as_is)) for each in in_sheet(cls))
 

@@ -7,10 +7,9 @@ import dataclasses
 import datetime as dt
 import json
 from collections.abc import Callable, Iterable, Iterator
-from functools import cache
 from typing import Any
 
-from ..fields import Described, Shape, in_file
+from ..fields import Described, Shape, in_file, per_record
 from ..model import Category, InterviewRecord, Review
 from .format import FORMAT, VERSION
 
@@ -21,7 +20,7 @@ def to_file(record: Any) -> dict[str, Any]:
     return {name: write(getattr(record, name)) for name, write in _writers(type(record))}
 
 
-@cache
+@per_record
 def _writers(cls: type) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
     return tuple((each.name, _writer(each)) for each in in_file(cls))
 
