@@ -75,6 +75,8 @@ def cli(ctx: click.Context, db_path: str | None) -> None:
 
 
 def run_app(journal: Journal, settings: Settings) -> None:
+    """The app on `journal`, closed when the app ends: the command line's one import of Textual
+    (the import contract in pyproject.toml names it), made only here, only when it runs."""
     from ..tui.app import JournalApp
 
     app = JournalApp(journal=journal, settings=settings)
