@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
+
+from ..model import InterviewRecord
+
 FORMAT = "interview-journal"
 VERSION = 2
 READABLE_VERSIONS = (1, 2)
@@ -12,3 +16,7 @@ MAX_FILE_BYTES = 64_000_000
 MAX_ROWS = 500_000
 """Interviews, issues, what went well and follow-ups one import takes: ten times a journal of
 10,000 interviews, and a bound on what an import keeps in memory however small its rows."""
+
+CHILDREN = tuple(item.name for item in dataclasses.fields(InterviewRecord))[1:]
+"""An interview's children in the file, under the names the record holds them by: "issues",
+"positives", "follow_ups"."""

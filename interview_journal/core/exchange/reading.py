@@ -11,9 +11,8 @@ from .. import jsonstream
 from ..fields import Shape, described, in_file, per_record
 from ..model import Category, FollowUp, Interview, InterviewRecord, Issue, Positive
 from ..validate import FormatError, R, prepare
-from .format import FORMAT, READABLE_VERSIONS, VERSION
+from .format import CHILDREN, FORMAT, READABLE_VERSIONS, VERSION
 from .reader import Context, Reader, checked, field_reader
-from .writing import CHILDREN
 
 # The word a derived uuid starts from, by record (with the interview's uuid for its children).
 _LABELS: dict[type, str] = {

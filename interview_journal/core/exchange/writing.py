@@ -11,7 +11,7 @@ from typing import Any
 
 from ..fields import Described, Shape, in_file, per_record
 from ..model import Category, InterviewRecord, Review
-from .format import FORMAT, VERSION
+from .format import CHILDREN, FORMAT, VERSION
 
 
 def to_file(record: Any) -> dict[str, Any]:
@@ -68,8 +68,6 @@ def _reviews(reviews: list[Review]) -> list[dict[str, Any]]:
 
 
 _REVIEW_KEYS = tuple(item.name for item in dataclasses.fields(Review))
-# "issues", "positives", "follow_ups": an interview's children, as the record holds them
-CHILDREN = tuple(item.name for item in dataclasses.fields(InterviewRecord))[1:]
 
 
 def record_to_dict(record: InterviewRecord) -> dict[str, Any]:
