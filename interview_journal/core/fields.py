@@ -11,7 +11,9 @@ Why not msgspec or cattrs (the issue names both): the records are slotted datacl
 app, the store and the forms build, copy (`dataclasses.replace`) and compare; msgspec Structs
 would change all of that at once. cattrs works on dataclasses but adds two dependencies, and
 neither library's errors say what the format promises (`interviews[3].issues[0].severity: must be
-1-3`), so every error would still be translated by hand. Nor do they know the format's own rules:
+1-3`): msgspec says "Expected `int`, got `str` - at `$.issues[0].severity`", cattrs raises an
+exception group ("invalid value for type, expected int @ $.issues[0].severity"), so every error
+would still be translated by hand. Nor do they know the format's own rules:
 uuids derived from content when the file leaves them out, unknown fields warned about, a key
 given twice refused, the file read as a stream (the reader uses the standard library's decoder
 for that). What both would give here is the list of fields and their types, which the standard
