@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import sqlite3
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from .base import JournalBase
 from .errors import (
@@ -15,9 +14,6 @@ from .errors import (
     translate,
 )
 from .files import connect, free_name, make_private_file
-
-if TYPE_CHECKING:
-    pass
 
 
 class Backup(JournalBase):

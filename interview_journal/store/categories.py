@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from ..core.model import (
     Category,
@@ -19,9 +18,6 @@ from .base import JournalBase
 from .errors import (
     NotFound,
 )
-
-if TYPE_CHECKING:
-    pass
 
 
 class Categories(JournalBase):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import sqlite3
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from .errors import (
     CorruptJournal,
@@ -13,9 +12,6 @@ from .errors import (
     translate,
 )
 from .files import connect
-
-if TYPE_CHECKING:
-    pass
 
 
 def damaged_tables(conn: sqlite3.Connection, pragma: str = "quick_check") -> dict[str, str]:

@@ -6,7 +6,6 @@ import sqlite3
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import suppress
-from typing import TYPE_CHECKING
 
 from ..core.model import (
     InterviewRecord,
@@ -19,9 +18,6 @@ from .tables import (
     FROM_ROW,
     INTERVIEW_COLUMNS,
 )
-
-if TYPE_CHECKING:
-    pass
 
 
 class Exporting(JournalBase):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from ..core.model import (
     FollowUp,
@@ -18,9 +17,6 @@ from .base import JournalBase
 from .tables import (
     CHILD_SELECT,
 )
-
-if TYPE_CHECKING:
-    pass
 
 
 class FollowUps(JournalBase):

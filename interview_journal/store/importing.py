@@ -9,7 +9,6 @@ import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from ..core.model import (
     Category,
@@ -34,10 +33,8 @@ from .tables import (
     stamp_after,
 )
 
-if TYPE_CHECKING:
-    pass
 
-
+@dataclass(slots=True)
 class ImportCounts:
     added: int = 0
     updated: int = 0

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-from typing import TYPE_CHECKING
 
 from ..core.validate import (
     InvalidValue,
@@ -22,9 +21,6 @@ from .tables import (
     CHILD_SELECT,
     FROM_ROW,
 )
-
-if TYPE_CHECKING:
-    pass
 
 
 class Integrity(JournalBase):

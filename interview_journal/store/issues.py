@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from ..core.model import (
     Interview,
@@ -20,9 +19,6 @@ from .tables import (
     CHILD_SELECT,
     INTERVIEW_COLUMNS,
 )
-
-if TYPE_CHECKING:
-    pass
 
 
 class Issues(ReviewState):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from ..core.model import (
     Positive,
@@ -14,9 +13,6 @@ from ..core.validate import (
 )
 from . import converters
 from .base import JournalBase
-
-if TYPE_CHECKING:
-    pass
 
 
 class Positives(JournalBase):

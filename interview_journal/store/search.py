@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from ..core.model import (
     SearchHit,
 )
 from ..core.text import clean_text
 from .base import JournalBase
-
-if TYPE_CHECKING:
-    pass
 
 _WORDLIKE = re.compile(r"[^\W_]")
 
