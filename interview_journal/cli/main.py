@@ -658,8 +658,10 @@ def brief(ctx: click.Context, as_json: bool) -> None:
 @click.pass_context
 def export(ctx: click.Context, fmt: str, output_name: str | None, force: bool) -> None:
     """Export the whole journal."""
+    from .. import startup
     from ..core import exchange
 
+    startup.end()  # each record's JSON leaves cycles behind: collect them as it goes
     output = _export_output(output_name, _settings(ctx).journal)
     writer = {"json": exchange.iter_json, "md": exchange.iter_markdown, "csv": exchange.iter_csv}
     exported = 0
@@ -708,7 +710,7 @@ def import_file(ctx: click.Context, file: Path) -> None:
     try:
         with opened(ctx, create=True) as journal, plain_errors():
             try:
-                summary = journal.import_items(items, backup_first=True)
+                summary = journal.import_items(items, backup_first=True, checked=True)
             except (InvalidValue, exchange.FormatError) as error:
                 raise UserError(f"{file}: {error}; nothing imported.") from None
     except UserError:
