@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlite_utils import Database
 
+from interview_journal.core import exchange
 from interview_journal.core.model import (
     Category,
     FollowUp,
@@ -819,3 +820,22 @@ def test_an_import_says_where_a_bad_row_is_counting_interviews_only(journal) -> 
     with pytest.raises(InvalidValue, match=r"^interviews\[0\]\.issues\[0\]\.problem"):
         journal.import_records([Category(slug="team-fit", name="Team fit")], [record])
     assert journal.count_interviews() == 0
+
+
+def test_records_read_from_a_file_are_imported_unchecked_the_same_as_checked(
+    journal, tmp_path: Path
+) -> None:
+    add_acme(journal)
+    journal.add_interview(
+        Interview(company="Initech", date=dt.date(2026, 11, 21), notes="zeppelin")
+    )
+    text = "".join(exchange.iter_json(journal.categories(), journal.iter_records()))
+    with open_journal(tmp_path / "copy.db") as copy:
+        first = copy.import_items(exchange.Reading([text]), checked=True)
+        again = copy.import_items(exchange.Reading([text]), checked=True)
+        assert (first.interviews.added, first.issues.added) == (2, 2)
+        assert (again.interviews.unchanged, again.issues.unchanged) == (2, 2)
+        assert again.interviews.added == again.issues.added == 0
+        assert "".join(exchange.iter_json(copy.categories(), copy.iter_records())) == text
+        assert len(copy.search("zebu")) == 1
+        assert copy.check() == []

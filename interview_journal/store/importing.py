@@ -86,8 +86,8 @@ class Importing(Backup):
         before the import began).
 
         `checked`: the items were read by `core.exchange.Reading`, which cleans and checks each
-        one as the store would (`core.validate.prepare_*`), so they are not checked again.
-        Items from anywhere else are.
+        one as the store would (`core.validate.prepare_*`) and refuses a uuid given twice, so
+        they are not checked again. Items from anywhere else are.
         """
         with self._writing() as db:
             summary = ImportSummary.empty()
@@ -97,7 +97,7 @@ class Importing(Backup):
                     summary.backup = self._backup_before_import()
 
             search = SearchLater(db.conn)
-            merge = Merge(db.conn, utc_now(), before_change, summary.kept, search)
+            merge = Merge(db.conn, utc_now(), before_change, summary.kept, search, unique=checked)
             known = {row[0] for row in db.execute("SELECT slug FROM categories")}
             number = 0
             for batch in batches(items, BATCH):

@@ -154,6 +154,8 @@ class Merge:
         before_change: Callable[[], None],
         kept: list[str],
         search: SearchLater,
+        *,
+        unique: bool = False,
     ) -> None:
         self.conn = conn
         self.now = now
@@ -168,9 +170,14 @@ class Merge:
         self.next_id: dict[str, int] = {}
         self.unwritten: dict[str, int] = {}
         """The first id of the rows given an id here and not written yet."""
+        self.unseen: set[str] = set()
+        """Tables with nothing to look up: empty before the import, which gives each uuid once
+        (`unique`), so that every row of theirs is new."""
         for table in KIND_OF:
             (last,) = conn.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()
             self.unwritten[table] = self.next_id[table] = last + 1
+            if unique and not last:
+                self.unseen.add(table)
         self.reviews: set[tuple] = set()
         self.new_reviews: list[tuple] = []
 
@@ -186,7 +193,7 @@ class Merge:
         }
         for table, uuids in keys.items():
             found: dict[str, dict] = {}
-            for start in range(0, len(uuids), _CHUNK):
+            for start in range(0, len(uuids) if table not in self.unseen else 0, _CHUNK):
                 chunk = uuids[start : start + _CHUNK]
                 cursor = self.conn.execute(
                     f"SELECT * FROM {table} WHERE uuid IN ({', '.join('?' * len(chunk))})", chunk
