@@ -837,5 +837,5 @@ def test_records_read_from_a_file_are_imported_unchecked_the_same_as_checked(
         assert (again.interviews.unchanged, again.issues.unchanged) == (2, 2)
         assert again.interviews.added == again.issues.added == 0
         assert "".join(exchange.iter_json(copy.categories(), copy.iter_records())) == text
-        assert len(copy.search("zebu")) == 1
+        assert len(copy.search("zeppelin")) == 1
         assert copy.check() == []
