@@ -157,7 +157,8 @@ def _merge_record(
     for table, items, prepare, to_row, counts in children:
         for index, item in enumerate(items):
             try:
-                child = to_row(item if checked else prepare(item)) | {"interview_id": interview_id}
+                child = to_row(item if checked else prepare(item))
+                child["interview_id"] = interview_id
                 merge.row(table, "uuid", child, counts, "interview_id")
             except InvalidValue as error:  # said with where it is in the file
                 where = f"interviews[{number}].{table}[{index}].{error.field}"

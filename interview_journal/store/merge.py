@@ -229,14 +229,14 @@ class Merge:
     ) -> int:
         """Insert `row`, or update the row with the same key if the file's copy is not older;
         return its id (its key for a table without ids). A row found under another `owner`
-        (an issue of another interview) is refused, not moved."""
-        content = {name: value for name, value in row.items() if name not in ("created", "updated")}
+        (an issue of another interview) is refused, not moved. `row` is the merge's own: it
+        may be written into."""
         current = self._current(table, key, row[key])
         stamped = "created" in row
         if current is None:
             if stamped:
-                created = row["created"] or self.now
-                row = content | {"created": created, "updated": row["updated"] or created}
+                row["created"] = created = row["created"] or self.now
+                row["updated"] = row["updated"] or created
             counts.added += 1
             if table not in self.pending:  # categories: a few, written at once
                 self.conn.execute(
@@ -246,12 +246,15 @@ class Merge:
                 return row[key]
             row_id = self.next_id[table]
             self.next_id[table] += 1
-            row = {"id": row_id, **row} | ({"card": None} if table == "issues" else {})
+            row["id"] = row_id
+            if table == "issues":
+                row["card"] = None
             self.pending[table].append(row)
             self.found[table][row[key]] = row
             return row_id
         if owner is not None and current[owner] != row[owner]:
             raise InvalidValue(key, f"{row[key]} belongs to another interview in the journal")
+        content = {name: value for name, value in row.items() if name not in ("created", "updated")}
         if all(current.get(name) == value for name, value in content.items()):
             counts.unchanged += 1
         elif stamped and not self._not_older(row["updated"], current["updated"]):
