@@ -7,12 +7,7 @@ import sqlite3
 from pathlib import Path
 
 from .base import JournalBase
-from .errors import (
-    CorruptJournal,
-    JournalError,
-    JournalUnavailable,
-    translate,
-)
+from .errors import CorruptJournal, JournalError, JournalUnavailable, translate
 from .files import connect, free_name, make_private_file
 
 

@@ -4,20 +4,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..core.model import (
-    Category,
-    utc_now,
-)
+from ..core.model import Category, utc_now
 from ..core.taxonomy import slugify
-from ..core.validate import (
-    InvalidValue,
-    prepare_category,
-)
+from ..core.validate import InvalidValue, prepare_category
 from . import converters
 from .base import JournalBase
-from .errors import (
-    NotFound,
-)
+from .errors import NotFound
 
 
 class Categories(JournalBase):

@@ -6,11 +6,7 @@ import re
 import sqlite3
 from pathlib import Path
 
-from .errors import (
-    CorruptJournal,
-    JournalError,
-    translate,
-)
+from .errors import CorruptJournal, JournalError, translate
 from .files import connect
 
 

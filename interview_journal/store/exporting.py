@@ -7,17 +7,10 @@ from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import suppress
 
-from ..core.model import (
-    InterviewRecord,
-    Review,
-)
+from ..core.model import InterviewRecord, Review
 from . import converters
 from .base import JournalBase
-from .tables import (
-    CHILD_SELECT,
-    FROM_ROW,
-    INTERVIEW_COLUMNS,
-)
+from .tables import CHILD_SELECT, FROM_ROW, INTERVIEW_COLUMNS
 
 
 class Exporting(JournalBase):

@@ -5,18 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from ..core.model import (
-    FollowUp,
-    utc_now,
-)
-from ..core.validate import (
-    prepare_follow_up,
-)
+from ..core.model import FollowUp, utc_now
+from ..core.validate import prepare_follow_up
 from . import converters
 from .base import JournalBase
-from .tables import (
-    CHILD_SELECT,
-)
+from .tables import CHILD_SELECT
 
 
 class FollowUps(JournalBase):

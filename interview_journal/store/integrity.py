@@ -4,23 +4,13 @@ from __future__ import annotations
 
 import sqlite3
 
-from ..core.validate import (
-    InvalidValue,
-)
+from ..core.validate import InvalidValue
 from . import converters
 from .base import JournalBase
 from .damage import damaged_tables
-from .errors import (
-    CorruptJournal,
-    DamagedRow,
-    JournalLocked,
-    translate,
-)
+from .errors import CorruptJournal, DamagedRow, JournalLocked, translate
 from .schema import SEARCHABLE
-from .tables import (
-    CHILD_SELECT,
-    FROM_ROW,
-)
+from .tables import CHILD_SELECT, FROM_ROW
 
 
 class Integrity(JournalBase):

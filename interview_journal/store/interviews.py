@@ -7,25 +7,12 @@ import json
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ..core.model import (
-    Interview,
-    InterviewSummary,
-    utc_now,
-)
-from ..core.validate import (
-    prepare_interview,
-)
+from ..core.model import Interview, InterviewSummary, utc_now
+from ..core.validate import prepare_interview
 from . import converters
 from .base import JournalBase
-from .errors import (
-    DamagedRow,
-    NotFound,
-)
-from .tables import (
-    INTERVIEW_COLUMNS,
-    NEWEST_FIRST,
-    stamp_after,
-)
+from .errors import DamagedRow, NotFound
+from .tables import INTERVIEW_COLUMNS, NEWEST_FIRST, stamp_after
 
 if TYPE_CHECKING:
     from ..core.trends import Sitting

@@ -5,20 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from ..core.model import (
-    Interview,
-    Issue,
-    utc_now,
-)
-from ..core.validate import (
-    prepare_issue,
-)
+from ..core.model import Interview, Issue, utc_now
+from ..core.validate import prepare_issue
 from . import converters
 from .review_state import ReviewState
-from .tables import (
-    CHILD_SELECT,
-    INTERVIEW_COLUMNS,
-)
+from .tables import CHILD_SELECT, INTERVIEW_COLUMNS
 
 
 class Issues(ReviewState):

@@ -4,13 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..core.model import (
-    Positive,
-    utc_now,
-)
-from ..core.validate import (
-    prepare_positive,
-)
+from ..core.model import Positive, utc_now
+from ..core.validate import prepare_positive
 from . import converters
 from .base import JournalBase
 

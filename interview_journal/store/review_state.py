@@ -6,17 +6,11 @@ import datetime as dt
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from ..core.model import (
-    Interview,
-)
-from ..core.validate import (
-    InvalidValue,
-)
+from ..core.model import Interview
+from ..core.validate import InvalidValue
 from . import converters
 from .base import JournalBase
-from .tables import (
-    INTERVIEW_COLUMNS,
-)
+from .tables import INTERVIEW_COLUMNS
 
 if TYPE_CHECKING:
     from ..core.review import Answer, DrillCard

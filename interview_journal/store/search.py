@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..core.model import (
-    SearchHit,
-)
+from ..core.model import SearchHit
 from ..core.text import clean_text
 from .base import JournalBase
 

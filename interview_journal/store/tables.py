@@ -4,15 +4,9 @@ writers, and the `updated` stamps."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import TypeVar
 
-from ..core.model import (
-    FollowUp,
-    Interview,
-    Issue,
-    Positive,
-)
+from ..core.model import FollowUp, Interview, Issue, Positive
 from . import converters
 
 INTERVIEW_COLUMNS = (
@@ -23,8 +17,6 @@ INTERVIEW_COLUMNS = (
 # serves this order, so a page needs no sort of the whole table.
 NEWEST_FIRST = "date DESC, time DESC, id DESC"
 TABLES = ("categories", "interviews", "issues", "positives", "follow_ups")
-_WORDLIKE = re.compile(r"[^\W_]")
-_SEPARATOR = "\x1f"  # between the categories gathered in one column: never in a slug
 CHILD_SELECT = {
     "issues": "SELECT c.*, i.uuid AS interview_uuid FROM issues c JOIN interviews i "
     "ON i.id = c.interview_id",
@@ -45,8 +37,6 @@ FROM_ROW = {
     "positives": converters.positive_from_row,
     "follow_ups": converters.follow_up_from_row,
 }
-
-
 KIND_OF = {
     "interviews": "interview",
     "issues": "issue",
