@@ -839,3 +839,20 @@ def test_records_read_from_a_file_are_imported_unchecked_the_same_as_checked(
         assert "".join(exchange.iter_json(copy.categories(), copy.iter_records())) == text
         assert len(copy.search("zeppelin")) == 1
         assert copy.check() == []
+
+
+def test_an_import_leaves_a_search_index_without_its_triggers_as_it_found_it(journal) -> None:
+    interview = add_acme(journal)
+    for when in ("ai", "ad", "au"):
+        journal.conn.execute(f"DROP TRIGGER issues_{when}")  # another program's doing
+    record = InterviewRecord(
+        Interview(company="Initech", date=dt.date(2026, 11, 21), notes="zeppelin"),
+        issues=[Issue(problem="Forgot the portfolio")],
+    )
+    summary = journal.import_records([], [record])
+    assert (summary.interviews.added, summary.issues.added) == (1, 1)
+    assert [hit.interview_uuid for hit in journal.search("zeppelin")] == [record.interview.uuid]
+    assert [hit.interview_uuid for hit in journal.search("flustered")] == [interview.uuid]
+    assert journal.search("portfolio") == []  # issues are not indexed: as before the import
+    problems = journal.check()
+    assert any("triggers missing (issues_ai, issues_ad, issues_au)" in p for p in problems)
