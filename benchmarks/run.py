@@ -415,8 +415,9 @@ def main(argv: Sequence[str] | None = None) -> None:
             ("first frame in tmux", lambda: first_frame_tmux(journal, home, options.runs)),
             ("stats", lambda: stats_command(journal, env, options.runs)),
             ("trends ready", lambda: trends_ready(journal, env, options.runs)),
+            ("import speed", lambda: exchange.import_speed(journal, env, options.runs)),
         ]
-        from . import trust
+        from . import exchange, trust
 
         reliability = [
             ("export memory", lambda: trust.export_memory(journal, env, options.runs)),

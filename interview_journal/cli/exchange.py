@@ -41,8 +41,10 @@ if TYPE_CHECKING:
 @click.pass_context
 def export(ctx: click.Context, fmt: str, output_name: str | None, force: bool) -> None:
     """Export the whole journal."""
+    from .. import startup
     from ..core import exchange
 
+    startup.end()  # each record's JSON leaves cycles behind: collect them as it goes
     output = export_output(output_name, settings_of(ctx).journal)
     writer = {"json": exchange.iter_json, "md": exchange.iter_markdown, "csv": exchange.iter_csv}
     exported = 0
@@ -91,7 +93,7 @@ def import_file(ctx: click.Context, file: Path) -> None:
     try:
         with opened(ctx, create=True) as journal, plain_errors():
             try:
-                summary = journal.import_items(items, backup_first=True)
+                summary = journal.import_items(items, backup_first=True, checked=True)
             except (InvalidValue, exchange.FormatError) as error:
                 raise UserError(f"{file}: {error}; nothing imported.") from None
     except UserError:

@@ -20,7 +20,7 @@ from pathlib import Path
 from ..core.model import Category, Interview, InterviewRecord, Review
 from . import converters
 from .errors import JournalError, translate
-from .journal import _connect, _inspect
+from .files import connect, inspect_file
 
 _ROWID_MAX = 2**63 - 1
 _LOST = uuid.UUID("0b7f3f4e-5d1a-4c2b-9e8f-6a1d2c3b4a59")  # the same placeholder on each rescue
@@ -176,7 +176,7 @@ def rescue(path: str | Path) -> Rescue:
     path = Path(path).expanduser()
     _inspect_for_rescue(path)
     try:
-        conn = _connect(path, read_only=True, timeout=1.0)
+        conn = connect(path, read_only=True, timeout=1.0)
     except sqlite3.Error as error:
         raise translate(error, path) from error
     try:
@@ -191,7 +191,7 @@ def _inspect_for_rescue(path: Path) -> None:
     from .errors import CorruptJournal
 
     with suppress(CorruptJournal):
-        _inspect(path)
+        inspect_file(path)
 
 
 def _assemble(tables: dict[str, Salvaged]) -> Rescue:

@@ -1,0 +1,72 @@
+"""Exchange out: whole interview records, read a batch at a time."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import suppress
+
+from ..core.model import InterviewRecord, Review
+from . import converters
+from .base import JournalBase
+from .tables import CHILD_SELECT, FROM_ROW, INTERVIEW_COLUMNS
+
+
+class Exporting(JournalBase):
+    """Whole records, for export."""
+
+    def record(self, uuid: str) -> InterviewRecord:
+        return InterviewRecord(
+            interview=self.interview(uuid),
+            issues=self.issues(uuid),
+            positives=self.positives(uuid),
+            follow_ups=self.follow_ups(uuid),
+        )
+
+    def records(self) -> list[InterviewRecord]:
+        """Every interview with its children, oldest first: the order of the exchange format."""
+        return list(self.iter_records())
+
+    def iter_records(self, batch: int = 500) -> Iterator[InterviewRecord]:
+        """`records()` a few hundred at a time, from one snapshot of the journal: an export of
+        any size holds one batch in memory, not the whole journal."""
+        began = not self.conn.in_transaction
+        if began:
+            self._rows("BEGIN")  # one read snapshot for the whole walk (WAL: writers go on)
+        try:
+            order = [
+                row_id
+                for (row_id,) in self._rows(
+                    "SELECT id FROM interviews ORDER BY date, coalesce(time, ''), uuid"
+                )
+            ]
+            for start in range(0, len(order), batch):
+                yield from self._record_batch(order[start : start + batch])
+        finally:
+            # a walk left unfinished (a reader that stopped) may end after the journal closed
+            with suppress(sqlite3.ProgrammingError):
+                if began and self.conn.in_transaction:
+                    self.conn.execute("COMMIT")
+
+    def _record_batch(self, ids: list[int]) -> list[InterviewRecord]:
+        marks = ", ".join("?" * len(ids))
+        rows = self._query(
+            f"SELECT id, {INTERVIEW_COLUMNS} FROM interviews WHERE id IN ({marks})", ids
+        )
+        records = {row["id"]: InterviewRecord(converters.interview_from_row(row)) for row in rows}
+        graded: dict[str, list[Review]] = defaultdict(list)
+        for uuid, rating, reviewed, due in self._rows(
+            "SELECT c.uuid, r.rating, r.reviewed, r.due FROM reviews r "
+            f"JOIN issues c ON c.id = r.issue_id WHERE c.interview_id IN ({marks}) ORDER BY r.id",
+            ids,
+        ):
+            graded[uuid].append(Review(rating=rating, reviewed=reviewed, due=due))
+        for table in ("issues", "positives", "follow_ups"):
+            sql = f"{CHILD_SELECT[table]} WHERE c.interview_id IN ({marks}) ORDER BY c.id"
+            for row in self._query(sql, ids):
+                child = FROM_ROW[table](row)
+                if table == "issues":
+                    child.reviews = graded.get(child.uuid, [])
+                getattr(records[row["interview_id"]], table).append(child)
+        return [records[row_id] for row_id in ids if row_id in records]
