@@ -23,6 +23,6 @@ class Settings:
     ) -> Settings:
         """The settings from the environment; `journal`, when given (`--db`), wins over it."""
         environ = os.environ if environ is None else environ
-        journal = journal or environ.get("INTERVIEW_JOURNAL_DB") or locations.default_journal()
+        named = journal or environ.get("INTERVIEW_JOURNAL_DB") or locations.default_journal()
         dayfirst = environ.get("INTERVIEW_JOURNAL_DAYFIRST", "1").strip().lower() not in _FALSE
-        return cls(journal=Path(journal).expanduser(), dayfirst=dayfirst)
+        return cls(journal=Path(named).expanduser(), dayfirst=dayfirst)

@@ -62,7 +62,7 @@ class _Text:
     def peek(self) -> str:
         """The next character that is not white space ("" at the end)."""
         while True:
-            self.pos = _SPACE.match(self.text, self.pos).end()
+            self.pos = _SPACE.match(self.text, self.pos).end()  # type: ignore[union-attr]  # \s* always matches
             if self.pos < len(self.text) or not self.more():
                 return self.text[self.pos : self.pos + 1]
 

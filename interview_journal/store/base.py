@@ -4,12 +4,12 @@ transaction at a time, reads that say what went wrong in one plain line."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..core.clock import Clock
 from . import converters
@@ -227,14 +227,14 @@ class JournalBase:
                 raise translate(error, self.path) from error
             raise
 
-    def _rows(self, sql: str, params: Iterable | dict = ()) -> list[tuple]:
+    def _rows(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[tuple]:
         """Plain tuples, for the few reads where building dicts would cost real time."""
         try:
             return self.conn.execute(sql, params).fetchall()
         except sqlite3.Error as error:
             raise translate(error, self.path) from error
 
-    def _query(self, sql: str, params: Iterable | dict = ()) -> list[dict]:
+    def _query(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[dict]:
         try:
             cursor = self.conn.execute(sql, params)
             names = [column[0] for column in cursor.description]
@@ -256,10 +256,8 @@ class JournalBase:
     def _one(self, table: str, uuid: str):  # noqa: ANN202 - the record of `table`
         """The interview, issue, what went well or follow-up of that uuid, or NotFound."""
         if table == "interviews":
-            sql, read = (
-                f"SELECT {INTERVIEW_COLUMNS} FROM interviews WHERE uuid = ?",
-                converters.interview_from_row,
-            )
+            sql = f"SELECT {INTERVIEW_COLUMNS} FROM interviews WHERE uuid = ?"
+            read: Callable[[dict[str, Any]], object] = converters.interview_from_row
         else:
             sql, read = f"{CHILD_SELECT[table]} WHERE c.uuid = ?", FROM_ROW[table]
         rows = self._query(sql, [uuid])
@@ -270,11 +268,11 @@ class JournalBase:
     def _add_child(self, table: str, row: dict, interview_uuid: str) -> None:
         with self._writing() as db:
             row["interview_id"] = self._id_of("interviews", interview_uuid)
-            db[table].insert(row)
+            db.table(table).insert(row)
 
     def _delete_child(self, table: str, uuid: str) -> None:
         with self._writing() as db:
-            db[table].delete(self._id_of(table, uuid))
+            db.table(table).delete(self._id_of(table, uuid))
 
     def _write_over(self, db: Database, table: str, record: R, expected_updated: str | None) -> R:
         """Write `record` (prepared) over its stored row, inside a write, and return it with
@@ -284,7 +282,7 @@ class JournalBase:
         record = replace(record, updated=stamp_after(stored))
         row = TO_ROW[table](record)
         del row["created"]
-        db[table].update(row_id, row)
+        db.table(table).update(row_id, row)
         return record
 
     def _current(self, table: str, uuid: str, expected_updated: str | None) -> tuple[int, str]:

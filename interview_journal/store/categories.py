@@ -39,15 +39,15 @@ class Categories(JournalBase):
         if not category.slug:
             raise InvalidValue("name", "needs at least one letter or digit")
         with self._writing() as db:
-            if db["categories"].count_where("slug = ?", [category.slug]):
+            if db.table("categories").count_where("slug = ?", [category.slug]):
                 raise InvalidValue("name", f"a category {category.slug!r} exists already")
-            db["categories"].insert(converters.category_to_row(category))
+            db.table("categories").insert(converters.category_to_row(category))
         return category
 
     def rename_category(self, slug: str, name: str) -> Category:
         category = prepare_category(replace(self.category(slug), name=name))
         with self._writing() as db:
-            db["categories"].update(slug, {"name": category.name})
+            db.table("categories").update(slug, {"name": category.name})
         return category
 
     def merge_category(self, source: str, target: str) -> int:
@@ -65,5 +65,5 @@ class Categories(JournalBase):
                 "UPDATE issues SET category = ?, updated = ? WHERE category = ?",
                 [into.slug, utc_now(), moving.slug],
             ).rowcount
-            db["categories"].delete(moving.slug)
+            db.table("categories").delete(moving.slug)
         return moved

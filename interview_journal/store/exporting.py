@@ -7,13 +7,16 @@ from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import suppress
 
-from ..core.model import InterviewRecord, Review
+from ..core.model import InterviewRecord, Issue, Review
 from . import converters
-from .base import JournalBase
+from .follow_ups import FollowUps
+from .interviews import Interviews
+from .issues import Issues
+from .positives import Positives
 from .tables import CHILD_SELECT, FROM_ROW, INTERVIEW_COLUMNS
 
 
-class Exporting(JournalBase):
+class Exporting(Interviews, Issues, Positives, FollowUps):
     """Whole records, for export."""
 
     def record(self, uuid: str) -> InterviewRecord:
@@ -66,7 +69,7 @@ class Exporting(JournalBase):
             sql = f"{CHILD_SELECT[table]} WHERE c.interview_id IN ({marks}) ORDER BY c.id"
             for row in self._query(sql, ids):
                 child = FROM_ROW[table](row)
-                if table == "issues":
+                if isinstance(child, Issue):
                     child.reviews = graded.get(child.uuid, [])
                 getattr(records[row["interview_id"]], table).append(child)
         return [records[row_id] for row_id in ids if row_id in records]

@@ -222,7 +222,7 @@ def free_name(folder: Path, stem: str) -> Path:
     return target
 
 
-def creation_failed(path: Path, error: Exception) -> JournalError:
+def creation_failed(path: Path, error: sqlite3.Error | OSError) -> JournalError:
     """Why a new journal could not be made, in plain words: nothing is left behind."""
     if isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT):
         return JournalUnavailable(f"{path}: the disk is full; no journal was made.")

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..core.model import Category, InterviewRecord, utc_now
+from ..core.model import Category, InterviewRecord, Issue, utc_now
 from ..core.taxonomy import user_category
 from ..core.validate import (
     InvalidValue,
@@ -163,5 +163,5 @@ def _merge_record(
             except InvalidValue as error:  # said with where it is in the file
                 where = f"interviews[{number}].{table}[{index}].{error.field}"
                 raise InvalidValue(where, error.message) from None
-            if table == "issues":
+            if isinstance(item, Issue):
                 merge.review_state(item, summary.reviews)

@@ -27,7 +27,7 @@ class Interviews(JournalBase):
         now = utc_now()
         interview = replace(prepare_interview(interview), created=now, updated=now)
         with self._writing() as db:
-            db["interviews"].insert(converters.interview_to_row(interview))
+            db.table("interviews").insert(converters.interview_to_row(interview))
         return interview
 
     def update_interview(
@@ -57,7 +57,7 @@ class Interviews(JournalBase):
 
     def delete_interview(self, uuid: str) -> None:
         with self._writing() as db:
-            db["interviews"].delete(self._id_of("interviews", uuid))
+            db.table("interviews").delete(self._id_of("interviews", uuid))
 
     def interview(self, uuid: str) -> Interview:
         rows = self._query(f"SELECT {INTERVIEW_COLUMNS} FROM interviews WHERE uuid = ?", [uuid])
@@ -164,7 +164,7 @@ class Interviews(JournalBase):
         times: dict[str, dt.time] = {}
         slugs: dict[str, tuple[str | None, ...]] = {}
         sittings: list[Sitting] = []
-        for row_id, uuid, date, time, outcome, rating, feelings, categories in rows:
+        for row_id, uuid, date, time, outcome, rating, felt_json, categories in rows:
             try:
                 day = days.get(date) or days.setdefault(date, dt.date.fromisoformat(date))
                 at = (
@@ -177,7 +177,7 @@ class Interviews(JournalBase):
                     found = slugs.get(categories) or slugs.setdefault(
                         categories, tuple(slug or None for slug in categories.split(_SEPARATOR))
                     )
-                felt = tuple(json.loads(feelings)) if feelings != "[]" else ()
+                felt = tuple(json.loads(felt_json)) if felt_json != "[]" else ()
             except (ValueError, TypeError, AttributeError) as error:
                 raise DamagedRow("interviews", uuid, error) from error
             sittings.append(Sitting(uuid, day, at, outcome, rating, felt, found, row_id))

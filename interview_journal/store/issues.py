@@ -28,7 +28,7 @@ class Issues(ReviewState):
         row = converters.issue_to_row(issue)
         with self._writing() as db:
             row["interview_id"] = self._id_of("interviews", issue.interview_uuid)
-            db["issues"].insert(row)
+            db.table("issues").insert(row)
             self._mistake_repeated(row["interview_id"], issue.category, issue.uuid)
         return issue
 

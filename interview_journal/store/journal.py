@@ -50,13 +50,13 @@ __all__ = [
 
 
 class Journal(
+    Exporting,  # first: it reads through the four aggregates after it
     Categories,
     Interviews,
     Issues,
     Positives,
     FollowUps,
     Search,
-    Exporting,
     Importing,
     Integrity,
     Backup,
@@ -91,9 +91,7 @@ def open_journal(
         except PermissionError as error:
             message = f"{path}: cannot create the journal (permission denied)."
             raise JournalReadOnly(message) from error
-        except sqlite3.Error as error:
-            raise creation_failed(path, error) from error
-        except OSError as error:
+        except (sqlite3.Error, OSError) as error:
             raise creation_failed(path, error) from error
     inspect_file(path)
     read_only = read_only or not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))

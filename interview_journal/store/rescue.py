@@ -73,17 +73,17 @@ def _walk(conn: sqlite3.Connection, table: str) -> Iterator[dict]:
             return
         except sqlite3.DatabaseError:
             pass
-        row = _first_from(conn, table, after + 1)
-        if row is _UNREADABLE:
+        first = _first_from(conn, table, after + 1)
+        if first is _UNREADABLE:
             resume = _next_readable(conn, table, after)
             if resume is None:
                 return
             after = resume - 1
-        elif row is None:
+        elif first is None:
             return
         else:
-            after = row.pop("_rowid")
-            yield row
+            after = first.pop("_rowid")
+            yield first
 
 
 _UNREADABLE: dict = {}

@@ -99,7 +99,7 @@ def m001_initial(db: Database) -> None:
         CREATE INDEX follow_ups_by_interview ON follow_ups (interview_id);
         """,
     )
-    db["categories"].insert_all(
+    db.table("categories").insert_all(
         {
             "slug": category.slug,
             "name": category.name,
