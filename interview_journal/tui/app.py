@@ -6,13 +6,17 @@ import asyncio
 import contextlib
 import datetime as dt
 import signal
+import time
 from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.console import RenderableType
 from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.dom import NoScreen
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
@@ -41,6 +45,27 @@ def _warm_up() -> None:
     import interview_journal.tui.screens.trends  # noqa: F401
 
 
+FIRST_FRAME_WORKAROUND_FOR = (8, 2)
+"""The Textual version `paint_whole_first_frame` was written for (tests/test_first_frame.py)."""
+
+
+def paint_whole_first_frame(screen: Screen) -> None:
+    """Make the first frame shown paint every cell: the one private Textual call left.
+
+    Textual paints nothing while an app starts (one batch update), yet the journal screen is
+    laid out and drawn during it: that frame is dropped, and the first frame shown paints only
+    what changed since, the header. The list showed with the next change, 30-50 ms later. No
+    public call marks the screen dirty at this point (`Screen.refresh()` before the screen is
+    mounted marks no region), so the screen's region is added to the compositor's dirty regions.
+    Textual is pinned to 8.2 (pyproject.toml) and a test fails on another minor version; where
+    the attribute is missing this does nothing, and the list shows a frame later.
+    """
+    compositor = getattr(screen, "_compositor", None)
+    dirty = getattr(compositor, "_dirty_regions", None)
+    if isinstance(dirty, set):
+        dirty.add(screen.region)
+
+
 class CalendarClock(Clock):
     """A clock whose calendar day comes from `today` (a test's fixed day), its moments from
     another clock: the app's `today=` made into the journal's one clock."""
@@ -56,9 +81,38 @@ class CalendarClock(Clock):
         return self._today()
 
 
+def _as_typed(key: events.Key) -> list[events.Key]:
+    """The keys the user pressed. A terminal sends alt+i as escape then i, so escape then i
+    typed within the terminal's escape delay (0.1 s) reads as alt+i: the app binds no alt key,
+    so it is taken as the two keys it was (escape out of the editor, then i: a new issue)."""
+    character = key.character
+    if not key.key.startswith("alt+") or character is None or len(character) != 1:
+        return [key]
+    if not character.isprintable():
+        return [key]
+    name = key.key.removeprefix("alt+")
+    if name.startswith("shift+") and character.isalpha():
+        name = character
+    return [events.Key("escape", "\x1b"), events.Key(name, character)]
+
+
+@dataclass(eq=False)
+class _Flight:
+    """A key on its way: where it was sent from, and when."""
+
+    screen: Screen
+    focused: Widget | None
+    target: Widget
+    began: float
+
+
 class KeyHandled(Message):
     """Sent after a key to the widget the key went to: it reaches the app, bubbling the way
     the key itself does, once the key has been handled (typed, or run as a binding)."""
+
+    def __init__(self, flight: _Flight) -> None:
+        super().__init__()
+        self.flight = flight
 
 
 class JournalApp(App[None]):
@@ -101,7 +155,7 @@ class JournalApp(App[None]):
         # the user meant. At start-up they wait for the journal's panes.
         self._keys: list[events.Key] = []
         self._keys_ready = False  # the journal's panes are mounted
-        self._in_flight: tuple[object, object] | None = None  # (screen, focus) a key left
+        self._in_flight: _Flight | None = None
         self._in_flight_timer: Timer | None = None
         self.started = asyncio.Event()  # set once the keys typed during start-up are let go
         self.sub_title = str(journal.path) + ("  (read-only)" if journal.read_only else "")
@@ -122,6 +176,7 @@ class JournalApp(App[None]):
         return ReviewScreen(self.journal, clock=self.clock)
 
     def on_mount(self) -> None:
+        paint_whole_first_frame(self.screen)
         # A write waits at most a second for another program: the app must never freeze. A
         # failed autosave keeps the text on screen and tries again a little later.
         self.journal.busy_timeout = APP_BUSY_TIMEOUT
@@ -133,6 +188,10 @@ class JournalApp(App[None]):
                     loop.add_signal_handler(getattr(signal, name), self._stop_on_signal)
 
     def on_ready(self) -> None:
+        # Textual paints nothing while the app starts, and the journal screen was laid out
+        # during start-up: its first frame was dropped, and the next update paints only what
+        # changed since (the header and the keys). Asked here to paint it all, the update that
+        # ends start-up shows the list too.
         self.call_after_refresh(self._after_first_frame)
         self._announce_overdue()
 
@@ -253,7 +312,7 @@ class JournalApp(App[None]):
             return  # keys typed after q (t, r, ...) must not open screens on the way out
         if isinstance(event, events.Key) and not event.is_forwarded:
             # From the terminal: it waits for the keys before it, and for start-up.
-            self._keys.append(event)
+            self._keys.extend(_as_typed(event))
             self._next_key()
             return
         await super().on_event(event)
@@ -263,35 +322,45 @@ class JournalApp(App[None]):
         if not self._keys_ready or self._in_flight is not None or not self._keys:
             return
         key = self._keys.pop(0)
-        target = self.focused or self.screen
-        self._in_flight = (self.screen, self.focused)
-        self._in_flight_timer = self.set_timer(KEY_WAITS_AT_MOST, self._key_lost)
-        self.call_next(self._send, key, target)
+        flight = _Flight(self.screen, self.focused, self.focused or self.screen, time.monotonic())
+        self._in_flight = flight
+        self._in_flight_timer = self.set_interval(0.02, partial(self._watch_flight, flight))
+        self.call_next(self._send, key, flight)
 
-    async def _send(self, key: events.Key, target: object) -> None:
+    async def _send(self, key: events.Key, flight: _Flight) -> None:
         await super().on_event(key)  # Textual's own handling: priority bindings, or forwarded
-        marker = KeyHandled()
-        if isinstance(target, (Screen, Widget)) and target.is_attached:
-            target.post_message(marker.set_sender(target))  # behind the key, the same way up
-        else:
-            self._key_done()
+        if self.screen is not flight.screen:  # a priority binding opened or closed a screen
+            self.screen.call_later(self._key_done, flight)
+            return
+        # Behind the key, to the widget it went to: it reaches the app the way the key does.
+        flight.target.post_message(KeyHandled(flight).set_sender(flight.target))
 
     def on_key_handled(self, message: KeyHandled) -> None:
         message.stop()
-        screen, focused = self._in_flight or (None, None)
-        if screen is not self.screen or focused is not self.focused:
-            # The key moved the focus or opened a screen: the next key waits until that is
-            # laid out and focused (a dialog focuses its first field when it mounts).
-            self.call_after_refresh(self._key_done)
+        flight = message.flight
+        if flight.screen is not self.screen or flight.focused is not self.focused:
+            # The key moved the focus or opened a screen: the next key waits until the screen
+            # on show has handled what is queued for it (a new dialog mounts first, and
+            # focuses its first field then).
+            self.screen.call_later(self._key_done, flight)
         else:
-            self._key_done()
+            self._key_done(flight)
 
-    def _key_lost(self) -> None:
-        """The key's widget went away before it was handled: the keys after it go on."""
-        self._in_flight_timer = None
-        self._key_done()
+    def _watch_flight(self, flight: _Flight) -> None:
+        """The key closed the dialog it was typed in (escape, enter), so its KeyHandled went
+        with it; or it was lost: the keys after it go on."""
+        try:
+            gone = flight.target.screen not in self.screen_stack
+        except NoScreen:
+            gone = True
+        if gone:
+            self.screen.call_later(self._key_done, flight)
+        elif time.monotonic() - flight.began > KEY_WAITS_AT_MOST:
+            self._key_done(flight)
 
-    def _key_done(self) -> None:
+    def _key_done(self, flight: _Flight) -> None:
+        if self._in_flight is not flight:
+            return  # done already (by its KeyHandled, or by the watch)
         if self._in_flight_timer is not None:
             self._in_flight_timer.stop()
             self._in_flight_timer = None
