@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ..core import review
 from ..core.clock import Clock
-from ..core.model import SearchHit
+from ..core.model import Category, SearchHit
 from . import Journal, open_journal
 from .briefing import load_briefing
 
@@ -25,16 +25,18 @@ __all__ = [
     "ReviewData",
     "described_hits",
     "load_review",
+    "palette_index",
     "reader",
     "search_journal",
 ]
 
 
 @contextmanager
-def reader(path: str | os.PathLike[str], clock: Clock) -> Iterator[Journal]:
+def reader(path: str | os.PathLike[str], clock: Clock | None = None) -> Iterator[Journal]:
     """The journal at `path`, opened read-only for one worker, with the app's clock."""
     journal = open_journal(path, create=False, read_only=True)
-    journal.clock = clock
+    if clock is not None:
+        journal.clock = clock
     try:
         yield journal
     finally:
@@ -97,3 +99,12 @@ def search_journal(path: str | os.PathLike[str], clock: Clock, text: str) -> lis
     """`described_hits` on a connection of its own: for a search run in a thread."""
     with reader(path, clock) as journal:
         return described_hits(journal, text)
+
+
+def palette_index(
+    path: str | os.PathLike[str],
+) -> tuple[list[tuple[str, dt.date, str, str]], list[Category]]:
+    """What the command palette searches, read in a thread: every interview's name, and the
+    categories."""
+    with reader(path) as journal:
+        return journal.interview_index(), journal.categories()

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 from textual.message import Message
 
-from ..store import Journal
+from ..store import Journal, JournalError
+from ..store.reads import palette_index
 from .messages import OpenCategory, OpenInJournal, RunJournalAction
 
 ACTIONS = (
@@ -40,8 +42,14 @@ class JournalCommands(Provider):
     journal: Journal  # set by `journal_commands`
 
     async def startup(self) -> None:
-        self.interviews = self.journal.interview_index()
-        self.categories = self.journal.categories()
+        # Every interview's name: read in a thread, on a connection of its own, so that the
+        # palette opens at once on a large journal and typing in it never waits.
+        try:
+            self.interviews, self.categories = await asyncio.to_thread(
+                palette_index, self.journal.path
+            )
+        except JournalError:
+            self.interviews, self.categories = [], []
 
     def _tell(self, message: Message) -> None:
         self.app.post_message(message)

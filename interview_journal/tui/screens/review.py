@@ -94,6 +94,7 @@ class ReviewScreen(Screen[None]):
         self.journal = journal  # the app's own connection: the grades are written through it
         self.clock = clock
         self.loaded = False  # True once the briefing and the drill of this visit are shown
+        self._waiting: list[tuple[str, tuple[int, ...]]] = []  # keys pressed before that
         self.next_due: dt.datetime | None = None
         self.cards: list[review.DrillCard] = []
         self.position = 0
@@ -121,6 +122,7 @@ class ReviewScreen(Screen[None]):
         """Read the briefing and the drill in a thread: the screen is on show at once, and
         fills in when they are read (a large journal takes a moment)."""
         self.loaded = False
+        self._waiting = []
         self.query_one("#briefing-text", Static).update(Text("Reading your journal…", style="dim"))
         self._read()
 
@@ -156,6 +158,12 @@ class ReviewScreen(Screen[None]):
         self.results = []
         self.loaded = True
         self.show_card()
+        waiting, self._waiting = self._waiting, []
+        for action, parameters in waiting:  # space, 3 typed before the drill was read
+            if action == "reveal":
+                self.action_reveal()
+            else:
+                self.action_grade(*parameters)
 
     @property
     def card(self) -> review.DrillCard | None:
@@ -207,6 +215,9 @@ class ReviewScreen(Screen[None]):
         return text
 
     def action_reveal(self) -> None:
+        if not self.loaded:
+            self._waiting.append(("reveal", ()))
+            return
         card = self.card
         if card is None or self.revealed:
             return
@@ -220,6 +231,9 @@ class ReviewScreen(Screen[None]):
         self.refresh_bindings()
 
     def action_grade(self, rating: int) -> None:
+        if not self.loaded:
+            self._waiting.append(("grade", (rating,)))
+            return
         card = self.card
         if card is None or not self.revealed:
             return
@@ -238,6 +252,8 @@ class ReviewScreen(Screen[None]):
         self.show_card()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not self.loaded and action in {"reveal", "grade"}:
+            return True  # taken, and done once the drill is read
         if action == "reveal":
             return self.card is not None and not self.revealed
         if action == "grade":

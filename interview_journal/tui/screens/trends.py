@@ -134,6 +134,7 @@ class TrendsScreen(Screen[None]):
         self.clock = clock
         # What was last read, and for which period: a resize draws it again without a query.
         self._read: tuple[int, list[trends.Sitting], list[Category]] | None = None
+        self._reading: int | None = None  # the period being read in a thread
         self.months = 0  # the whole journal, as `interview-journal stats` shows by default
         self.overview: trends.Overview | None = None
         self.start: dt.date | None = None
@@ -179,7 +180,7 @@ class TrendsScreen(Screen[None]):
             getattr(self.focused, f"action_cursor_{direction}")()
 
     def on_screen_resume(self) -> None:
-        self._read = None  # the journal may have changed while trends were out of sight
+        self._read = self._reading = None  # the journal may have changed meanwhile
         self.schedule_load()
 
     def on_resize(self) -> None:
@@ -205,7 +206,8 @@ class TrendsScreen(Screen[None]):
         self._load_pending = False
         if self._read is not None and self._read[0] == self.months:
             self._draw(self._read[1], self._read[2])
-        else:
+        elif self._reading != self.months:  # drawn when the read under way comes in
+            self._reading = self.months
             self._read_period(self.months)
 
     @work(thread=True, exclusive=True, group="trends", exit_on_error=False)
@@ -232,6 +234,8 @@ class TrendsScreen(Screen[None]):
     def _period_read(
         self, months: int, sittings: list[trends.Sitting], categories: list[Category]
     ) -> None:
+        if self._reading == months:
+            self._reading = None
         if months != self.months or not self.is_mounted:
             return  # another period was chosen meanwhile: its own read follows
         self._read = (months, sittings, categories)
