@@ -429,7 +429,7 @@ class JournalScreen(JournalDialogs, Screen[None]):
             self.notify("Capture the interview first: press n.", markup=False)
             return
         if not self._detail_ready:
-            return  # keys wait for the panes (JournalApp.release_keys): only a command could
+            return  # keys wait for the panes (JournalReady): only a command could
         self._settle(load_editor=False)  # the editor is about to get the new draft
         self.save_draft()
         draft = Issue(problem="", interview_uuid=self.current.interview.uuid)
