@@ -10,7 +10,6 @@ from textual.content import Content
 from textual.message import Message
 
 from ..store import Journal, JournalError
-from ..store.reads import palette_index
 from .messages import OpenCategory, OpenInJournal, RunJournalAction
 
 ACTIONS = (
@@ -44,6 +43,8 @@ class JournalCommands(Provider):
     async def startup(self) -> None:
         # Every interview's name: read in a thread, on a connection of its own, so that the
         # palette opens at once on a large journal and typing in it never waits.
+        from ..store.reads import palette_index  # not needed for the first frame
+
         try:
             self.interviews, self.categories = await asyncio.to_thread(
                 palette_index, self.journal.path

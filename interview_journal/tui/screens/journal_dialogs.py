@@ -21,7 +21,6 @@ from ...core.model import (
     thank_you_for,
 )
 from ...store import NotFound
-from ...store.reads import search_journal
 from .journal_text import short, title
 
 if TYPE_CHECKING:
@@ -220,12 +219,12 @@ class JournalDialogs:
     # -- search ---------------------------------------------------------------------------------
 
     def action_search(self) -> None:
+        from ...store.reads import search_journal  # the dialogs load when first opened
         from .search import SearchScreen
 
         self.save_draft()
-        self.app.push_screen(
-            SearchScreen(partial(search_journal, self.journal.path, self.clock)), self.go_to_hit
-        )
+        search = partial(search_journal, self.journal.path, self.clock)  # in a thread
+        self.app.push_screen(SearchScreen(search), self.go_to_hit)
 
     def go_to_hit(self, hit: SearchHit | None) -> None:
         if hit is None:
