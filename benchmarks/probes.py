@@ -33,6 +33,20 @@ else:
 """
 """A bare Textual app: exits right after its first frame (headless), or stays (`--stay`)."""
 
+BARE_OPTION_LIST = """
+from textual.app import App
+from textual.widgets import OptionList
+
+
+class Bare(App):
+    def compose(self):
+        yield OptionList(*[f"Interview {n}" for n in range(10_000)])
+
+
+Bare().run()
+"""
+"""A bare Textual OptionList of 10,000 rows, in a terminal: the floor for a key press in tmux."""
+
 APP_FIRST_FRAME = """
 import sys
 from pathlib import Path

@@ -393,6 +393,24 @@ async def test_the_command_palette_finds_an_interview(journal) -> None:
         assert app.screen.query_one(InterviewList).highlighted.interview.uuid == acme.uuid
 
 
+@pytest.mark.parametrize("mode", ["trends", "review"])
+async def test_the_command_palette_opens_an_interview_from_another_screen(journal, mode) -> None:
+    acme = add_acme(journal)
+    journal.add_interview(Interview(company="Globex", date=dt.date(2026, 11, 25)))
+    app = make_app(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(mode[0])
+        await pilot.pause()
+        assert app.current_mode == mode
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "Acme")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.current_mode == "journal"
+        assert app.screen.query_one(InterviewList).highlighted.interview.uuid == acme.uuid
+
+
 async def test_keys_typed_right_after_q_do_not_open_screens_on_the_way_out(journal) -> None:
     """In a real terminal, keys typed in a burst arrive before the app has left: t after q
     once opened the trends screen half-way and the program died with a traceback."""
@@ -624,6 +642,45 @@ async def test_keys_typed_in_one_burst_after_i_go_into_the_new_issue(journal) ->
         await pilot.pause()
     issues = journal.issues(interview.uuid)
     assert len(issues) == before + 1 and issues[-1].problem == "dy"
+
+
+def burst(app: JournalApp, *keys: tuple[str, str]) -> None:
+    """Keys queued together, as a fast typist's burst reaches the app: none waits for the
+    screen to catch up with the one before it."""
+    for key, character in keys:
+        app.post_message(events.Key(key, character))
+
+
+def letters(text: str) -> list[tuple[str, str]]:
+    return [(character, character) for character in text]
+
+
+async def test_n_then_a_company_tab_and_a_role_in_one_burst_fill_both_fields(journal) -> None:
+    app = make_app(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        burst(app, ("n", "n"), *letters("Acme"), ("tab", "\t"), *letters("Engineer"))
+        await pilot.pause()
+        assert isinstance(app.screen, InterviewForm)
+        assert app.screen.query_one("#company", Input).value == "Acme"
+        assert app.screen.query_one("#role", Input).value == "Engineer"
+        assert app.focused is app.screen.query_one("#role")
+
+
+async def test_escape_then_i_read_as_alt_i_leaves_the_editor_and_starts_an_issue(journal) -> None:
+    """A terminal sends escape then i, typed within its escape delay, as alt+i."""
+    interview = add_acme(journal)
+    before = len(journal.issues(interview.uuid))
+    app = make_app(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        burst(app, ("i", "i"), *letters("Late"), ("alt+i", "i"), *letters("Rambled"))
+        await pilot.pause()
+        assert app.focused is app.screen.query_one("#problem")
+        assert app.focused.text == "Rambled"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    problems = [issue.problem for issue in journal.issues(interview.uuid)]
+    assert len(problems) == before + 2
+    assert "Late" in problems and "Rambled" in problems
 
 
 # -- two windows on one journal ----------------------------------------------------------------

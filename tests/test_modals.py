@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Input, OptionList, Select, SelectionList, Static, TextArea
 
 from interview_journal.core.model import FollowUp, Interview, Positive, SearchHit
+from interview_journal.store.reads import Described
 from interview_journal.tui.screens.confirm import ConfirmScreen
 from interview_journal.tui.screens.follow_ups import FollowUpsScreen
 from interview_journal.tui.screens.help import HelpScreen, bindings_help
@@ -421,18 +422,14 @@ class FakeSearch:
         self.hits = hits
         self.calls: list[str] = []
 
-    def __call__(self, text: str) -> list[SearchHit]:
+    def __call__(self, text: str) -> list[Described]:
         self.calls.append(text)
-        return list(self.hits)
-
-
-def describe(hit: SearchHit) -> str:
-    return f"2026-11-20 Acme — {hit.field}"
+        return [Described(hit, f"2026-11-20 Acme — {hit.field}") for hit in self.hits]
 
 
 async def test_search_as_you_type_and_enter_opens_the_first_hit() -> None:
     search = FakeSearch(HITS)
-    async with driving(lambda: SearchScreen(search, describe)) as (app, pilot):
+    async with driving(lambda: SearchScreen(search)) as (app, pilot):
         assert focused_id(app) == "query"
         await type_text(pilot, "late")
         await pilot.pause(0.3)
@@ -451,7 +448,7 @@ async def test_search_as_you_type_and_enter_opens_the_first_hit() -> None:
 
 async def test_search_is_debounced() -> None:
     search = FakeSearch(HITS)
-    async with driving(lambda: SearchScreen(search, describe)) as (app, pilot):
+    async with driving(lambda: SearchScreen(search)) as (app, pilot):
         app.screen.query_one("#query", Input).value = "bl"
         app.screen.query_one("#query", Input).value = "bla"
         app.screen.query_one("#query", Input).value = "blan"
@@ -461,7 +458,7 @@ async def test_search_is_debounced() -> None:
 
 async def test_enter_straight_after_typing_does_not_wait_for_the_pause() -> None:
     search = FakeSearch(HITS)
-    async with driving(lambda: SearchScreen(search, describe)) as (app, pilot):
+    async with driving(lambda: SearchScreen(search)) as (app, pilot):
         app.screen.query_one("#query", Input).value = "late"
         await pilot.press("enter")
         await pilot.pause()
@@ -471,7 +468,7 @@ async def test_enter_straight_after_typing_does_not_wait_for_the_pause() -> None
 
 async def test_down_moves_into_the_results_and_up_back_out() -> None:
     search = FakeSearch(HITS)
-    async with driving(lambda: SearchScreen(search, describe)) as (app, pilot):
+    async with driving(lambda: SearchScreen(search)) as (app, pilot):
         await type_text(pilot, "bl")
         await pilot.pause(0.3)
         await pilot.press("down")
@@ -492,7 +489,7 @@ async def test_down_moves_into_the_results_and_up_back_out() -> None:
 @pytest.mark.parametrize("query", ['"x', "NEAR(", "*", "foo AND", "[b]"])
 async def test_search_text_goes_to_the_callable_unchanged(query: str) -> None:
     search = FakeSearch([])
-    async with driving(lambda: SearchScreen(search, describe)) as (app, pilot):
+    async with driving(lambda: SearchScreen(search)) as (app, pilot):
         await type_text(pilot, query)
         await pilot.pause(0.3)
         assert search.calls[-1] == query

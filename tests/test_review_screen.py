@@ -6,6 +6,8 @@ import dataclasses
 import datetime as dt
 import json
 
+from textual import events
+
 from interview_journal.core.clock import FixedClock
 from interview_journal.core.model import Interview
 from interview_journal.tui.app import JournalApp
@@ -38,6 +40,13 @@ def reviews(journal) -> list[tuple[str, int, str]]:
     ).fetchall()
 
 
+async def open_review(app: JournalApp, pilot) -> None:  # noqa: ANN001 - a Pilot
+    """r, then the briefing and the drill read (in a thread) and shown."""
+    await pilot.press("r")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 def footer_text(app: JournalApp) -> str:
     return " ".join(key.description for key in app.screen.query_one(Footer).keys)
 
@@ -46,8 +55,7 @@ async def test_the_briefing_names_the_next_interview_and_the_users_answers(journ
     drill_journal(journal)
     app = JournalApp(journal=journal, today=lambda: TODAY)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("r")
-        await pilot.pause()
+        await open_review(app, pilot)
         assert isinstance(app.screen, ReviewScreen)
         shown = screen_text(app)
         assert "Next: Globex — Data Analyst" in shown
@@ -59,8 +67,7 @@ async def test_a_full_drill_saves_the_grades_and_the_next_due_dates(journal) -> 
     drill_journal(journal)
     app = JournalApp(journal=journal, today=lambda: TODAY)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("r")
-        await pilot.pause()
+        await open_review(app, pilot)
         screen = app.screen
         assert len(screen.cards) == 2  # both solved issues, new, so due
         first = screen.card.problem
@@ -87,10 +94,25 @@ async def test_a_full_drill_saves_the_grades_and_the_next_due_dates(journal) -> 
 async def test_with_nothing_due_the_drill_says_so(journal) -> None:
     app = JournalApp(journal=journal, today=lambda: TODAY)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("r")
-        await pilot.pause()
+        await open_review(app, pilot)
         assert "Nothing is due" in screen_text(app)
         assert "No interview ahead" in screen_text(app)
         assert "Again" not in footer_text(app)
         await pilot.press("escape")
         assert app.current_mode == "journal"
+
+
+async def test_keys_pressed_before_the_drill_is_read_wait_for_it(journal) -> None:
+    """r, space and 3 at once: the drill is read in a thread, and the keys typed meanwhile
+    act on its first card once it is there, rather than being lost."""
+    drill_journal(journal)
+    app = JournalApp(journal=journal, today=lambda: TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        for key, character in (("r", "r"), ("space", " "), ("3", "3")):
+            app.post_message(events.Key(key, character))
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        assert "Your answer" not in screen_text(app)  # graded: the next card, not revealed
+    assert [rating for _, rating, _ in reviews(journal)] == [3]

@@ -6,45 +6,113 @@ import asyncio
 import contextlib
 import datetime as dt
 import signal
-import weakref
-from collections.abc import Callable, Sequence
-from typing import ClassVar, TypeVar
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.console import RenderableType
 from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.dom import NoScreen
+from textual.message import Message
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widget import Widget
 
 from .. import startup
+from ..core.clock import Clock
 from ..settings import Settings
-from ..store import CorruptJournal, Journal, JournalError
-from .commands import JournalCommands
+from ..store import Journal
+from .commands import journal_commands
+from .messages import JournalDamaged, JournalReady, OpenCategory, OpenInJournal, RunJournalAction
+from .reading import read_or
 from .screens.journal import JournalScreen
 
-T = TypeVar("T")
+if TYPE_CHECKING:
+    from .screens.review import ReviewScreen
+    from .screens.trends import TrendsScreen
 
 APP_BUSY_TIMEOUT = 1.0  # seconds a save waits for another program before it says so
 KEYS_HELD_AT_MOST = 2.0  # seconds after the first frame, should the panes never be ready
+KEY_WAITS_AT_MOST = 0.5  # seconds a key waits for the one before it, should that one be lost
 WARM_UP_DELAY = 0.5  # seconds after the first frame before the charts are imported
-
-
-def trends_screen() -> Screen:
-    """The trends mode, imported when first opened: it brings textual-plotext with it."""
-    from .screens.trends import TrendsScreen
-
-    return TrendsScreen()
-
-
-def review_screen() -> Screen:
-    from .screens.review import ReviewScreen
-
-    return ReviewScreen()
 
 
 def _warm_up() -> None:
     import interview_journal.tui.screens.trends  # noqa: F401
+
+
+FIRST_FRAME_WORKAROUND_FOR = (8, 2)
+"""The Textual version `paint_whole_first_frame` was written for (tests/test_first_frame.py)."""
+
+
+def paint_whole_first_frame(screen: Screen) -> None:
+    """Make the first frame shown paint every cell: the one private Textual call left.
+
+    Textual paints nothing while an app starts (one batch update), yet the journal screen is
+    laid out and drawn during it: that frame is dropped, and the first frame shown paints only
+    what changed since, the header. The list showed with the next change, 30-50 ms later. No
+    public call marks the screen dirty at this point (`Screen.refresh()` before the screen is
+    mounted marks no region), so the screen's region is added to the compositor's dirty regions.
+    Textual is pinned to 8.2 (pyproject.toml) and a test fails on another minor version; where
+    the attribute is missing this does nothing, and the list shows a frame later.
+    """
+    compositor = getattr(screen, "_compositor", None)
+    dirty = getattr(compositor, "_dirty_regions", None)
+    if isinstance(dirty, set):
+        dirty.add(screen.region)
+
+
+class CalendarClock(Clock):
+    """A clock whose calendar day comes from `today` (a test's fixed day), its moments from
+    another clock: the app's `today=` made into the journal's one clock."""
+
+    def __init__(self, moments: Clock, today: Callable[[], dt.date]) -> None:
+        self.moments = moments
+        self._today = today
+
+    def now(self) -> dt.datetime:
+        return self.moments.now()
+
+    def today(self) -> dt.date:
+        return self._today()
+
+
+def _as_typed(key: events.Key) -> list[events.Key]:
+    """The keys the user pressed. A terminal sends alt+i as escape then i, so escape then i
+    typed within the terminal's escape delay (0.1 s) reads as alt+i: the app binds no alt key,
+    so it is taken as the two keys it was (escape out of the editor, then i: a new issue)."""
+    character = key.character
+    if not key.key.startswith("alt+") or character is None or len(character) != 1:
+        return [key]
+    if not character.isprintable():
+        return [key]
+    name = key.key.removeprefix("alt+")
+    if name.startswith("shift+") and character.isalpha():
+        name = character
+    return [events.Key("escape", "\x1b"), events.Key(name, character)]
+
+
+@dataclass(eq=False)
+class _Flight:
+    """A key on its way: where it was sent from, and when."""
+
+    screen: Screen
+    focused: Widget | None
+    target: Widget
+    began: float
+
+
+class KeyHandled(Message):
+    """Sent after a key to the widget the key went to: it reaches the app, bubbling the way
+    the key itself does, once the key has been handled (typed, or run as a binding)."""
+
+    def __init__(self, flight: _Flight) -> None:
+        super().__init__()
+        self.flight = flight
 
 
 class JournalApp(App[None]):
@@ -52,13 +120,7 @@ class JournalApp(App[None]):
 
     TITLE = "Interview Journal"
     CSS_PATH = "app.tcss"
-    MODES: ClassVar[dict[str, Callable[[], Screen]]] = {
-        "journal": JournalScreen,
-        "trends": trends_screen,
-        "review": review_screen,
-    }
     DEFAULT_MODE = "journal"
-    COMMANDS = App.COMMANDS | {JournalCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("t", "switch_mode('trends')", "Trends", id="app.trends"),
@@ -71,26 +133,50 @@ class JournalApp(App[None]):
         *,
         journal: Journal,
         settings: Settings | None = None,
-        today: Callable[[], dt.date] = dt.date.today,
+        today: Callable[[], dt.date] | None = None,
     ) -> None:
         super().__init__()
         self.journal = journal
+        if today is not None:  # one clock: the journal's, whose day is then `today`
+            journal.clock = CalendarClock(journal.clock, today)
         self.settings = settings or Settings(journal=journal.path)
-        self.today = today
+        self.COMMANDS = App.COMMANDS | {journal_commands(journal)}
+        # The screens are handed what they need; they never reach back into the app.
+        self.add_mode(
+            "journal",
+            lambda: JournalScreen(journal, clock=journal.clock, settings=self.settings),
+        )
+        self.add_mode("trends", self._trends_screen)
+        self.add_mode("review", self._review_screen)
         self.leaving = False
         self._damage_said = False
-        # Keys typed before the journal screen's panes are all mounted wait for them (an `i` or
-        # a `tab` in the first instant would otherwise be lost, and the next letters be keys).
-        self._held_keys: list[events.Key] | None = []
-        self.started = asyncio.Event()  # set once they are released
-        # Which widget each key in flight was sent to (see _refocused).
-        self._sent_to: weakref.WeakKeyDictionary[events.Key, Widget | None] = (
-            weakref.WeakKeyDictionary()
-        )
+        # Keys go one at a time: the next waits until the one before it has been handled and
+        # the focus it moved to (a new dialog, the next field) is ready, so a burst lands where
+        # the user meant. At start-up they wait for the journal's panes.
+        self._keys: list[events.Key] = []
+        self._keys_ready = False  # the journal's panes are mounted
+        self._in_flight: _Flight | None = None
+        self._in_flight_timer: Timer | None = None
+        self.started = asyncio.Event()  # set once the keys typed during start-up are let go
         self.sub_title = str(journal.path) + ("  (read-only)" if journal.read_only else "")
 
+    @property
+    def clock(self) -> Clock:
+        return self.journal.clock
+
+    def _trends_screen(self) -> TrendsScreen:
+        """The trends mode, imported when first opened: it brings textual-plotext with it."""
+        from .screens.trends import TrendsScreen
+
+        return TrendsScreen(self.journal, clock=self.clock)
+
+    def _review_screen(self) -> ReviewScreen:
+        from .screens.review import ReviewScreen
+
+        return ReviewScreen(self.journal, clock=self.clock)
+
     def on_mount(self) -> None:
-        self._paint_whole_screen()
+        paint_whole_first_frame(self.screen)
         # A write waits at most a second for another program: the app must never freeze. A
         # failed autosave keeps the text on screen and tries again a little later.
         self.journal.busy_timeout = APP_BUSY_TIMEOUT
@@ -101,23 +187,11 @@ class JournalApp(App[None]):
                 with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                     loop.add_signal_handler(getattr(signal, name), self._stop_on_signal)
 
-    def _paint_whole_screen(self) -> None:
-        """Make the first update after start-up paint every cell.
-
-        Textual's start-up is one batch update, and nothing reaches the terminal during it.
-        The journal screen lays itself out before start-up is over, so its first frame is
-        dropped, and the updates after it only paint what changed since: the header and keys
-        showed, and the interview list only with the next change of layout, 30-50 ms later.
-        Marking the whole screen dirty makes the update that ends start-up a full one. (The
-        compositor's dirty regions are Textual's own; Textual is pinned to a minor version,
-        and if they are not there this does nothing.)
-        """
-        compositor = getattr(self.screen, "_compositor", None)
-        dirty = getattr(compositor, "_dirty_regions", None)
-        if isinstance(dirty, set):
-            dirty.add(self.screen.region)
-
     def on_ready(self) -> None:
+        # Textual paints nothing while the app starts, and the journal screen was laid out
+        # during start-up: its first frame was dropped, and the next update paints only what
+        # changed since (the header and the keys). Asked here to paint it all, the update that
+        # ends start-up shows the list too.
         self.call_after_refresh(self._after_first_frame)
         self._announce_overdue()
 
@@ -126,11 +200,11 @@ class JournalApp(App[None]):
         if self.leaving:
             return
         startup.end()
-        # The keys are held until then, so the journal is still the screen on show.
+        # The keys wait until then, so the journal is still the screen on show.
         for screen in self.screen_stack:
             if isinstance(screen, JournalScreen):
-                screen.show_detail()  # which releases the keys once its panes are ready
-        self.set_timer(KEYS_HELD_AT_MOST, self.release_keys)  # whatever happens
+                screen.show_detail()  # which posts JournalReady once its panes are there
+        self.set_timer(KEYS_HELD_AT_MOST, self._start_keys)  # whatever happens
         # Charts cost 0.2 s to import: pay it in the background while the user reads the list,
         # a moment later so that the two do not share the processor.
         self.set_timer(WARM_UP_DELAY, self._warm_up)
@@ -146,14 +220,18 @@ class JournalApp(App[None]):
 
         damaged = damage_report(self.journal.path)
         if damaged and not self.leaving:
-            self.call_from_thread(self.journal_damaged, list(damaged))
+            self.post_message(JournalDamaged(list(damaged)))
 
-    def journal_damaged(self, tables: Sequence[str] = ()) -> None:
+    # -- what the screens tell the app ------------------------------------------------------
+
+    def on_journal_damaged(self, message: JournalDamaged) -> None:
         """The journal is damaged: said once, plainly, and shown in the title. What can still
         be read is shown; every save is refused by the journal itself, the text kept."""
+        message.stop()
         if self._damage_said:
             return
         self._damage_said = True
+        tables = message.tables
         where = f" (in {', '.join(tables)})" if tables else ""
         self.sub_title = f"{self.journal.path}  (damaged: nothing can be saved)"
         self.notify(
@@ -166,25 +244,46 @@ class JournalApp(App[None]):
             markup=False,
         )
 
-    def reading(self, read: Callable[[], T], fallback: T) -> T:
-        """What `read` gives, or `fallback` where the journal cannot be read: a damaged part is
-        said once (journal_damaged) and the app goes on with what it can read; another failure
-        is said as it comes. Nothing typed is lost either way."""
-        try:
-            return read()
-        except CorruptJournal:
-            self.journal_damaged()
-        except JournalError as error:
-            self.notify(str(error), title="Cannot read the journal", severity="error", markup=False)
-        return fallback
+    def on_journal_ready(self, message: JournalReady) -> None:
+        message.stop()
+        self._start_keys()
+
+    def _journal_screen(self) -> JournalScreen | None:
+        """The journal, brought on show (from trends, review or a dialog over them)."""
+        if self.current_mode != "journal":
+            self.switch_mode("journal")
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, JournalScreen):
+                return screen
+        return None
+
+    def on_open_in_journal(self, message: OpenInJournal) -> None:
+        """Switch to the journal and select an interview (and one of its issues)."""
+        message.stop()
+        screen = self._journal_screen()
+        if screen is not None:
+            screen.go_to(message.interview_uuid, message.issue_uuid)
+
+    def on_open_category(self, message: OpenCategory) -> None:
+        message.stop()
+        screen = self._journal_screen()
+        if screen is not None:
+            screen.go_to_category(message.slug)
+
+    def on_run_journal_action(self, message: RunJournalAction) -> None:
+        message.stop()
+        screen = self._journal_screen()
+        if screen is not None:
+            self.call_later(screen.run_action, message.action)
 
     def _announce_overdue(self) -> None:
         """Follow-ups past their day, said once at the start: the thank-you note matters."""
-        overdue = self.reading(lambda: self.journal.overdue_follow_ups(self.today()), [])
+        journal = self.journal
+        overdue = read_or(self, lambda: journal.overdue_follow_ups(self.clock.today()), [])
         if not overdue:
             return
-        companies = self.reading(
-            lambda: [self.journal.interview(f.interview_uuid).company for f in overdue[:3]], None
+        companies = read_or(
+            self, lambda: [journal.interview(f.interview_uuid).company for f in overdue[:3]], None
         )
         if companies is None:
             return
@@ -206,44 +305,74 @@ class JournalApp(App[None]):
         self.leaving = True
         super().exit(result, return_code, message)
 
+    # -- keys, one at a time ----------------------------------------------------------------
+
     async def on_event(self, event: events.Event) -> None:
         if self.leaving and isinstance(event, events.InputEvent):
             return  # keys typed after q (t, r, ...) must not open screens on the way out
-        if isinstance(event, events.Key):
-            if self._held_keys is not None:
-                self._held_keys.append(event)  # typed before the panes they act on were there
-                return
-            if self._refocused(event):
-                return
-            if not event.is_forwarded:
-                self._sent_to[event] = self.focused
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            # From the terminal: it waits for the keys before it, and for start-up.
+            self._keys.extend(_as_typed(event))
+            self._next_key()
+            return
         await super().on_event(event)
 
-    def _refocused(self, key: events.Key) -> bool:
-        """A key on its way back from the widget it was sent to, after an earlier key moved the
-        focus (`i` then `dy` in one burst): it is typed where the focus now is, as it would have
-        been a moment later, rather than taken as a command (d: delete)."""
-        if not key.is_forwarded or key not in self._sent_to:
-            return False
-        sent_to = self._sent_to.pop(key)
-        focused = self.focused
-        if (
-            focused is None
-            or focused is sent_to
-            or not focused.check_consume_key(key.key, key.character)
-        ):
-            return False
-        self.post_message(events.Key(key.key, key.character).set_sender(self))
-        return True
+    def _next_key(self) -> None:
+        """Send the next waiting key, if nothing is in the way."""
+        if not self._keys_ready or self._in_flight is not None or not self._keys:
+            return
+        key = self._keys.pop(0)
+        flight = _Flight(self.screen, self.focused, self.focused or self.screen, time.monotonic())
+        self._in_flight = flight
+        self._in_flight_timer = self.set_interval(0.02, partial(self._watch_flight, flight))
+        self.call_next(self._send, key, flight)
 
-    def release_keys(self) -> None:
+    async def _send(self, key: events.Key, flight: _Flight) -> None:
+        await super().on_event(key)  # Textual's own handling: priority bindings, or forwarded
+        if self.screen is not flight.screen:  # a priority binding opened or closed a screen
+            self.screen.call_later(self._key_done, flight)
+            return
+        # Behind the key, to the widget it went to: it reaches the app the way the key does.
+        flight.target.post_message(KeyHandled(flight).set_sender(flight.target))
+
+    def on_key_handled(self, message: KeyHandled) -> None:
+        message.stop()
+        flight = message.flight
+        if flight.screen is not self.screen or flight.focused is not self.focused:
+            # The key moved the focus or opened a screen: the next key waits until the screen
+            # on show has handled what is queued for it (a new dialog mounts first, and
+            # focuses its first field then).
+            self.screen.call_later(self._key_done, flight)
+        else:
+            self._key_done(flight)
+
+    def _watch_flight(self, flight: _Flight) -> None:
+        """The key closed the dialog it was typed in (escape, enter), so its KeyHandled went
+        with it; or it was lost: the keys after it go on."""
+        try:
+            gone = flight.target.screen not in self.screen_stack
+        except NoScreen:
+            gone = True
+        if gone:
+            self.screen.call_later(self._key_done, flight)
+        elif time.monotonic() - flight.began > KEY_WAITS_AT_MOST:
+            self._key_done(flight)
+
+    def _key_done(self, flight: _Flight) -> None:
+        if self._in_flight is not flight:
+            return  # done already (by its KeyHandled, or by the watch)
+        if self._in_flight_timer is not None:
+            self._in_flight_timer.stop()
+            self._in_flight_timer = None
+        self._in_flight = None
+        self._next_key()
+
+    def _start_keys(self) -> None:
         """Start-up is done: handle the keys typed during it, in order."""
-        held, self._held_keys = self._held_keys, None
-        for key in held or ():
-            # Sent as from the app, as the terminal's keys are: a key sent from a screen would
-            # stop bubbling at that screen, before the app looks at the bindings.
-            self.post_message(events.Key(key.key, key.character).set_sender(self))
-        self.started.set()
+        if not self._keys_ready:
+            self._keys_ready = True
+            self.started.set()
+            self._next_key()
 
     def _stop_on_signal(self) -> None:
         self.save_drafts()
@@ -252,13 +381,6 @@ class JournalApp(App[None]):
             if callable(save_now):
                 save_now()
         self.exit(return_code=1)
-
-    def open_in_journal(self, interview_uuid: str, issue_uuid: str | None = None) -> None:
-        """Switch to the journal and select an interview (and one of its issues)."""
-        self.switch_mode("journal")
-        screen = self.screen
-        if isinstance(screen, JournalScreen):
-            screen.go_to(interview_uuid, issue_uuid)
 
     def save_drafts(self) -> bool:
         """Save what any screen still holds unsaved; False if something could not be saved."""

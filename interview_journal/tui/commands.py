@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 from functools import partial
-from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
+from textual.message import Message
 
-if TYPE_CHECKING:
-    from .app import JournalApp
-    from .screens.journal import JournalScreen
+from ..store import Journal, JournalError
+from .messages import OpenCategory, OpenInJournal, RunJournalAction
 
 ACTIONS = (
     ("New interview", "new_interview", "Capture an interview while it is fresh"),
@@ -33,35 +33,36 @@ def _highlight(matcher: Matcher, text: str) -> Content:
 
 
 class JournalCommands(Provider):
-    """Interviews by company and role, categories by name, and the journal's actions."""
+    """Interviews by company and role, categories by name, and the journal's actions.
+
+    What it finds is asked of the app by message (OpenInJournal, RunJournalAction,
+    OpenCategory), which shows the journal first: the palette works from every screen."""
+
+    journal: Journal  # set by `journal_commands`
 
     async def startup(self) -> None:
-        app: JournalApp = self.app  # type: ignore[assignment]
-        self.interviews = app.journal.interview_index()
-        self.categories = app.journal.categories()
+        # Every interview's name: read in a thread, on a connection of its own, so that the
+        # palette opens at once on a large journal and typing in it never waits.
+        from ..store.reads import palette_index  # not needed for the first frame
 
-    def _screen(self) -> JournalScreen | None:
-        from .screens.journal import JournalScreen
+        try:
+            self.interviews, self.categories = await asyncio.to_thread(
+                palette_index, self.journal.path
+            )
+        except JournalError:
+            self.interviews, self.categories = [], []
 
-        for screen in reversed(self.app.screen_stack):
-            if isinstance(screen, JournalScreen):
-                return screen
-        return None
+    def _tell(self, message: Message) -> None:
+        self.app.post_message(message)
 
     def _run(self, action: str) -> None:
-        screen = self._screen()
-        if screen is not None:
-            self.app.call_later(screen.run_action, action)
+        self._tell(RunJournalAction(action))
 
     def _go_to(self, uuid: str) -> None:
-        screen = self._screen()
-        if screen is not None:
-            screen.go_to(uuid)
+        self._tell(OpenInJournal(uuid))
 
     def _category(self, slug: str) -> None:
-        screen = self._screen()
-        if screen is not None:
-            screen.go_to_category(slug)
+        self._tell(OpenCategory(slug))
 
     async def discover(self) -> Hits:
         for name, action, help_text in ACTIONS:
@@ -100,3 +101,8 @@ class JournalCommands(Provider):
                 shown += 1
                 if shown >= 50:
                     break
+
+
+def journal_commands(journal: Journal) -> type[JournalCommands]:
+    """The palette's provider for this journal (Textual makes providers from their class)."""
+    return type("JournalCommands", (JournalCommands,), {"journal": journal})

@@ -199,6 +199,11 @@ class Terminal:
         """What the terminal shows now, as plain text."""
         return self._tmux("capture-pane", "-p", "-t", "main").stdout
 
+    def styled_screen(self) -> str:
+        """What the terminal shows now, colours and styles included (a moved highlight shows
+        only in these)."""
+        return self._tmux("capture-pane", "-p", "-e", "-t", "main").stdout
+
     def _pane(self, fmt: str) -> str:
         return self._tmux("display-message", "-p", "-t", "main", fmt).stdout.strip()
 

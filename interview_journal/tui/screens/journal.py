@@ -6,10 +6,8 @@ highlighted, a draft wants saving) and the screen calls their methods down.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
-import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -21,86 +19,29 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Header, OptionList, Static, TextArea
 
-from ...core.dates import describe_date
-from ...core.model import (
-    Category,
-    FollowUp,
-    Interview,
-    InterviewSummary,
-    Issue,
-    Positive,
-    SearchHit,
-    Step,
-    thank_you_for,
-)
+from ...core.clock import Clock
+from ...core.model import Category, InterviewSummary, Issue
 from ...core.validate import InvalidValue
-from ...store import Conflict, CorruptJournal, JournalError, NotFound
+from ...settings import Settings
+from ...store import Conflict, Journal, JournalError
+from ..messages import JournalReady
+from ..reading import read_or
 from ..widgets.footer import Footer
 from ..widgets.interview_list import InterviewList
 from ..widgets.issue_list import IssueList
+from .journal_dialogs import JournalDialogs
+from .journal_source import JournalSource
+from .journal_text import EMPTY_TEXT, summary_text
 
 if TYPE_CHECKING:
-    from ..app import JournalApp
     from ..widgets.issue_editor import IssueEditor
-
-EMPTY_TEXT = (
-    "Your journal is empty.\n\n"
-    "Just out of an interview that went badly? Capture it while it is fresh:\n"
-    "press  n  to write down the company, the role and the day,\n"
-    "then  i  for each thing that went wrong.\n\n"
-    "?  shows every key."
-)
 
 DETAIL_DELAY = 0.06  # seconds the selection rests before its issues and editor are loaded
 POLL_SECONDS = 1.0  # how often the journal is asked whether another window wrote to it
 
-NEXT_STEP = {
-    Step.CAPTURED: "next: list what went wrong (i), each with a category",
-    Step.ASSESSED: "next: beside each problem, write what you should have done",
-    Step.SOLVED: "next: send the thank-you note (f)",
-    Step.FOLLOWED_UP: "when you are ready, let it go (c)",
-    Step.CLOSED: "moved on",
-}
 
-
-class JournalSource:
-    """The interview list's window on the journal (InterviewSource). A page that cannot be
-    read (a damaged part of the journal, its file gone) is left out and said
-    (JournalApp.reading): the app goes on, and nothing typed is lost."""
-
-    def __init__(self, app: JournalApp) -> None:
-        self.app = app
-
-    def count(self) -> int:
-        return self.app.reading(self.app.journal.count_interviews, 0)
-
-    def page(self, offset: int, limit: int) -> Sequence[InterviewSummary]:
-        journal = self.app.journal
-        try:
-            return journal.interview_summaries(limit=limit, offset=offset)
-        except CorruptJournal:
-            # One damaged interview fails its whole page: read the page a row at a time, so
-            # that only the interviews whose own rows cannot be read are left out.
-            return [
-                summary
-                for at in range(offset, offset + limit)
-                for summary in self.app.reading(
-                    lambda at=at: journal.interview_summaries(limit=1, offset=at), []
-                )
-            ]
-        except JournalError:
-            return self.app.reading(
-                lambda: journal.interview_summaries(limit=limit, offset=offset), []
-            )
-
-    def position(self, uuid: str) -> int | None:
-        return self.app.reading(lambda: self.app.journal.interview_position(uuid), None)
-
-
-class JournalScreen(Screen[None]):
+class JournalScreen(JournalDialogs, Screen[None]):
     """Capture an interview, list its issues, and write beside each what you should have done."""
-
-    app: JournalApp  # type: ignore[assignment]
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
@@ -145,8 +86,11 @@ class JournalScreen(Screen[None]):
         Binding("escape", "back", "Back", id="journal.back", show=False),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, journal: Journal, *, clock: Clock, settings: Settings) -> None:
         super().__init__()
+        self.journal = journal
+        self.clock = clock  # the journal's own: one clock for the app
+        self.settings = settings
         self.categories: dict[str, Category] = {}
         self.current: InterviewSummary | None = None
         self._detail_timer: Timer | None = None
@@ -159,7 +103,7 @@ class JournalScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="main"):
-            interviews = InterviewList(id="interviews", classes="pane", today=self.app.today)
+            interviews = InterviewList(id="interviews", classes="pane", today=self.clock.today)
             interviews.border_title = "Interviews"
             yield interviews
         yield Static(Text(EMPTY_TEXT), id="empty")
@@ -178,11 +122,11 @@ class JournalScreen(Screen[None]):
         return self.query_one("#editor")  # type: ignore[return-value]
 
     def on_mount(self) -> None:
-        self.categories = {category.slug: category for category in self.app.journal.categories()}
-        self.interview_list.set_source(JournalSource(self.app))
+        self.categories = {category.slug: category for category in self.journal.categories()}
+        self.interview_list.set_source(JournalSource(self.journal, self))
         self._show_empty_state()
         self.set_focus(self.interview_list)
-        self._data_version = self.app.journal.data_version()
+        self._data_version = self.journal.data_version()
         self.set_interval(POLL_SECONDS, self._poll_journal)
         # The detail panes wait for the first frame (the app calls `show_detail`): the list is
         # what the user looks at first, and the editor's text areas and selects are most of
@@ -209,7 +153,7 @@ class JournalScreen(Screen[None]):
         self.editor.set_categories(list(self.categories.values()))
         self._settle()
         self._show_interview(keep_issue=None)
-        self.app.release_keys()  # typed before the panes were there: now they can act
+        self.post_message(JournalReady())  # keys typed before the panes were there can act
 
     def on_resize(self) -> None:
         # In a small terminal the panes give way so the editor stays in view.
@@ -269,7 +213,7 @@ class JournalScreen(Screen[None]):
             self.editor.load(None)
             return
         uuid = self.current.interview.uuid
-        issues = self.app.reading(lambda: self.app.journal.issues(uuid), [])
+        issues = read_or(self, lambda: self.journal.issues(uuid), [])
         self._show_issues(issues, keep_issue)
         if load_editor:
             self.editor.load(self.issue_list.highlighted_issue)
@@ -286,32 +230,7 @@ class JournalScreen(Screen[None]):
         if self.current is None:
             summary.update("")
             return
-        interview = self.current.interview
-        today = self.app.today()
-        text = Text(no_wrap=False)
-        text.append(interview.company, style="bold")
-        if interview.role:
-            text.append(f" — {interview.role}")
-        when = interview.date.strftime("%a %d %b %Y")
-        if interview.time:
-            when += interview.time.strftime(" %H:%M")
-        text.append(f"\n{when} ({describe_date(interview.date, today)}) · {interview.stage}")
-        text.append(f" · {interview.outcome}")
-        if interview.rating:
-            text.append(f" · {'★' * interview.rating}{'☆' * (5 - interview.rating)}")
-        if interview.interviewers:
-            text.append(f"\nwith {', '.join(interview.interviewers)}")
-        if interview.feelings:
-            text.append(f"\nfelt {', '.join(interview.feelings)}", style="italic")
-        if interview.upcoming(today):
-            text.append("\nupcoming", style="bold")
-        else:
-            step = self.current.step
-            text.append(f"\n{step}: ", style="bold")
-            if step is Step.CAPTURED and self.current.issues:
-                text.append("next: give each issue a category (ctrl+g takes the suggestion)")
-            else:
-                text.append(NEXT_STEP[step])
+        text = summary_text(self.current, self.clock.today())
         summary.update(text)
 
     @on(OptionList.OptionHighlighted, "#issues")
@@ -375,7 +294,7 @@ class JournalScreen(Screen[None]):
 
     def _save_issue(self, draft: Issue, *, ask: bool = True) -> bool:
         try:
-            saved = self.app.journal.save_issue(draft)
+            saved = self.journal.save_issue(draft)
         except Conflict as conflict:
             self._issue_conflict(draft, conflict, ask=ask)
             return False
@@ -386,7 +305,7 @@ class JournalScreen(Screen[None]):
         self.editor.saved(saved)
         if self.current and saved.interview_uuid == self.current.interview.uuid:
             keep = self.issue_list.highlighted_issue
-            issues = self.app.journal.issues(saved.interview_uuid)
+            issues = self.journal.issues(saved.interview_uuid)
             with self.issue_list.prevent(OptionList.OptionHighlighted):
                 shown = self.editor.issue.uuid if self.editor.issue else None
                 self._show_issues(issues, shown or (keep and keep.uuid))
@@ -409,7 +328,7 @@ class JournalScreen(Screen[None]):
 
         theirs = conflict.theirs if isinstance(conflict.theirs, Issue) else None
         names = {slug: category.name for slug, category in self.categories.items()}
-        interview_there = self.app.journal.interview_position(draft.interview_uuid) is not None
+        interview_there = self.journal.interview_position(draft.interview_uuid) is not None
         dialog = ConflictScreen(
             "issue",
             issue_text(draft, names),
@@ -445,7 +364,7 @@ class JournalScreen(Screen[None]):
         """Every second: did another window or a command write to the journal? One PRAGMA,
         answered from memory, so it costs next to nothing when nothing changed."""
         try:
-            version = self.app.journal.data_version()
+            version = self.journal.data_version()
         except JournalError:
             return  # a journal that cannot be read says so on the next read or write
         if version != self._data_version:
@@ -456,7 +375,7 @@ class JournalScreen(Screen[None]):
         """Show what the journal holds now, keeping the selection and the focus where they are.
         An issue with unsaved typing is left as it is: its save is checked against the version
         it was loaded from, and asks if that changed."""
-        journal = self.app.journal
+        journal = self.journal
         editor = self.editor if self._detail_ready else None
         categories = {category.slug: category for category in journal.categories()}
         if categories != self.categories and (editor is None or not editor.dirty):
@@ -487,7 +406,7 @@ class JournalScreen(Screen[None]):
         """The issue list of the interview on show, read again; the highlight stays put."""
         if not self._detail_ready or self.current is None:
             return
-        issues = self.app.journal.issues(self.current.interview.uuid)
+        issues = self.journal.issues(self.current.interview.uuid)
         editing = self.editor.issue
         keep = self.issue_list.highlighted_issue
         with self.issue_list.prevent(OptionList.OptionHighlighted):
@@ -501,58 +420,6 @@ class JournalScreen(Screen[None]):
                 # Not in the list: a new draft, or typing in one deleted elsewhere (it asks).
                 self.issue_list.highlighted = None
 
-    # -- interviews -----------------------------------------------------------------------------
-
-    def action_new_interview(self) -> None:
-        self.save_draft()
-        self._open_form(None)
-
-    def action_edit_interview(self) -> None:
-        if self.current is None:
-            return
-        self.save_draft()
-        self._open_form(self.app.journal.interview(self.current.interview.uuid))
-
-    def _open_form(self, interview: Interview | None) -> None:
-        """The form saves through the journal itself, so a failed save keeps it open, with
-        everything typed still in it."""
-        from .interview_form import InterviewForm  # the dialogs load when first opened
-
-        form = InterviewForm(
-            interview,
-            today=self.app.today(),
-            dayfirst=self.app.settings.dayfirst,
-            save=self._write_interview,
-        )
-        self.app.push_screen(form, self._interview_written)
-
-    def _write_interview(self, interview: Interview) -> Interview:
-        journal = self.app.journal
-        if interview.created:
-            # Only over the version the form was opened on (or the one the user chose to
-            # overwrite): a change made in another window meanwhile raises Conflict.
-            return journal.update_interview(interview, expected_updated=interview.updated)
-        added = journal.add_interview(interview)
-        journal.add_follow_up(thank_you_for(added))  # the method's next step, due tomorrow
-        return added
-
-    def _interview_written(self, interview: Interview | None) -> None:
-        if interview is None:
-            return
-        self.interview_list.reload(keep=interview.uuid)
-        self.interview_list.select_uuid(interview.uuid)
-        self._show_empty_state()
-        self.set_focus(self.interview_list)
-
-    def action_toggle_closed(self) -> None:
-        if self.current is None:
-            return
-        interview = self.current.interview
-        if self._guard(lambda: self.app.journal.set_closed(interview.uuid, not interview.closed)):
-            word = "Reopened" if interview.closed else "Marked as moved on"
-            self.notify(f"{word}: {interview.company}", markup=False)
-            self.interview_list.reload(keep=interview.uuid)
-
     # -- issues ---------------------------------------------------------------------------------
 
     def action_new_issue(self) -> None:
@@ -562,7 +429,7 @@ class JournalScreen(Screen[None]):
             self.notify("Capture the interview first: press n.", markup=False)
             return
         if not self._detail_ready:
-            return  # keys wait for the panes (JournalApp.release_keys): only a command could
+            return  # keys wait for the panes (JournalReady): only a command could
         self._settle(load_editor=False)  # the editor is about to get the new draft
         self.save_draft()
         draft = Issue(problem="", interview_uuid=self.current.interview.uuid)
@@ -579,135 +446,7 @@ class JournalScreen(Screen[None]):
         elif focused is self.issue_list:
             self.set_focus(self.interview_list)
 
-    def action_delete(self) -> None:
-        from .confirm import ConfirmScreen
-
-        self._settle()
-        focused = self.focused
-        on_issue = focused is self.issue_list or (
-            focused is not None and self.editor in focused.ancestors
-        )
-        issue = self.editor.issue
-        if on_issue and issue is not None:
-            if not issue.created:  # a new draft never saved: just drop it
-                self.editor.load(self.issue_list.highlighted_issue)
-                return
-            question = f"Delete this issue?\n\n{_short(issue.problem)}"
-            self.app.push_screen(
-                ConfirmScreen(question), lambda yes: yes and self._delete_issue(issue)
-            )
-        elif self.current is not None:
-            interview = self.current.interview
-            count = self.current.issues
-            question = f"Delete the interview at {interview.company} on {interview.date}" + (
-                f" and its {count} issue{'s' if count != 1 else ''}?" if count else "?"
-            )
-            self.app.push_screen(
-                ConfirmScreen(question), lambda yes: yes and self._delete_interview(interview)
-            )
-
-    def _delete_issue(self, issue: Issue) -> None:
-        self.editor.load(None)
-        if self._guard(lambda: _gone_already_is_fine(self.app.journal.delete_issue, issue.uuid)):
-            self._show_interview(keep_issue=None)
-            self.interview_list.reload(keep=issue.interview_uuid)
-            self.notify("Issue deleted.", markup=False)
-
-    def _delete_interview(self, interview: Interview) -> None:
-        self.editor.load(None)
-        delete = self.app.journal.delete_interview
-        if self._guard(lambda: _gone_already_is_fine(delete, interview.uuid)):
-            self.current = None
-            self.interview_list.reload()
-            self._show_empty_state()
-            self.notify(f"Deleted the interview at {interview.company}.", markup=False)
-
-    # -- what went well, follow-ups ----------------------------------------------------------
-
-    def action_went_well(self) -> None:
-        from .positives import PositivesScreen
-
-        if self.current is None:
-            return
-        interview = self.current.interview
-        journal = self.app.journal
-
-        def add(text: str) -> Positive:
-            return journal.add_positive(Positive(text=text, interview_uuid=interview.uuid))
-
-        self.save_draft()
-        self.app.push_screen(
-            PositivesScreen(
-                _title(interview),
-                journal.positives(interview.uuid),
-                add=add,
-                delete=journal.delete_positive,
-            )
-        )
-
-    def action_follow_ups(self) -> None:
-        from .follow_ups import FollowUpsScreen
-
-        if self.current is None:
-            return
-        interview = self.current.interview
-        journal = self.app.journal
-        today = self.app.today()
-
-        class Desk:
-            """The follow-ups screen's way to the journal, for this interview."""
-
-            def add(self, kind: str) -> FollowUp:
-                due = max(interview.date, today) + dt.timedelta(days=1)
-                return journal.add_follow_up(
-                    FollowUp(kind=kind, due=due, interview_uuid=interview.uuid)
-                )
-
-            def save(self, follow_up: FollowUp) -> FollowUp:
-                # Whatever the screen hands back stays with this interview, and is written
-                # only over the version it was loaded from (Conflict if another window
-                # changed it since); one deleted elsewhere is saved as new when asked again.
-                kept = dataclasses.replace(follow_up, interview_uuid=interview.uuid)
-                if not kept.created:
-                    return journal.add_follow_up(kept)
-                return journal.update_follow_up(kept, expected_updated=kept.updated)
-
-            def delete(self, uuid: str) -> None:
-                journal.delete_follow_up(uuid)
-
-        self.save_draft()
-        self.app.push_screen(
-            FollowUpsScreen(
-                interview,
-                journal.follow_ups(interview.uuid),
-                journal.positives(interview.uuid),
-                today,
-                Desk(),
-            ),
-            lambda _: self.interview_list.reload(keep=interview.uuid),
-        )
-
-    # -- search ---------------------------------------------------------------------------------
-
-    def action_search(self) -> None:
-        from .search import SearchScreen
-
-        self.save_draft()
-        self.app.push_screen(SearchScreen(self._search, self._describe_hit), self.go_to_hit)
-
-    def _search(self, text: str) -> list[SearchHit]:
-        return self.app.reading(lambda: self.app.journal.search(text), [])
-
-    def _describe_hit(self, hit: SearchHit) -> str:
-        interview = self.app.reading(lambda: self.app.journal.interview(hit.interview_uuid), None)
-        if interview is None:
-            return f"(cannot be read) — {hit.field}"
-        return f"{interview.date}  {_title(interview)} — {hit.field}"
-
-    def go_to_hit(self, hit: SearchHit | None) -> None:
-        if hit is None:
-            return
-        self.go_to(hit.interview_uuid, hit.issue_uuid)
+    # -- going to an interview ----------------------------------------------------------
 
     def go_to(self, interview_uuid: str, issue_uuid: str | None = None) -> None:
         """Select an interview (and one of its issues) as if the user had moved there."""
@@ -725,7 +464,7 @@ class JournalScreen(Screen[None]):
             self.set_focus(self.interview_list)
 
     def go_to_category(self, slug: str) -> None:
-        issue = self.app.journal.latest_issue_of_category(slug)
+        issue = self.journal.latest_issue_of_category(slug)
         if issue is None:
             name = self.categories[slug].name if slug in self.categories else slug
             self.notify(f"No issue is filed under {name} yet.", markup=False)
@@ -756,18 +495,3 @@ class JournalScreen(Screen[None]):
             return None  # shown dimmed: there is no interview to act on yet
         # "/" is text in the editor's fields: search is not offered in the footer there.
         return not (action == "search" and isinstance(self.focused, TextArea))
-
-
-def _gone_already_is_fine(delete: Callable[[str], None], uuid: str) -> None:
-    """Delete; one deleted in another window already is what was asked for."""
-    with contextlib.suppress(NotFound):
-        delete(uuid)
-
-
-def _title(interview: Interview) -> str:
-    return interview.company + (f" — {interview.role}" if interview.role else "")
-
-
-def _short(text: str, width: int = 70) -> str:
-    line = " ".join(text.split())
-    return line if len(line) <= width else line[: width - 1] + "…"

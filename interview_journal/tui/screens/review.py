@@ -7,21 +7,24 @@ you should have done. The drill shows a problem, you recall your answer, `space`
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+import datetime as dt
+from typing import ClassVar
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from ...core import review
-from ...store.briefing import load_briefing
+from ...core.clock import Clock
+from ...store import CorruptJournal, Journal, JournalError
+from ...store.reads import ReviewData, load_review, reader
+from ..messages import JournalDamaged
 from ..widgets.footer import Footer
-
-if TYPE_CHECKING:
-    from ..app import JournalApp
 
 GRADES = {1: "again", 2: "hard", 3: "good", 4: "easy"}
 
@@ -70,8 +73,6 @@ def briefing_text(briefing: review.Briefing, today) -> Text:  # noqa: ANN001 - a
 class ReviewScreen(Screen[None]):
     """The briefing on the left, the drill on the right."""
 
-    app: JournalApp  # type: ignore[assignment]
-
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "reveal", "Show my answer", id="review.reveal"),
         Binding("1", "grade(1)", "Again", id="review.again"),
@@ -81,8 +82,20 @@ class ReviewScreen(Screen[None]):
         Binding("escape", "app.switch_mode('journal')", "Journal", id="review.back"),
     ]
 
-    def __init__(self) -> None:
+    class Loaded(Message):
+        """The briefing and the drill, read in a thread (None: the journal could not be read)."""
+
+        def __init__(self, data: ReviewData | None) -> None:
+            super().__init__()
+            self.data = data
+
+    def __init__(self, journal: Journal, *, clock: Clock) -> None:
         super().__init__()
+        self.journal = journal  # the app's own connection: the grades are written through it
+        self.clock = clock
+        self.loaded = False  # True once the briefing and the drill of this visit are shown
+        self._waiting: list[tuple[str, tuple[int, ...]]] = []  # keys pressed before that
+        self.next_due: dt.datetime | None = None
         self.cards: list[review.DrillCard] = []
         self.position = 0
         self.revealed = False
@@ -106,24 +119,51 @@ class ReviewScreen(Screen[None]):
         self.load()
 
     def load(self) -> None:
-        journal = self.app.journal
-        now = journal.clock.now()
-        read = self.app.reading(
-            lambda: (load_briefing(journal, self.app.today()), journal.drill_cards()), None
-        )
-        if read is None:  # a journal that cannot be read: said; nothing to brief or drill
+        """Read the briefing and the drill in a thread: the screen is on show at once, and
+        fills in when they are read (a large journal takes a moment)."""
+        self.loaded = False
+        self._waiting = []
+        self.query_one("#briefing-text", Static).update(Text("Reading your journal…", style="dim"))
+        self._read()
+
+    @work(thread=True, exclusive=True, group="review", exit_on_error=False)
+    def _read(self) -> None:
+        try:
+            with reader(self.journal.path, self.clock) as journal:
+                data: ReviewData | None = load_review(journal)
+        except CorruptJournal:
+            self.post_message(JournalDamaged())
+            data = None
+        except JournalError as error:
+            self.app.call_from_thread(
+                self.notify,
+                str(error),
+                title="Cannot read the journal",
+                severity="error",
+                markup=False,
+            )
+            data = None
+        self.post_message(self.Loaded(data))
+
+    def on_review_screen_loaded(self, message: ReviewScreen.Loaded) -> None:
+        data = message.data
+        if data is None:  # a journal that cannot be read: said; nothing to brief or drill
             self.query_one("#briefing-text", Static).update("")
-            self.cards = []
+            self.cards, self.next_due = [], None
         else:
-            briefing, cards = read
-            text = briefing_text(briefing, self.app.today())
+            text = briefing_text(data.briefing, self.clock.today())
             self.query_one("#briefing-text", Static).update(text)
-            self.cards = [
-                card for card in review.order_for_drill(cards, now) if review.is_due(card.card, now)
-            ]
+            self.cards, self.next_due = list(data.due), data.next_due
         self.position = 0
         self.results = []
+        self.loaded = True
         self.show_card()
+        waiting, self._waiting = self._waiting, []
+        for action, parameters in waiting:  # space, 3 typed before the drill was read
+            if action == "reveal":
+                self.action_reveal()
+            else:
+                self.action_grade(*parameters)
 
     @property
     def card(self) -> review.DrillCard | None:
@@ -156,19 +196,15 @@ class ReviewScreen(Screen[None]):
     def _summary_text(self) -> Text:
         if not self.results:
             text = Text("Nothing is due: your answers are fresh.\n\n")
-            cards = self.app.reading(self.app.journal.drill_cards, [])
-            upcoming = [c.due for c in cards if c.due is not None]
-            if upcoming:
-                text.append(f"Next card due {min(upcoming):%a %d %b %H:%M} (UTC).", style="dim")
+            if self.next_due is not None:
+                text.append(f"Next card due {self.next_due:%a %d %b %H:%M} (UTC).", style="dim")
             else:
                 text.append(
                     "Cards are made from issues that have a 'what I should have done'.",
                     style="dim",
                 )
             return text
-        cards = self.app.reading(self.app.journal.drill_cards, [])
-        next_due = min((c.due for c in cards if c.due), default=None)
-        summary = review.summarize(self.results, next_due)
+        summary = review.summarize(self.results, self.next_due)
         text = Text("Drill done.\n\n", style="bold")
         text.append(f"Reviewed {summary.reviewed}, {summary.again} to see again soon.\n")
         if summary.due_next:
@@ -179,6 +215,9 @@ class ReviewScreen(Screen[None]):
         return text
 
     def action_reveal(self) -> None:
+        if not self.loaded:
+            self._waiting.append(("reveal", ()))
+            return
         card = self.card
         if card is None or self.revealed:
             return
@@ -192,22 +231,29 @@ class ReviewScreen(Screen[None]):
         self.refresh_bindings()
 
     def action_grade(self, rating: int) -> None:
+        if not self.loaded:
+            self._waiting.append(("grade", (rating,)))
+            return
         card = self.card
         if card is None or not self.revealed:
             return
-        journal = self.app.journal
-        now = journal.clock.now()
+        now = self.clock.now()
         state, due = review.grade(card.card, rating, now)
         try:
-            journal.record_review(card.issue_uuid, state, rating, now, due)
+            self.journal.record_review(card.issue_uuid, state, rating, now, due)
         except Exception as error:  # a JournalError: said plainly, the card stays
             self.notify(str(error), title="Not saved", severity="error", markup=False)
             return
         self.results.append((card, rating))
+        # The drill's summary names the next card due: the earliest of those not due today
+        # (read once on entering) and of those just graded.
+        self.next_due = min((d for d in (self.next_due, due) if d is not None), default=None)
         self.position += 1
         self.show_card()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not self.loaded and action in {"reveal", "grade"}:
+            return True  # taken, and done once the drill is read
         if action == "reveal":
             return self.card is not None and not self.revealed
         if action == "grade":

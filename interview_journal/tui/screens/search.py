@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import ClassVar
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -15,6 +15,9 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...core.model import SearchHit
+from ...store import CorruptJournal, JournalError
+from ...store.reads import Described
+from ..messages import JournalDamaged
 from ..widgets.footer import Footer
 from .dialog import Dialog
 
@@ -25,8 +28,8 @@ DEBOUNCE = 0.15
 class SearchScreen(Dialog[SearchHit | None]):
     """Searches as the user types; returns the chosen hit, or None on escape.
 
-    `search` gets the text exactly as typed (the store makes FTS syntax safe); `describe` names
-    the place a hit was found, e.g. "2026-11-20 Acme — issue".
+    The search runs in a thread, on a read-only connection of its own (`store.reads`), and names
+    each hit's interview in the same read ("2026-11-20 Acme — issue"): typing never waits for it.
     """
 
     DEFAULT_CSS = """
@@ -63,15 +66,14 @@ class SearchScreen(Dialog[SearchHit | None]):
         Binding("k", "cursor_up", "Up", show=False, id="search.up"),
     ]
 
-    def __init__(
-        self,
-        search: Callable[[str], list[SearchHit]],
-        describe: Callable[[SearchHit], str],
-    ) -> None:
+    def __init__(self, search: Callable[[str], list[Described]]) -> None:
+        """`search` runs in a thread: it must read on a connection of its own
+        (`store.reads.search_journal`)."""
         super().__init__()
-        self._search = search
-        self._describe = describe
-        self._hits: list[SearchHit] = []
+        self._searcher = search
+        self._hits: list[Described] = []
+        self._shown: str | None = None  # the text whose hits are on show
+        self._then: str | None = None  # what enter or down asked for before the hits came
         self._timer: Timer | None = None
         self._searched: str | None = None
 
@@ -105,23 +107,43 @@ class SearchScreen(Dialog[SearchHit | None]):
         if text == self._searched:
             return
         self._searched = text
-        self._hits = self._search(text) if text.strip() else []
-        self._show_hits(text)
+        if text.strip():
+            self._search(text)
+        else:
+            self._show_hits(text, [])
 
-    def _show_hits(self, text: str) -> None:
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
+    def _search(self, text: str) -> None:
+        try:
+            hits = self._searcher(text)
+        except CorruptJournal:
+            self.post_message(JournalDamaged())
+            hits = []
+        except JournalError as error:
+            self.app.call_from_thread(
+                self.notify, str(error), title="Cannot search", severity="error", markup=False
+            )
+            hits = []
+        self.app.call_from_thread(self._show_hits, text, hits)
+
+    def _show_hits(self, text: str, hits: list[Described]) -> None:
+        if text != self._searched or not self.is_mounted:
+            return  # the box changed while this search ran: its own search follows
+        self._hits = hits
+        self._shown = text
         results = self.query_one("#results", OptionList)
         status = self.query_one("#status", Static)
         results.clear_options()
         results.add_options(
             Option(
                 Content.assemble(
-                    (self._describe(hit), "bold"),
+                    (found.label, "bold"),
                     "\n",
-                    (hit.excerpt, "dim"),
+                    (found.hit.excerpt, "dim"),
                 ),
                 id=str(index),
             )
-            for index, hit in enumerate(self._hits)
+            for index, found in enumerate(self._hits)
         )
         results.display = bool(self._hits)
         if self._hits:
@@ -135,29 +157,44 @@ class SearchScreen(Dialog[SearchHit | None]):
         else:
             status.update(Content("Type to search; enter opens the first match."))
 
+        self._follow_through()
+
     # -- choosing ----------------------------------------------------------------------------
+
+    def _follow_through(self) -> None:
+        """Do what enter or down asked for, once the hits for the text in the box are shown."""
+        if self._then is None or self._shown != self.query_one("#query", Input).value:
+            return
+        then, self._then = self._then, None
+        if not self._hits:
+            return
+        if then == "open":
+            self.dismiss(self._hits[0].hit)
+        else:
+            results = self.query_one("#results", OptionList)
+            results.focus()
+            results.highlighted = 0
 
     @on(Input.Submitted, "#query")
     def _query_submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        self._then = "open"
         self._run_search()  # enter straight after typing need not wait for the pause
-        if self._hits:
-            self.dismiss(self._hits[0])
+        self._follow_through()
 
     @on(OptionList.OptionSelected, "#results")
     def _result_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.dismiss(self._hits[event.option_index])
+        self.dismiss(self._hits[event.option_index].hit)
 
     def action_to_results(self) -> None:
         results = self.query_one("#results", OptionList)
         if self.focused is results:
             results.action_cursor_down()
             return
+        self._then = "browse"
         self._run_search()
-        if self._hits:
-            results.focus()
-            results.highlighted = 0
+        self._follow_through()
 
     def action_to_query(self) -> None:
         results = self.query_one("#results", OptionList)

@@ -8,10 +8,10 @@ so its cost is paid when trends are first opened (and warmed up after the first 
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -23,12 +23,14 @@ from textual.widgets.option_list import Option
 from textual_plotext import PlotextPlot
 
 from ...core import trends
-from ...core.model import Interview, Issue
+from ...core.clock import Clock
+from ...core.model import Category, Interview, Issue
 from ...core.text import counted
+from ...store import CorruptJournal, Journal, JournalError
+from ...store.reads import reader
+from ..messages import JournalDamaged, OpenInJournal
+from ..reading import read_or
 from ..widgets.footer import Footer
-
-if TYPE_CHECKING:
-    from ..app import JournalApp
 
 PERIODS = {3: "3 months", 6: "6 months", 12: "12 months", 0: "all time"}
 LABEL_STYLES = {
@@ -116,8 +118,6 @@ class CategoryIssuesScreen(ModalScreen[tuple[str, str] | None]):
 class TrendsScreen(Screen[None]):
     """Charts and tables of the mistakes, over a period chosen by key."""
 
-    app: JournalApp  # type: ignore[assignment]
-
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("3", "period(3)", "3 months", id="trends.period_3"),
         Binding("6", "period(6)", "6 months", id="trends.period_6"),
@@ -128,8 +128,13 @@ class TrendsScreen(Screen[None]):
         Binding("k", "cursor('up')", "Up", show=False, id="trends.up"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, journal: Journal, *, clock: Clock) -> None:
         super().__init__()
+        self.journal = journal
+        self.clock = clock
+        # What was last read, and for which period: a resize draws it again without a query.
+        self._read: tuple[int, list[trends.Sitting], list[Category]] | None = None
+        self._reading: int | None = None  # the period being read in a thread
         self.months = 0  # the whole journal, as `interview-journal stats` shows by default
         self.overview: trends.Overview | None = None
         self.start: dt.date | None = None
@@ -175,11 +180,12 @@ class TrendsScreen(Screen[None]):
             getattr(self.focused, f"action_cursor_{direction}")()
 
     def on_screen_resume(self) -> None:
-        self.schedule_load()  # the journal may have changed while trends were out of sight
+        self._read = self._reading = None  # the journal may have changed meanwhile
+        self.schedule_load()
 
     def on_resize(self) -> None:
         if self.overview is not None and self.size != self._drawn_for:
-            self.schedule_load()
+            self.schedule_load()  # drawn again to fit, from what was read
 
     def action_period(self, months: int) -> None:
         self.months = months
@@ -195,15 +201,50 @@ class TrendsScreen(Screen[None]):
     # -- loading --------------------------------------------------------------------------------
 
     def load(self) -> None:
+        """Draw the period chosen: from what was read if it is this period's, else read it in
+        a thread first (on a connection of its own) and draw when it comes."""
         self._load_pending = False
+        if self._read is not None and self._read[0] == self.months:
+            self._draw(self._read[1], self._read[2])
+        elif self._reading != self.months:  # drawn when the read under way comes in
+            self._reading = self.months
+            self._read_period(self.months)
+
+    @work(thread=True, exclusive=True, group="trends", exit_on_error=False)
+    def _read_period(self, months: int) -> None:
+        today = self.clock.today()
+        start = trends.period_start(months or None, today)
+        try:
+            with reader(self.journal.path, self.clock) as journal:
+                read = (journal.sittings(since=start, until=today), journal.categories())
+        except CorruptJournal:
+            self.post_message(JournalDamaged())
+            read = ([], [])  # a journal that cannot be read: said, and the trends are empty
+        except JournalError as error:
+            self.app.call_from_thread(
+                self.notify,
+                str(error),
+                title="Cannot read the journal",
+                severity="error",
+                markup=False,
+            )
+            read = ([], [])
+        self.app.call_from_thread(self._period_read, months, *read)
+
+    def _period_read(
+        self, months: int, sittings: list[trends.Sitting], categories: list[Category]
+    ) -> None:
+        if self._reading == months:
+            self._reading = None
+        if months != self.months or not self.is_mounted:
+            return  # another period was chosen meanwhile: its own read follows
+        self._read = (months, sittings, categories)
+        self._draw(sittings, categories)
+
+    def _draw(self, read: list[trends.Sitting], categories: list[Category]) -> None:
         self._drawn_for = self.size
-        today = self.app.today()
+        today = self.clock.today()
         self.start = trends.period_start(self.months or None, today)
-        journal = self.app.journal
-        read, categories = self.app.reading(
-            lambda: (journal.sittings(since=self.start, until=today), journal.categories()),
-            ([], []),  # a journal that cannot be read: said, and the trends are empty
-        )
         sittings = trends.in_period(read, today=today, since=self.start)
         names = {category.slug: category.name for category in categories}
         overview = trends.overview(sittings, names)
@@ -339,9 +380,9 @@ class TrendsScreen(Screen[None]):
         slug = event.row_key.value
         if slug is None:
             return
-        journal, until = self.app.journal, self.app.today()
-        rows = self.app.reading(
-            lambda: journal.category_issues(slug, since=self.start, until=until), []
+        journal, until = self.journal, self.clock.today()
+        rows = read_or(
+            self, lambda: journal.category_issues(slug, since=self.start, until=until), []
         )
         name = next(c.name for c in self.overview.categories if c.slug == slug)
         self.app.push_screen(CategoryIssuesScreen(name, rows), self._open_in_journal)
@@ -350,4 +391,4 @@ class TrendsScreen(Screen[None]):
         if chosen is None:
             return
         interview_uuid, issue_uuid = chosen
-        self.app.open_in_journal(interview_uuid, issue_uuid)
+        self.post_message(OpenInJournal(interview_uuid, issue_uuid))

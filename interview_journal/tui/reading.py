@@ -1,0 +1,26 @@
+"""Reading the journal from a screen: what cannot be read is said, and the app goes on."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from textual.dom import DOMNode
+
+from ..store import CorruptJournal, JournalError
+from .messages import JournalDamaged
+
+T = TypeVar("T")
+
+
+def read_or(node: DOMNode, read: Callable[[], T], fallback: T) -> T:
+    """What `read` gives, or `fallback` where the journal cannot be read: a damaged part is
+    posted up (JournalDamaged, said once by the app), another failure is said as it comes.
+    Nothing typed is lost either way."""
+    try:
+        return read()
+    except CorruptJournal:
+        node.post_message(JournalDamaged())
+    except JournalError as error:
+        node.notify(str(error), title="Cannot read the journal", severity="error", markup=False)
+    return fallback

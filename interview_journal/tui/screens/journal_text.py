@@ -1,0 +1,66 @@
+"""What the journal screen writes in its panes: the empty journal's welcome, the summary of the
+interview on show, and the short names used in questions and titles."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rich.text import Text
+
+from ...core.dates import describe_date
+from ...core.model import Interview, InterviewSummary, Step
+
+EMPTY_TEXT = (
+    "Your journal is empty.\n\n"
+    "Just out of an interview that went badly? Capture it while it is fresh:\n"
+    "press  n  to write down the company, the role and the day,\n"
+    "then  i  for each thing that went wrong.\n\n"
+    "?  shows every key."
+)
+
+NEXT_STEP = {
+    Step.CAPTURED: "next: list what went wrong (i), each with a category",
+    Step.ASSESSED: "next: beside each problem, write what you should have done",
+    Step.SOLVED: "next: send the thank-you note (f)",
+    Step.FOLLOWED_UP: "when you are ready, let it go (c)",
+    Step.CLOSED: "moved on",
+}
+
+
+def summary_text(current: InterviewSummary, today: dt.date) -> Text:
+    """The interview pane: who, when, how it went, and the method's next step."""
+    interview = current.interview
+    text = Text(no_wrap=False)
+    text.append(interview.company, style="bold")
+    if interview.role:
+        text.append(f" — {interview.role}")
+    when = interview.date.strftime("%a %d %b %Y")
+    if interview.time:
+        when += interview.time.strftime(" %H:%M")
+    text.append(f"\n{when} ({describe_date(interview.date, today)}) · {interview.stage}")
+    text.append(f" · {interview.outcome}")
+    if interview.rating:
+        text.append(f" · {'★' * interview.rating}{'☆' * (5 - interview.rating)}")
+    if interview.interviewers:
+        text.append(f"\nwith {', '.join(interview.interviewers)}")
+    if interview.feelings:
+        text.append(f"\nfelt {', '.join(interview.feelings)}", style="italic")
+    if interview.upcoming(today):
+        text.append("\nupcoming", style="bold")
+    else:
+        step = current.step
+        text.append(f"\n{step}: ", style="bold")
+        if step is Step.CAPTURED and current.issues:
+            text.append("next: give each issue a category (ctrl+g takes the suggestion)")
+        else:
+            text.append(NEXT_STEP[step])
+    return text
+
+
+def title(interview: Interview) -> str:
+    return interview.company + (f" — {interview.role}" if interview.role else "")
+
+
+def short(text: str, width: int = 70) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= width else line[: width - 1] + "…"

@@ -1,0 +1,79 @@
+"""Keys typed in one burst land where the user meant, in a real terminal (tmux).
+
+`Terminal.send` with several keys is one `tmux send-keys` command: the program reads them all
+at once, as it does when a fast typist (or a paste of keys) gets ahead of the screen. Each test
+waits only for the end state, never between the keys of the burst.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from interview_journal.store import open_journal
+
+from .test_terminal import both, cursor_in_side, shows, wait_saved
+from .tmux import Terminal, tmux_available
+
+PROGRAM = Path(sys.executable).parent / "interview-journal"
+
+
+@pytest.fixture(autouse=True)
+def needs_tmux() -> None:
+    if tmux_available():
+        return
+    if os.environ.get("CI"):
+        pytest.fail("tmux is not installed: CI must install it (apt-get install tmux)")
+    pytest.skip("tmux is not installed")
+
+
+@pytest.fixture
+def journal_file(tmp_path: Path) -> Path:
+    return tmp_path / "journal" / "journal.db"
+
+
+@pytest.fixture
+def terminal(tmp_path: Path, journal_file: Path) -> Iterator[Terminal]:
+    with Terminal([PROGRAM, "--db", journal_file], home=tmp_path / "user") as term:
+        yield term
+
+
+def interviews(journal_file: Path) -> list[tuple[str, str]]:
+    with open_journal(journal_file, read_only=True) as journal:
+        return [(s.interview.company, s.interview.role) for s in journal.interview_summaries()]
+
+
+def test_n_then_a_company_then_tab_then_a_role_in_one_burst(
+    terminal: Terminal, journal_file: Path
+) -> None:
+    terminal.wait_until(both(shows("Your journal is empty"), shows("n New")), "empty journal", 15)
+    # n opens the form; the letters after it must wait for its first field, and the text
+    # after tab must wait for the focus to reach the next field.
+    terminal.send("n", "Acme", "tab", "Engineer", "ctrl+s")
+    terminal.wait_until(
+        both(shows("Interviews"), lambda screen, _: "New interview" not in screen),
+        "interview saved and listed",
+    )
+    assert interviews(journal_file) == [("Acme", "Engineer")]
+    assert "Traceback" not in terminal.screen()
+
+
+def test_escape_then_i_at_once_starts_a_new_issue_rather_than_typing_i(
+    terminal: Terminal, journal_file: Path
+) -> None:
+    terminal.wait_until(both(shows("Your journal is empty"), shows("n New")), "empty journal", 15)
+    terminal.send("n", "Initech", "ctrl+s")
+    terminal.wait_until(both(shows("Initech"), shows("i Issue")), "interview listed")
+    problem_side = cursor_in_side("What went wrong", right_of="What I should have done")
+    # Into the editor, a problem, out with escape and at once i for the next issue, typed.
+    terminal.send("i", "Late", "escape", "i", "Rambled")
+    terminal.wait_until(both(shows("Rambled"), problem_side), "second issue typed")
+    wait_saved(journal_file, ("Late", ""))
+    wait_saved(journal_file, ("Rambled", ""))
+    with open_journal(journal_file, read_only=True) as journal:
+        problems = sorted(issue.problem for issue in journal.issues())
+    assert problems == ["Late", "Rambled"]  # not "Latei" and "Rambled" in one
