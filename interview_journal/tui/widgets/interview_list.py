@@ -325,20 +325,20 @@ class InterviewList(ScrollView, can_focus=True):
 
     # -- events --------------------------------------------------------------------------------
 
-    def _on_mount(self) -> None:
+    def on_mount(self) -> None:
         if self._source is not None:
             self._load(0)
 
-    def _on_resize(self, _: events.Resize) -> None:
+    def on_resize(self, _: events.Resize) -> None:
         self._scroll_to_cursor()
 
-    def _on_focus(self, _: events.Focus) -> None:
+    def on_focus(self, _: events.Focus) -> None:
         self.refresh_line(self.cursor + 1)  # the cursor row changes colour with focus
 
-    def _on_blur(self, _: events.Blur) -> None:
+    def on_blur(self, _: events.Blur) -> None:
         self.refresh_line(self.cursor + 1)
 
-    def _on_click(self, event: events.Click) -> None:
+    def on_click(self, event: events.Click) -> None:
         """A click moves the cursor to the row; a double click also selects it."""
         offset = event.get_content_offset(self)
         if offset is None or offset.y == 0:  # the header
