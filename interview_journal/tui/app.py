@@ -58,6 +58,17 @@ class JournalApp(App[None]):
         "review": review_screen,
     }
     DEFAULT_MODE = "journal"
+    # One width class and one height class on every screen; app.tcss lays the screens out by them.
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [
+        (0, "-tiny"),
+        (76, "-narrow"),
+        (110, "-wide"),
+    ]
+    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [
+        (0, "-low"),
+        (22, "-short"),
+        (34, "-tall"),
+    ]
     COMMANDS = App.COMMANDS | {JournalCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="app.quit"),
@@ -188,17 +199,18 @@ class JournalApp(App[None]):
         )
         if companies is None:
             return
-        lines = [
+        said = [
             f"{f.kind.replace('-', ' ')} for {company}, due {f.due:%a %d %b}"
             for f, company in zip(overdue, companies, strict=False)
         ]
         if len(overdue) > 3:
-            lines.append(f"and {len(overdue) - 3} more")
-        title = f"{len(overdue)} follow-up{'s' if len(overdue) != 1 else ''} overdue"
-        hint = "Select the interview and press f."
-        self.notify(
-            "\n".join([*lines, hint]), title=title, severity="warning", timeout=10, markup=False
-        )
+            said.append(f"{len(overdue) - 3} more")
+        count = f"{len(overdue)} follow-up{'s' if len(overdue) != 1 else ''} overdue"
+        # On the journal's status line, not in a toast: a toast would cover the editor.
+        from .widgets.status_line import StatusLine
+
+        for line in self.screen.query(StatusLine):
+            line.say(f"{count} (select the interview, press f): {'; '.join(said)}", "warning")
 
     def exit(
         self, result: None = None, return_code: int = 0, message: RenderableType | None = None

@@ -38,6 +38,7 @@ from ...store import Conflict, CorruptJournal, JournalError, NotFound
 from ..widgets.footer import Footer
 from ..widgets.interview_list import InterviewList
 from ..widgets.issue_list import IssueList
+from ..widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
     from ..app import JournalApp
@@ -163,6 +164,7 @@ class JournalScreen(Screen[None]):
             interviews.border_title = "Interviews"
             yield interviews
         yield Static(Text(EMPTY_TEXT), id="empty")
+        yield StatusLine(id="status-line")
         yield Footer()
 
     @property
@@ -210,11 +212,6 @@ class JournalScreen(Screen[None]):
         self._settle()
         self._show_interview(keep_issue=None)
         self.app.release_keys()  # typed before the panes were there: now they can act
-
-    def on_resize(self) -> None:
-        # In a small terminal the panes give way so the editor stays in view.
-        self.set_class(self.size.height < 34, "-short")
-        self.set_class(self.size.width < 110, "-narrow")
 
     def _show_empty_state(self) -> None:
         empty = self.interview_list.row_count == 0

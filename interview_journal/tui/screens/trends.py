@@ -8,8 +8,12 @@ so its cost is paid when trends are first opened (and warmed up after the first 
 from __future__ import annotations
 
 import datetime as dt
+from math import ceil
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.console import Group
+from rich.style import Style
+from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -17,6 +21,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.geometry import Size
+from textual.message import Message
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Header, OptionList, Static
 from textual.widgets.option_list import Option
@@ -25,18 +30,41 @@ from textual_plotext import PlotextPlot
 from ...core import trends
 from ...core.model import Interview, Issue
 from ...core.text import counted
+from ..theme import theme_style
 from ..widgets.footer import Footer
 
 if TYPE_CHECKING:
     from ..app import JournalApp
 
 PERIODS = {3: "3 months", 6: "6 months", 12: "12 months", 0: "all time"}
-LABEL_STYLES = {
-    "recurring": "bold red",
-    "improving": "yellow",
-    "fixed": "green",
-    "once": "dim",
-}
+LABEL_COLOURS = {"recurring": "text-error", "improving": "text-warning", "fixed": "text-success"}
+"""Each label's theme variable; `once` is dim."""
+SERIES = (
+    ("o", "text-primary"),
+    ("+", "text-success"),
+    ("x", "text-warning"),
+    ("*", "text-error"),
+    ("#", "foreground"),
+)
+"""The month-by-month lines: each its own marker, so they are told apart without colour
+(NO_COLOR), and its own theme colour."""
+CATEGORY_COLUMNS = ("Category", "Label", "In", "Issues", "First seen", "Last seen", "Since")
+WIDE_TABLE = 82
+"""Cells the category table needs for its seven columns; below it the two dates give way, and
+the names are cut shorter, so that the numbers stay in view."""
+NARROW_TABLE = 50
+"""Below this the issue count gives way too (the interviews count stays)."""
+
+
+def category_columns(width: int) -> tuple[str, ...]:
+    """The category table's columns that fit in `width` cells."""
+    if width >= WIDE_TABLE:
+        return CATEGORY_COLUMNS
+    if width >= NARROW_TABLE:
+        return ("Category", "Label", "In", "Issues", "Since")
+    return ("Category", "Label", "In", "Since")
+
+
 LABEL_HELP = (
     "recurring: keeps coming back · improving: rarer lately · "
     "fixed: was recurring, not in the last three · once: a single interview"
@@ -49,12 +77,35 @@ EMPTY_TEXT = (
 )
 
 
+def hanging(mark: str, style: Style, text: Text) -> Table:
+    """`mark`, then `text` wrapped in a column of its own: its lines start under its first."""
+    row = Table.grid(expand=True)
+    row.add_column(width=len(mark), no_wrap=True)
+    row.add_column(ratio=1)
+    row.add_row(Text(mark, style=style), text)
+    return row
+
+
 def _short(name: str, width: int = 16) -> str:
     return name if len(name) <= width else name[: width - 1] + "…"
 
 
 def _share(bad: int, decided: int) -> str:
     return f"{bad}/{decided} · {bad / decided:.0%}" if decided else "none decided"
+
+
+def _short_share(bad: int, decided: int) -> str:
+    return f"{bad / decided:.0%} of {decided}" if decided else "none"
+
+
+class FittedTable(DataTable[Text]):
+    """A table that says when its size changed, so that the screen can fit the columns to it."""
+
+    class Resized(Message):
+        """The table has a new size."""
+
+    def on_resize(self) -> None:
+        self.post_message(self.Resized())
 
 
 class CategoryIssuesScreen(ModalScreen[tuple[str, str] | None]):
@@ -85,15 +136,21 @@ class CategoryIssuesScreen(ModalScreen[tuple[str, str] | None]):
             # A category the user named may look like markup: shown as written.
             box.border_title = Content(f"{self.category_name}: {counted(len(self.rows), 'issue')}")
             options = []
+            solved = theme_style(self.app, "text-success")
             for interview, issue in self.rows:
-                line = Text()
-                line.append(f"{interview.date}  ", style="dim")
-                line.append(interview.company, style="bold")
-                line.append("\n  ✗ ")
-                line.append(" ".join(issue.problem.split()))
-                line.append("\n  ✓ ", style="green")
+                heading = Text()
+                heading.append(f"{interview.date}  ", style="dim")
+                heading.append(interview.company, style="bold")
                 solution = " ".join(issue.should_have.split())
-                line.append(solution or "not written yet", style="" if solution else "dim italic")
+                line = Group(
+                    heading,
+                    hanging("  ✗ ", Style(), Text(" ".join(issue.problem.split()))),
+                    hanging(
+                        "  ✓ ",
+                        solved,
+                        Text(solution or "not written yet", style="" if solution else "dim italic"),
+                    ),
+                )
                 options.append(Option(line, id=f"{interview.uuid}/{issue.uuid}"))
             yield OptionList(*options)
             yield Static(
@@ -140,32 +197,33 @@ class TrendsScreen(Screen[None]):
         yield Header()
         with Horizontal(id="trends-main"):
             with Vertical(id="trends-tables"):
-                table: DataTable[Text] = DataTable(
-                    id="categories", cursor_type="row", classes="pane"
-                )
+                table = FittedTable(id="categories", cursor_type="row", classes="pane")
                 table.border_title = "Mistakes by category"
                 table.border_subtitle = "In: interviews with it · Since: interviews since · enter"
                 table.tooltip = LABEL_HELP
                 yield table
-                cost: DataTable[Text] = DataTable(id="cost", cursor_type="row", classes="pane")
+                cost = FittedTable(id="cost", cursor_type="row", classes="pane")
                 cost.border_title = "What it cost: ended in rejection or no reply"
                 yield cost
             with Vertical(id="trends-charts"):
-                for chart_id, title in (
-                    ("bars", "Interviews with each mistake"),
-                    ("timeline", "Top five, month by month"),
-                    ("ratings", "How you rated yourself"),
-                ):
-                    plot = PlotextPlot(id=chart_id, classes="pane chart")
-                    plot.border_title = title
-                    yield plot
+                bars = PlotextPlot(id="bars", classes="pane chart")
+                bars.border_title = "Interviews with each mistake"
+                yield bars
+                # The legend below the lines, never over them: one marker and colour a series.
+                with Vertical(id="timeline-box", classes="pane chart") as box:
+                    box.border_title = "Top five, month by month"
+                    yield PlotextPlot(id="timeline")
+                    yield Static(id="timeline-legend")
+                ratings = PlotextPlot(id="ratings", classes="pane chart")
+                ratings.border_title = "How you rated yourself"
+                yield ratings
         yield Static(id="trends-empty")
         yield Footer()
 
     def on_mount(self) -> None:
         table = self.query_one("#categories", DataTable)
         # Short headings so that every column fits beside the charts; the subtitle explains.
-        table.add_columns("Category", "Label", "In", "Issues", "First seen", "Last seen", "Since")
+        table.add_columns(*CATEGORY_COLUMNS)
         cost = self.query_one("#cost", DataTable)
         cost.add_columns("Category", "With it", "Without it", "")
 
@@ -231,21 +289,42 @@ class TrendsScreen(Screen[None]):
         self._draw_timeline(sittings, overview, today)
         self._draw_ratings(sittings)
 
+    @on(FittedTable.Resized)
+    def _refit(self) -> None:
+        """Filled again when a table's width no longer suits its columns (the screen's size
+        classes move the layout after the first fill, and at every resize)."""
+        table = self.query_one("#categories", DataTable)
+        shown = tuple(str(column.label) for column in table.columns.values())
+        if self.overview is not None and shown != category_columns(table.size.width):
+            self.schedule_load()
+
     def _fill_categories(self, overview: trends.Overview) -> None:
         table = self.query_one("#categories", DataTable)
         keep = self._highlighted_slug()
-        table.clear()
+        wide = table.size.width >= WIDE_TABLE
+        columns = category_columns(table.size.width)
+        if tuple(str(column.label) for column in table.columns.values()) != columns:
+            table.clear(columns=True)
+            table.add_columns(*columns)
+        else:
+            table.clear()
         for category in overview.categories:
-            table.add_row(
-                Text(_short(category.name, 26)),
-                Text(category.label, style=LABEL_STYLES[category.label]),
-                Text(str(category.interviews), justify="right"),
-                Text(str(category.issues), justify="right"),
-                Text(category.first_seen.isoformat()),
-                Text(category.last_seen.isoformat()),
-                Text(str(category.since_last_seen), justify="right"),
-                key=category.slug,
+            label = category.label
+            style = (
+                theme_style(self.app, LABEL_COLOURS[label], bold=label == "recurring")
+                if label in LABEL_COLOURS
+                else Style(dim=True)
             )
+            cells = {
+                "Category": Text(_short(category.name, 26 if wide else 16)),
+                "Label": Text(label, style=style),
+                "In": Text(str(category.interviews), justify="right"),
+                "Issues": Text(str(category.issues), justify="right"),
+                "First seen": Text(category.first_seen.isoformat()),
+                "Last seen": Text(category.last_seen.isoformat()),
+                "Since": Text(str(category.since_last_seen), justify="right"),
+            }
+            table.add_row(*(cells[column] for column in columns), key=category.slug)
         slugs = [category.slug for category in overview.categories]
         if keep in slugs:
             table.move_cursor(row=slugs.index(keep))
@@ -253,12 +332,14 @@ class TrendsScreen(Screen[None]):
     def _fill_cost(self, costs: list[trends.Cost]) -> None:
         table = self.query_one("#cost", DataTable)
         table.clear()
+        wide = table.size.width >= WIDE_TABLE
+        share = _share if wide else _short_share
         for item in costs:
-            note = "too few to tell" if item.too_few else ""
+            note = ("too few to tell" if wide else "too few") if item.too_few else ""
             table.add_row(
-                Text(_short(item.name, 26)),
-                Text(_share(item.with_bad, item.with_decided)),
-                Text(_share(item.without_bad, item.without_decided)),
+                Text(_short(item.name, 26 if wide else 16)),
+                Text(share(item.with_bad, item.with_decided)),
+                Text(share(item.without_bad, item.without_decided)),
                 Text(note, style="dim italic"),
                 key=item.slug,
             )
@@ -300,15 +381,47 @@ class TrendsScreen(Screen[None]):
         positions = list(range(len(series.months)))
         step = max(1, len(positions) // width)
         names = {category.slug: category.name for category in overview.categories}
-        for slug in slugs:
+        legend = Text(no_wrap=True, overflow="ellipsis")
+        most = 0
+        drawn = list(zip(slugs, SERIES, strict=False))
+        # The most frequent drawn last, on top; each a fine line, and its marker on the months
+        # it came up in (none on the empty months, where all the lines meet).
+        for slug, (marker, variable) in reversed(drawn):
+            colour = theme_style(self.app, variable).color
+            rgb = tuple(colour.get_truecolor()) if colour else "default"
             values = trends.bucket(series.counts[slug], width)
-            plt.plot(
-                list(range(len(values))), values, label=_short(names[slug], 18), marker="braille"
-            )
+            most = max([most, *values])
+            xs = list(range(len(values)))
+            plt.plot(xs, values, marker="braille", color=rgb)
+            hits = [(x, value) for x, value in zip(xs, values, strict=True) if value > 0]
+            if hits:
+                plt.scatter([x for x, _ in hits], [v for _, v in hits], marker=marker, color=rgb)
+        # The legend: entries side by side, a new line where the next would not fit, never
+        # one broken in two.
+        room = max(20, self.query_one("#timeline-legend", Static).content_size.width)
+        used = 0
+        for slug, (marker, variable) in drawn:
+            name = _short(names[slug], 18)
+            size = len(marker) + 1 + len(name)
+            if used and used + 2 + size > room:
+                legend.append("\n")
+                used = 0
+            elif used:
+                legend.append("  ")
+                used += 2
+            legend.append(marker, style=theme_style(self.app, variable, bold=True))
+            legend.append(f" {name}")
+            used += size
+        self.query_one("#timeline-legend", Static).update(legend)
+        # Counts are whole numbers: ticks at whole numbers, as many as the height holds.
+        top = max(1, ceil(most))
+        room = max(1, (plot.size.height - 3) // 2)
+        plt.ylim(0, top)
+        plt.yticks(list(range(0, top + 1, max(1, ceil(top / room)))))
         # Labels far enough apart never to overlap: plotext drops overlapping ones in an order
         # that changes from run to run.
-        most = max(2, (plot.size.width - 10) // 10)
-        ticks = positions[:: max(1, -(-len(positions) // most))]
+        labels = max(2, (plot.size.width - 10) // 10)
+        ticks = positions[:: max(1, -(-len(positions) // labels))]
         plt.xticks(
             [tick // step for tick in ticks],
             [series.months[tick].strftime("%b %y") for tick in ticks],
