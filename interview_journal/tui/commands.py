@@ -41,8 +41,11 @@ class JournalCommands(Provider):
         self.categories = app.journal.categories()
 
     def _screen(self) -> JournalScreen | None:
+        """The journal screen, brought to the front: the palette acts there from every screen."""
         from .screens.journal import JournalScreen
 
+        if self.app.current_mode != "journal":
+            self.app.switch_mode("journal")
         for screen in reversed(self.app.screen_stack):
             if isinstance(screen, JournalScreen):
                 return screen
