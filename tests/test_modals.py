@@ -564,6 +564,46 @@ async def test_help_scrolls_when_it_is_long() -> None:
         assert sections.scroll_y == sections.max_scroll_y
 
 
+@pytest.mark.parametrize(
+    ("keys", "said", "not_said"),
+    [
+        (
+            (),
+            ["Journal", "Went well", "Interview list", "Issue editor", "Everywhere"],
+            ["12 months"],
+        ),
+        (("t",), ["Trends", "12 months", "Everywhere", "Quit"], ["Went well", "Again"]),
+        (("r",), ["Review", "Show my answer", "Again", "Everywhere"], ["Went well", "12 months"]),
+    ],
+)
+async def test_question_mark_shows_the_keys_of_the_screen_on_show(
+    tmp_path, keys: tuple[str, ...], said: list[str], not_said: list[str]
+) -> None:
+    from interview_journal.store import open_journal
+    from interview_journal.tui.app import JournalApp
+
+    from .conftest import add_acme
+
+    journal = open_journal(tmp_path / "journal.db")
+    add_acme(journal)
+    app = JournalApp(journal=journal, today=lambda: TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*keys, "question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        sections = [title for title, _rows in app.screen.sections]
+        text = visible_text(app) + " ".join(
+            description for _title, rows in app.screen.sections for _key, description in rows
+        )
+        for words in said:
+            assert words in text or words in sections
+        for words in not_said:
+            assert words not in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpScreen)
+
+
 # -- PositivesScreen ----------------------------------------------------------------------------
 
 

@@ -304,24 +304,8 @@ class JournalApp(App[None]):
         )
 
     def action_help(self) -> None:
-        from .screens.help import HelpScreen, bindings_help
-        from .widgets.interview_list import InterviewList
-        from .widgets.issue_editor import IssueEditor
+        """The keys of the screen on show (help.help_sections)."""
+        from .screens.help import HelpScreen, help_sections
 
-        if isinstance(self.screen, HelpScreen):
-            return
-        sections = [
-            ("Journal", bindings_help(JournalScreen.BINDINGS)),
-            ("Interview list", bindings_help(InterviewList.BINDINGS)),
-            ("Issue editor", bindings_help(IssueEditor.BINDINGS)),
-            (
-                "Everywhere",
-                bindings_help(self.BINDINGS)
-                + [
-                    ("tab / shift+tab", "Next / previous pane or field"),
-                    ("ctrl+p", "Command palette: interviews, categories, actions"),
-                    ("escape", "Back / close"),
-                ],
-            ),
-        ]
-        self.push_screen(HelpScreen(sections))
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(help_sections(self.screen, self)))
