@@ -215,6 +215,7 @@ class JournalScreen(Screen[None]):
 
     def _show_empty_state(self) -> None:
         empty = self.interview_list.row_count == 0
+        self.refresh_bindings()  # the keys an empty journal does not offer (check_action)
         self.query_one("#main").display = not empty
         self.query_one("#empty").display = empty
 
@@ -749,8 +750,12 @@ class JournalScreen(Screen[None]):
             "toggle_closed",
             "delete",
         }
+        empty = self.interview_list.row_count == 0
         if action in needs_interview and self.current is None:
-            return None  # shown dimmed: there is no interview to act on yet
+            # Not offered at all on an empty journal; dimmed while none is selected.
+            return False if empty else None
+        if action == "search" and empty:
+            return False  # nothing to search yet
         # "/" is text in the editor's fields: search is not offered in the footer there.
         return not (action == "search" and isinstance(self.focused, TextArea))
 

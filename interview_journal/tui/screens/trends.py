@@ -72,8 +72,8 @@ LABEL_HELP = (
 EMPTY_TEXT = (
     "Trends need a few interviews that have happened.\n\n"
     "{count}\n\n"
-    "Write down what went wrong after each one, and the mistakes that keep coming back\n"
-    "will show here. escape goes back to the journal."
+    "Write down what went wrong after each one, and the mistakes that keep coming back "
+    "will show here.\n\nescape goes back to the journal."
 )
 
 
@@ -192,6 +192,7 @@ class TrendsScreen(Screen[None]):
         self.start: dt.date | None = None
         self._drawn_for = Size(0, 0)
         self._load_pending = False
+        self._periods_offered = True
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -226,6 +227,11 @@ class TrendsScreen(Screen[None]):
         table.add_columns(*CATEGORY_COLUMNS)
         cost = self.query_one("#cost", DataTable)
         cost.add_columns("Category", "With it", "Without it", "")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "period":
+            return self._periods_offered
+        return True
 
     def action_cursor(self, direction: str) -> None:
         """j and k move in the table that has the focus, as the arrows do."""
@@ -271,6 +277,10 @@ class TrendsScreen(Screen[None]):
             f"{counted(overview.issues, 'issue')}"
         )
         enough = overview.interviews >= 2 and bool(overview.categories)
+        # Over the whole journal and still too few: no shorter period can show more, so the
+        # period keys are not offered (check_action).
+        self._periods_offered = enough or self.months != 0
+        self.refresh_bindings()
         self.query_one("#trends-main").display = enough
         empty = self.query_one("#trends-empty", Static)
         empty.display = not enough
