@@ -90,6 +90,31 @@ async def test_confirm_buttons(button: str, expected: bool) -> None:
         assert app.results == [expected]
 
 
+async def test_the_quit_dialog_says_the_keys_its_footer_offers() -> None:
+    """The buttons and the footer name the same keys with the same words: y Yes, n No."""
+    from textual.widgets import Button
+
+    from interview_journal.tui.widgets.footer import Footer
+
+    def quit_question() -> ConfirmScreen:
+        return ConfirmScreen("Quit anyway, and lose it?", confirm_label="Quit and lose it")
+
+    async with driving(quit_question) as (app, pilot):
+        buttons = [str(button.label) for button in app.screen.query(Button)]
+        assert buttons == ["n  No", "y  Yes, quit and lose it"]
+        offered = [
+            f"{key.display}  {key.description}"
+            for key in app.screen.query_one(Footer).keys
+            if key.key != app.COMMAND_PALETTE_BINDING
+        ]
+        assert offered == ["y  Yes", "n  No"]
+        for key in offered:
+            assert any(button.startswith(key) for button in buttons)
+        await pilot.press("n")
+        await pilot.pause()
+    assert app.results == [False]
+
+
 async def test_confirm_shows_the_question_literally() -> None:
     async with driving(lambda: ConfirmScreen('Delete "[bold]x[/]"?', danger=False)) as (app, _):
         assert '"[bold]x[/]"' in visible_text(app)
