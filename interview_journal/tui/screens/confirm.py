@@ -27,7 +27,7 @@ class ConfirmScreen(Dialog[bool]):
     DEFAULT_CSS = """
     ConfirmScreen > #dialog {
         width: auto;
-        min-width: 40;
+        min-width: 56;  /* room for both buttons, whose labels say what they do */
         max-width: 70;
         max-height: 100%;
     }
@@ -46,7 +46,10 @@ class ConfirmScreen(Dialog[bool]):
         align-horizontal: right;
     }
     ConfirmScreen #buttons Button {
+        width: auto;
+        min-width: 10;
         margin-left: 2;
+        padding: 0 2;
     }
     """
 

@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from ..app import JournalApp
 
 GRADES = {1: "again", 2: "hard", 3: "good", 4: "easy"}
+LABEL_COLOURS = {"recurring": "text-error", "improving": "text-warning", "fixed": "text-success"}
+"""The trend labels in the theme's colours, as on the trends screen; `once` is dim."""
 
 
 def briefing_text(briefing: review.Briefing, today, app: App[Any]) -> Group:  # noqa: ANN001
@@ -55,8 +57,9 @@ def briefing_text(briefing: review.Briefing, today, app: App[Any]) -> Group:  # 
     for item in briefing.focus:
         heading = Text(f"\n{item.name}", style="bold")
         if item.label:
-            variable = "text-error" if item.label == "recurring" else "text-warning"
-            heading.append(f"  {item.label}", style=theme_style(app, variable))
+            variable = LABEL_COLOURS.get(item.label)
+            style = theme_style(app, variable) if variable else Style(dim=True)
+            heading.append(f"  {item.label}", style=style)
         if item.indefensible:
             heading.append("  indefensible", style=flag)
         parts.append(heading)
