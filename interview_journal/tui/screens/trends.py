@@ -411,7 +411,7 @@ class TrendsScreen(Screen[None]):
         room = max(20, self.query_one("#timeline-legend", Static).content_size.width)
         used = 0
         for slug, (marker, variable) in drawn:
-            name = _short(names[slug], 18)
+            name = _short(names[slug], 15)
             size = len(marker) + 1 + len(name)
             if used and used + 2 + size > room:
                 legend.append("\n")
