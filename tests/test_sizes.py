@@ -169,3 +169,17 @@ async def test_the_monthly_legend_is_beside_the_lines_with_a_marker_each(
         plot = app.screen.query_one("#timeline")
         box = app.screen.query_one("#timeline-legend")
         assert box.region.y >= plot.region.bottom  # under the plot, not over its lines
+
+
+async def test_a_toast_shows_at_the_top_not_over_the_editor(tmp_path: Path) -> None:
+    app = demo_app(tmp_path)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await on_an_issue(pilot)
+        app.notify("Reopened: Marlow & Finch", markup=False)
+        await pilot.pause(0.3)
+        toasts = list(app.screen.query("Toast"))
+        assert toasts
+        editor = app.screen.query_one("#editor").region
+        for toast in toasts:
+            assert toast.region.y <= 2  # at the top right, under the title
+            assert not toast.region.overlaps(editor)

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.console import Group, RenderableType
 from rich.style import Style
-from rich.table import Table
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
@@ -21,6 +20,7 @@ from textual.widgets import Header, Static
 
 from ...core import review
 from ...store.briefing import load_briefing
+from ..text import hanging
 from ..theme import theme_style
 from ..widgets.footer import Footer
 
@@ -66,27 +66,18 @@ def briefing_text(briefing: review.Briefing, today, app: App[Any]) -> Group:  # 
         for answer in item.answers:
             line = Text(" ".join(answer.should_have.split()))
             line.append(f"  ({answer.company}, {answer.date:%b %Y})", style="dim")
-            parts.append(_hanging("  → ", theme_style(app, "text-success"), line))
+            parts.append(hanging("  → ", theme_style(app, "text-success"), line))
         for action in item.actions:
             parts.append(
-                _hanging("  ☐ ", theme_style(app, "text-accent"), Text(" ".join(action.split())))
+                hanging("  ☐ ", theme_style(app, "text-accent"), Text(" ".join(action.split())))
             )
     parts.append(Text("\nOn the day", style="bold underline"))
     for entry in briefing.checklist:
         line = Text(entry.text)
         if entry.indefensible:
             line.append("  (indefensible)", style=flag)
-        parts.append(_hanging("  ☐ ", Style(), line))
+        parts.append(hanging("  ☐ ", Style(), line))
     return Group(*parts)
-
-
-def _hanging(mark: str, style: Style, text: Text) -> Table:
-    """`mark`, then `text` wrapped in a column of its own: its lines start under its first."""
-    row = Table.grid(expand=True)
-    row.add_column(width=len(mark), no_wrap=True)
-    row.add_column(ratio=1)
-    row.add_row(Text(mark, style=style), text)
-    return row
 
 
 class ReviewScreen(Screen[None]):

@@ -13,14 +13,12 @@ from typing import TYPE_CHECKING, ClassVar
 
 from rich.console import Group
 from rich.style import Style
-from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.geometry import Size
 from textual.message import Message
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Header, OptionList, Static
@@ -30,6 +28,7 @@ from textual_plotext import PlotextPlot
 from ...core import trends
 from ...core.model import Interview, Issue
 from ...core.text import counted
+from ..text import hanging
 from ..theme import theme_style
 from ..widgets.footer import Footer
 
@@ -77,15 +76,6 @@ EMPTY_TEXT = (
 )
 
 
-def hanging(mark: str, style: Style, text: Text) -> Table:
-    """`mark`, then `text` wrapped in a column of its own: its lines start under its first."""
-    row = Table.grid(expand=True)
-    row.add_column(width=len(mark), no_wrap=True)
-    row.add_column(ratio=1)
-    row.add_row(Text(mark, style=style), text)
-    return row
-
-
 def _short(name: str, width: int = 16) -> str:
     return name if len(name) <= width else name[: width - 1] + "…"
 
@@ -103,6 +93,16 @@ class FittedTable(DataTable[Text]):
 
     class Resized(Message):
         """The table has a new size."""
+
+    def on_resize(self) -> None:
+        self.post_message(self.Resized())
+
+
+class FittedPlot(PlotextPlot):
+    """A chart that says when its size changed, so that the screen can draw it for that size."""
+
+    class Resized(Message):
+        """The chart has a new size."""
 
     def on_resize(self) -> None:
         self.post_message(self.Resized())
@@ -190,7 +190,8 @@ class TrendsScreen(Screen[None]):
         self.months = 0  # the whole journal, as `interview-journal stats` shows by default
         self.overview: trends.Overview | None = None
         self.start: dt.date | None = None
-        self._drawn_for = Size(0, 0)
+        self._shown: tuple[list[trends.Sitting], trends.Overview, dt.date] | None = None
+        self._redraw_pending = False
         self._load_pending = False
         self._periods_offered = True
 
@@ -207,15 +208,15 @@ class TrendsScreen(Screen[None]):
                 cost.border_title = "What it cost: ended in rejection or no reply"
                 yield cost
             with Vertical(id="trends-charts"):
-                bars = PlotextPlot(id="bars", classes="pane chart")
+                bars = FittedPlot(id="bars", classes="pane chart")
                 bars.border_title = "Interviews with each mistake"
                 yield bars
                 # The legend below the lines, never over them: one marker and colour a series.
                 with Vertical(id="timeline-box", classes="pane chart") as box:
                     box.border_title = "Top five, month by month"
-                    yield PlotextPlot(id="timeline")
+                    yield FittedPlot(id="timeline")
                     yield Static(id="timeline-legend")
-                ratings = PlotextPlot(id="ratings", classes="pane chart")
+                ratings = FittedPlot(id="ratings", classes="pane chart")
                 ratings.border_title = "How you rated yourself"
                 yield ratings
         yield Static(id="trends-empty")
@@ -241,10 +242,6 @@ class TrendsScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         self.schedule_load()  # the journal may have changed while trends were out of sight
 
-    def on_resize(self) -> None:
-        if self.overview is not None and self.size != self._drawn_for:
-            self.schedule_load()
-
     def action_period(self, months: int) -> None:
         self.months = months
         self.schedule_load()
@@ -260,7 +257,6 @@ class TrendsScreen(Screen[None]):
 
     def load(self) -> None:
         self._load_pending = False
-        self._drawn_for = self.size
         today = self.app.today()
         self.start = trends.period_start(self.months or None, today)
         journal = self.app.journal
@@ -293,8 +289,17 @@ class TrendsScreen(Screen[None]):
             )
             empty.update(Text(EMPTY_TEXT.format(count=said)))
             return
+        self._shown = (sittings, overview, today)
         self._fill_categories(overview)
         self._fill_cost(trends.cost(sittings, overview))
+        self._draw_charts()
+
+    def _draw_charts(self) -> None:
+        """The three charts, fitted to their size now, from what was loaded (nothing is read)."""
+        self._redraw_pending = False
+        if self._shown is None:
+            return
+        sittings, overview, today = self._shown
         self._draw_bars(overview)
         self._draw_timeline(sittings, overview, today)
         self._draw_ratings(sittings)
@@ -302,11 +307,22 @@ class TrendsScreen(Screen[None]):
     @on(FittedTable.Resized)
     def _refit(self) -> None:
         """Filled again when a table's width no longer suits its columns (the screen's size
-        classes move the layout after the first fill, and at every resize)."""
+        classes move the layout after the first fill, and at every resize): from what was
+        loaded, without reading the journal again."""
         table = self.query_one("#categories", DataTable)
         shown = tuple(str(column.label) for column in table.columns.values())
-        if self.overview is not None and shown != category_columns(table.size.width):
-            self.schedule_load()
+        if self._shown is not None and shown != category_columns(table.size.width):
+            sittings, overview, _today = self._shown
+            self._fill_categories(overview)
+            self._fill_cost(trends.cost(sittings, overview))
+
+    @on(FittedPlot.Resized)
+    def _redraw(self) -> None:
+        """A chart changed size (the layout settling, the terminal resized): drawn again for
+        it once the layout is done, however many of them changed."""
+        if self._shown is not None and not self._redraw_pending:
+            self._redraw_pending = True
+            self.call_after_refresh(self._draw_charts)
 
     def _fill_categories(self, overview: trends.Overview) -> None:
         table = self.query_one("#categories", DataTable)
@@ -448,7 +464,10 @@ class TrendsScreen(Screen[None]):
             values = trends.bucket([rating for _, rating in rated], width)
             plt.plot(list(range(len(values))), values, marker="braille")
             plt.ylim(1, 5)
-            plt.yticks([1, 2, 3, 4, 5])
+            # Two rows at least between labels: closer ones, plotext drops some, not always
+            # the same ones.
+            rows = plot.size.height - 3
+            plt.yticks([1, 2, 3, 4, 5] if rows >= 9 else [1, 3, 5] if rows >= 5 else [1, 5])
             first, last = rated[0][0], rated[-1][0]
             plt.xticks([0, len(values) - 1], [first.strftime("%b %y"), last.strftime("%b %y")])
         else:

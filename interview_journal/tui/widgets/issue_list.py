@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.table import Table
+from rich.console import RenderableType
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ...core.model import Category, Issue
+from ..text import hanging
 from ..theme import theme_style
 
 SOLVED_MARK = "✓"
@@ -44,7 +45,7 @@ class IssueList(OptionList):
             return None
         return self.issues[self.highlighted]
 
-    def _line(self, issue: Issue, categories: dict[str, Category]) -> Table:
+    def _line(self, issue: Issue, categories: dict[str, Category]) -> RenderableType:
         """The mark in a column of its own, so that a long problem wraps under its own start
         (a hanging indent), not under the mark."""
         category = categories.get(issue.category or "")
@@ -60,8 +61,4 @@ class IssueList(OptionList):
         # line would otherwise be laid out on every repaint.
         first_line = issue.problem.lstrip()[:300].split("\n", 1)[0]
         line.append(first_line)
-        row = Table.grid(expand=True)
-        row.add_column(width=2, no_wrap=True)
-        row.add_column(ratio=1)
-        row.add_row(mark, line)
-        return row
+        return hanging(mark.plain, mark.style, line)

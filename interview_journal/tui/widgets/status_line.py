@@ -24,6 +24,8 @@ class StatusLine(Static):
     StatusLine {
         width: 1fr;
         height: 1;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
         padding: 0 1;
         color: $text-muted;
         background: $surface;
