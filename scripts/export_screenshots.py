@@ -23,12 +23,14 @@ SIZE = (130, 40)
 
 
 async def shoot(app: JournalApp, name: str, *keys: str) -> None:
-    """Press `keys` in the real app, then save what the terminal shows as `name`."""
-    async with app.run_test(size=SIZE) as pilot:
+    """Press `keys` in the real app, then save what the terminal shows as `name`, toasts and
+    all, as a user would see it."""
+    app.sub_title = "journal.db"  # before start: the screens under a dialog are not redrawn
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await app.started.wait()
         for key in keys:
             await pilot.press(key)
             await pilot.pause(0.1)  # the detail panes follow the selection after a moment
-        app.sub_title = "journal.db"
         for widget in app.screen.query("TextArea, Input"):
             widget.cursor_blink = False  # type: ignore[attr-defined]
         await pilot.pause()
@@ -46,7 +48,7 @@ async def main() -> None:
             ("new-interview.svg", "n", *"Acme", "tab", *"Data", "tab"),
             ("trends.svg", "t"),
             ("review.svg", "r", "space"),
-            ("composer.svg", "j", "j", "j", "f", "a"),
+            ("composer.svg", "j", "j", "j", "f", "enter"),
         )
         for name, *keys in shots:
             await shoot(JournalApp(journal=journal, today=lambda: TODAY), name, *keys)

@@ -91,6 +91,31 @@ async def test_confirm_buttons(button: str, expected: bool) -> None:
         assert app.results == [expected]
 
 
+async def test_the_quit_dialog_says_the_keys_its_footer_offers() -> None:
+    """The buttons and the footer name the same keys with the same words: y Yes, n No."""
+    from textual.widgets import Button
+
+    from interview_journal.tui.widgets.footer import Footer
+
+    def quit_question() -> ConfirmScreen:
+        return ConfirmScreen("Quit anyway, and lose it?", confirm_label="Quit and lose it")
+
+    async with driving(quit_question) as (app, pilot):
+        buttons = [str(button.label) for button in app.screen.query(Button)]
+        assert buttons == ["n  No", "y  Yes, quit and lose it"]
+        offered = [
+            f"{key.display}  {key.description}"
+            for key in app.screen.query_one(Footer).keys
+            if key.key != app.COMMAND_PALETTE_BINDING
+        ]
+        assert offered == ["y  Yes", "n  No"]
+        for key in offered:
+            assert any(button.startswith(key) for button in buttons)
+        await pilot.press("n")
+        await pilot.pause()
+    assert app.results == [False]
+
+
 async def test_confirm_shows_the_question_literally() -> None:
     async with driving(lambda: ConfirmScreen('Delete "[bold]x[/]"?', danger=False)) as (app, _):
         assert '"[bold]x[/]"' in visible_text(app)
@@ -559,6 +584,46 @@ async def test_help_scrolls_when_it_is_long() -> None:
         await pilot.press("end")
         await pilot.pause()
         assert sections.scroll_y == sections.max_scroll_y
+
+
+@pytest.mark.parametrize(
+    ("keys", "said", "not_said"),
+    [
+        (
+            (),
+            ["Journal", "Went well", "Interview list", "Issue editor", "Everywhere"],
+            ["12 months"],
+        ),
+        (("t",), ["Trends", "12 months", "Everywhere", "Quit"], ["Went well", "Again"]),
+        (("r",), ["Review", "Show my answer", "Again", "Everywhere"], ["Went well", "12 months"]),
+    ],
+)
+async def test_question_mark_shows_the_keys_of_the_screen_on_show(
+    tmp_path, keys: tuple[str, ...], said: list[str], not_said: list[str]
+) -> None:
+    from interview_journal.store import open_journal
+    from interview_journal.tui.app import JournalApp
+
+    from .conftest import add_acme
+
+    journal = open_journal(tmp_path / "journal.db")
+    add_acme(journal)
+    app = JournalApp(journal=journal, today=lambda: TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*keys, "question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        sections = [title for title, _rows in app.screen.sections]
+        text = visible_text(app) + " ".join(
+            description for _title, rows in app.screen.sections for _key, description in rows
+        )
+        for words in said:
+            assert words in text or words in sections
+        for words in not_said:
+            assert words not in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpScreen)
 
 
 # -- PositivesScreen ----------------------------------------------------------------------------

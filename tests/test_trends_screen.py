@@ -6,6 +6,7 @@ import datetime as dt
 import html
 from pathlib import Path
 
+import pytest
 from textual.widgets import DataTable
 
 from interview_journal.core import exchange
@@ -116,3 +117,40 @@ def test_counts_agree_with_their_nouns() -> None:
         "1 interview",
         "2 interviews",
     ]
+
+
+@pytest.mark.parametrize("mode_key", ["t", "r"])
+async def test_the_command_palette_acts_from_trends_and_review(
+    tmp_path: Path, mode_key: str
+) -> None:
+    """Choosing "New interview" in the palette on Trends or Review opens the form, over the
+    journal."""
+    from interview_journal.tui.screens.interview_form import InterviewForm
+
+    app = JournalApp(journal=fixture_journal(tmp_path), today=lambda: TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(mode_key)
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"New interview")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert app.current_mode == "journal"
+        assert isinstance(app.screen, InterviewForm)
+
+
+async def test_the_command_palette_finds_an_interview_from_trends(tmp_path: Path) -> None:
+    app = JournalApp(journal=fixture_journal(tmp_path), today=lambda: TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t")
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Company 4")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert app.current_mode == "journal"
+        assert app.screen.query_one(InterviewList).highlighted.interview.company == "Company 4"

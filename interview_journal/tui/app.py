@@ -121,6 +121,17 @@ class JournalApp(App[None]):
     TITLE = "Interview Journal"
     CSS_PATH = "app.tcss"
     DEFAULT_MODE = "journal"
+    # One width class and one height class on every screen; app.tcss lays the screens out by them.
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [
+        (0, "-tiny"),
+        (76, "-narrow"),
+        (110, "-wide"),
+    ]
+    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [
+        (0, "-low"),
+        (22, "-short"),
+        (34, "-tall"),
+    ]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("t", "switch_mode('trends')", "Trends", id="app.trends"),
@@ -287,17 +298,18 @@ class JournalApp(App[None]):
         )
         if companies is None:
             return
-        lines = [
+        said = [
             f"{f.kind.replace('-', ' ')} for {company}, due {f.due:%a %d %b}"
             for f, company in zip(overdue, companies, strict=False)
         ]
         if len(overdue) > 3:
-            lines.append(f"and {len(overdue) - 3} more")
-        title = f"{len(overdue)} follow-up{'s' if len(overdue) != 1 else ''} overdue"
-        hint = "Select the interview and press f."
-        self.notify(
-            "\n".join([*lines, hint]), title=title, severity="warning", timeout=10, markup=False
-        )
+            said.append(f"{len(overdue) - 3} more")
+        count = f"{len(overdue)} follow-up{'s' if len(overdue) != 1 else ''} overdue"
+        # On the journal's status line, not in a toast: a toast would cover the editor.
+        from .widgets.status_line import StatusLine
+
+        for line in self.screen.query(StatusLine):
+            line.say(f"{count} (select the interview, press f): {'; '.join(said)}", "warning")
 
     def exit(
         self, result: None = None, return_code: int = 0, message: RenderableType | None = None
@@ -414,24 +426,8 @@ class JournalApp(App[None]):
         )
 
     def action_help(self) -> None:
-        from .screens.help import HelpScreen, bindings_help
-        from .widgets.interview_list import InterviewList
-        from .widgets.issue_editor import IssueEditor
+        """The keys of the screen on show (help.help_sections)."""
+        from .screens.help import HelpScreen, help_sections
 
-        if isinstance(self.screen, HelpScreen):
-            return
-        sections = [
-            ("Journal", bindings_help(JournalScreen.BINDINGS)),
-            ("Interview list", bindings_help(InterviewList.BINDINGS)),
-            ("Issue editor", bindings_help(IssueEditor.BINDINGS)),
-            (
-                "Everywhere",
-                bindings_help(self.BINDINGS)
-                + [
-                    ("tab / shift+tab", "Next / previous pane or field"),
-                    ("ctrl+p", "Command palette: interviews, categories, actions"),
-                    ("escape", "Back / close"),
-                ],
-            ),
-        ]
-        self.push_screen(HelpScreen(sections))
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(help_sections(self.screen, self)))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -17,14 +18,16 @@ from .dialog import Dialog
 class ConfirmScreen(Dialog[bool]):
     """Ask before doing something that cannot be undone.
 
-    `y` or enter confirms, `n` or escape cancels; the buttons do the same with the mouse.
-    The question is shown as plain text, so a company name like `[bold]x[/]` reads as typed.
+    The dialog and the footer say the same: the buttons are "No" and "Yes, <what it does>",
+    each with its key (`n`, `y`), and the footer offers `y Yes` and `n No`. Enter presses the
+    focused button (Yes at first); escape is No. The question is shown as plain text, so a
+    company name like `[bold]x[/]` reads as typed.
     """
 
     DEFAULT_CSS = """
     ConfirmScreen > #dialog {
         width: auto;
-        min-width: 40;
+        min-width: 56;  /* room for both buttons, whose labels say what they do */
         max-width: 70;
         max-height: 100%;
     }
@@ -43,16 +46,18 @@ class ConfirmScreen(Dialog[bool]):
         align-horizontal: right;
     }
     ConfirmScreen #buttons Button {
+        width: auto;
+        min-width: 10;
         margin-left: 2;
+        padding: 0 2;
     }
     """
 
     AUTO_FOCUS = "#confirm"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "confirm", "Yes", id="confirm.yes"),
-        Binding("enter", "confirm", "Yes", show=False, id="confirm.enter"),
         Binding("n", "cancel", "No", id="confirm.no"),
-        Binding("escape", "cancel", "Cancel", id="confirm.cancel"),
+        Binding("escape", "cancel", "No", show=False, id="confirm.cancel"),
     ]
 
     def __init__(
@@ -68,14 +73,21 @@ class ConfirmScreen(Dialog[bool]):
             dialog.border_title = "Are you sure?"
             yield Static(Content(self.question), id="question")
             with Horizontal(id="buttons"):
-                yield Button(Content("Cancel"), id="cancel", compact=True)
+                yield Button(Content.assemble(("n", "bold"), "  No"), id="cancel", compact=True)
+                what = self.confirm_label[:1].lower() + self.confirm_label[1:]
                 yield Button(
-                    Content(self.confirm_label),
+                    Content.assemble(("y", "bold"), f"  Yes, {what}"),
                     id="confirm",
                     variant="error" if self.danger else "primary",
                     compact=True,
                 )
         yield Footer()
+
+    def on_key(self, event: events.Key) -> None:
+        """Enter presses the focused button, as Textual's buttons do; on no button, it is Yes."""
+        if event.key == "enter" and not isinstance(self.focused, Button):
+            event.stop()
+            self.dismiss(True)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

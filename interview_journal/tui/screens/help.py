@@ -1,7 +1,8 @@
-"""The help screen: every key, per screen, generated from the bindings themselves."""
+"""The help screen: the keys of the screen on show, generated from the bindings themselves."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import cache
 from typing import Any, ClassVar
@@ -11,6 +12,7 @@ from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
+from textual.screen import Screen
 from textual.widgets import Static
 
 from ..widgets.footer import Footer
@@ -48,6 +50,44 @@ def bindings_help(
             if display not in keys:
                 keys.append(display)
     return [(" ".join(keys), description) for (_action, description), keys in rows.items()]
+
+
+EVERYWHERE_EXTRA = [
+    ("tab / shift+tab", "Next / previous pane or field"),
+    ("ctrl+p", "Command palette: interviews, categories, actions"),
+    ("escape", "Back / close"),
+]
+"""Keys that Textual itself gives every screen, said in the "Everywhere" section."""
+
+OWN_PACKAGE = __name__.split(".", 1)[0]
+
+
+def section_title(node: object) -> str:
+    """A screen's or widget's name as the help says it: "InterviewList" is "Interview list",
+    "TrendsScreen" is "Trends"."""
+    name = type(node).__name__.removesuffix("Screen") or type(node).__name__
+    words = re.findall(r"[A-Z][a-z0-9]*|[a-z0-9]+", name)
+    return " ".join(words).capitalize() if words else name
+
+
+def help_sections(screen: Screen[Any], app: App[Any]) -> list[HelpSection]:
+    """The keys of the screen on show: its own, those of the app's widgets on it (the list, the
+    editor, ...) in the order they appear, then the keys that work everywhere. Generated from
+    the bindings, so the help never says a key that does not work there."""
+    sections: list[HelpSection] = []
+    seen: set[type] = set()
+    for node in [screen, *screen.query("*")]:
+        kind = type(node)
+        if kind in seen or not kind.__module__.startswith(OWN_PACKAGE):
+            continue
+        seen.add(kind)
+        # Only the keys the class itself declares: those it inherits from Textual's widget (a
+        # table's arrows) are the widget's own, and said nowhere else either.
+        rows = bindings_help(vars(kind).get("BINDINGS", []), app)
+        if rows:
+            sections.append((section_title(node), rows))
+    sections.append(("Everywhere", bindings_help(app.BINDINGS, app) + EVERYWHERE_EXTRA))
+    return sections
 
 
 class HelpScreen(Dialog[None]):
@@ -99,7 +139,7 @@ class HelpScreen(Dialog[None]):
     @staticmethod
     def _table(rows: list[tuple[str, str]]) -> Table:
         table = Table.grid(padding=(0, 2))
-        table.add_column(min_width=10, style="bold", no_wrap=True)
+        table.add_column(min_width=16, style="bold", no_wrap=True)
         table.add_column()
         for key, description in rows:
             table.add_row(Text(key), Text(description))

@@ -29,6 +29,7 @@ from ..reading import read_or
 from ..widgets.footer import Footer
 from ..widgets.interview_list import InterviewList
 from ..widgets.issue_list import IssueList
+from ..widgets.status_line import StatusLine
 from .journal_dialogs import JournalDialogs
 from .journal_source import JournalSource
 from .journal_text import EMPTY_TEXT, summary_text
@@ -107,6 +108,7 @@ class JournalScreen(JournalDialogs, Screen[None]):
             interviews.border_title = "Interviews"
             yield interviews
         yield Static(Text(EMPTY_TEXT), id="empty")
+        yield StatusLine(id="status-line")
         yield Footer()
 
     @property
@@ -155,13 +157,9 @@ class JournalScreen(JournalDialogs, Screen[None]):
         self._show_interview(keep_issue=None)
         self.post_message(JournalReady())  # keys typed before the panes were there can act
 
-    def on_resize(self) -> None:
-        # In a small terminal the panes give way so the editor stays in view.
-        self.set_class(self.size.height < 34, "-short")
-        self.set_class(self.size.width < 110, "-narrow")
-
     def _show_empty_state(self) -> None:
         empty = self.interview_list.row_count == 0
+        self.refresh_bindings()  # the keys an empty journal does not offer (check_action)
         self.query_one("#main").display = not empty
         self.query_one("#empty").display = empty
 
@@ -491,7 +489,11 @@ class JournalScreen(JournalDialogs, Screen[None]):
             "toggle_closed",
             "delete",
         }
+        empty = self.interview_list.row_count == 0
         if action in needs_interview and self.current is None:
-            return None  # shown dimmed: there is no interview to act on yet
+            # Not offered at all on an empty journal; dimmed while none is selected.
+            return False if empty else None
+        if action == "search" and empty:
+            return False  # nothing to search yet
         # "/" is text in the editor's fields: search is not offered in the footer there.
         return not (action == "search" and isinstance(self.focused, TextArea))

@@ -8,11 +8,13 @@ you should have done. The drill shows a problem, you recall your answer, `space`
 from __future__ import annotations
 
 import datetime as dt
-from typing import ClassVar
+from typing import Any, ClassVar
 
+from rich.console import Group, RenderableType
+from rich.style import Style
 from rich.text import Text
 from textual import work
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
@@ -24,13 +26,19 @@ from ...core.clock import Clock
 from ...store import CorruptJournal, Journal, JournalError
 from ...store.reads import ReviewData, load_review, reader
 from ..messages import JournalDamaged
+from ..text import hanging
+from ..theme import theme_style
 from ..widgets.footer import Footer
 
 GRADES = {1: "again", 2: "hard", 3: "good", 4: "easy"}
+LABEL_COLOURS = {"recurring": "text-error", "improving": "text-warning", "fixed": "text-success"}
+"""The trend labels in the theme's colours, as on the trends screen; `once` is dim."""
 
 
-def briefing_text(briefing: review.Briefing, today) -> Text:  # noqa: ANN001 - a date
-    """The briefing as the user reads it: plain text, their own words as typed."""
+def briefing_text(briefing: review.Briefing, today, app: App[Any]) -> Group:  # noqa: ANN001
+    """The briefing as the user reads it: their own words as typed, a long answer wrapped under
+    its own start (a hanging indent), colours from the app's theme."""
+    parts: list[RenderableType] = []
     text = Text()
     upcoming = briefing.upcoming
     if upcoming is not None:
@@ -42,32 +50,37 @@ def briefing_text(briefing: review.Briefing, today) -> Text:  # noqa: ANN001 - a
         if upcoming.time:
             when += upcoming.time.strftime(" %H:%M")
         days = briefing.days_until
-        text.append(f"\n{when}, " + ("tomorrow" if days == 1 else f"in {days} days") + "\n\n")
+        text.append(f"\n{when}, " + ("tomorrow" if days == 1 else f"in {days} days") + "\n")
     else:
-        text.append("No interview ahead in the journal: a general briefing.\n\n", style="bold")
+        text.append("No interview ahead in the journal: a general briefing.\n", style="bold")
     if briefing.focus:
-        text.append("Watch for\n", style="bold underline")
+        text.append("\nWatch for", style="bold underline")
+    parts.append(text)
+    flag = theme_style(app, "text-error", bold=True)
     for item in briefing.focus:
-        text.append(f"\n{item.name}", style="bold")
+        heading = Text(f"\n{item.name}", style="bold")
         if item.label:
-            text.append(f"  {item.label}", style="yellow" if item.label != "recurring" else "red")
+            variable = LABEL_COLOURS.get(item.label)
+            style = theme_style(app, variable) if variable else Style(dim=True)
+            heading.append(f"  {item.label}", style=style)
         if item.indefensible:
-            text.append("  indefensible", style="bold red")
-        text.append("\n")
+            heading.append("  indefensible", style=flag)
+        parts.append(heading)
         for answer in item.answers:
-            text.append("  → ", style="green")
-            text.append(" ".join(answer.should_have.split()))
-            text.append(f"  ({answer.company}, {answer.date:%b %Y})\n", style="dim")
+            line = Text(" ".join(answer.should_have.split()))
+            line.append(f"  ({answer.company}, {answer.date:%b %Y})", style="dim")
+            parts.append(hanging("  → ", theme_style(app, "text-success"), line))
         for action in item.actions:
-            text.append("  ☐ ", style="cyan")
-            text.append(" ".join(action.split()) + "\n")
-    text.append("\nOn the day\n", style="bold underline")
+            parts.append(
+                hanging("  ☐ ", theme_style(app, "text-accent"), Text(" ".join(action.split())))
+            )
+    parts.append(Text("\nOn the day", style="bold underline"))
     for entry in briefing.checklist:
-        text.append("  ☐ " + entry.text)
+        line = Text(entry.text)
         if entry.indefensible:
-            text.append("  (indefensible)", style="bold red")
-        text.append("\n")
-    return text
+            line.append("  (indefensible)", style=flag)
+        parts.append(hanging("  ☐ ", Style(), line))
+    return Group(*parts)
 
 
 class ReviewScreen(Screen[None]):
@@ -151,7 +164,7 @@ class ReviewScreen(Screen[None]):
             self.query_one("#briefing-text", Static).update("")
             self.cards, self.next_due = [], None
         else:
-            text = briefing_text(data.briefing, self.clock.today())
+            text = briefing_text(data.briefing, self.clock.today(), self.app)
             self.query_one("#briefing-text", Static).update(text)
             self.cards, self.next_due = list(data.due), data.next_due
         self.position = 0
@@ -222,7 +235,7 @@ class ReviewScreen(Screen[None]):
         if card is None or self.revealed:
             return
         self.revealed = True
-        answer = Text("Your answer\n", style="bold green")
+        answer = Text("Your answer\n", style=theme_style(self.app, "text-success", bold=True))
         answer.append(card.should_have)
         self.query_one("#card-answer", Static).update(answer)
         self.query_one("#card-hint", Static).update(

@@ -8,15 +8,18 @@ so its cost is paid when trends are first opened (and warmed up after the first 
 from __future__ import annotations
 
 import datetime as dt
+from math import ceil
 from typing import ClassVar
 
+from rich.console import Group
+from rich.style import Style
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.geometry import Size
+from textual.message import Message
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Header, OptionList, Static
 from textual.widgets.option_list import Option
@@ -30,15 +33,39 @@ from ...store import CorruptJournal, Journal, JournalError
 from ...store.reads import reader
 from ..messages import JournalDamaged, OpenInJournal
 from ..reading import read_or
+from ..text import hanging
+from ..theme import theme_style
 from ..widgets.footer import Footer
 
 PERIODS = {3: "3 months", 6: "6 months", 12: "12 months", 0: "all time"}
-LABEL_STYLES = {
-    "recurring": "bold red",
-    "improving": "yellow",
-    "fixed": "green",
-    "once": "dim",
-}
+LABEL_COLOURS = {"recurring": "text-error", "improving": "text-warning", "fixed": "text-success"}
+"""Each label's theme variable; `once` is dim."""
+SERIES = (
+    ("o", "text-primary"),
+    ("+", "text-success"),
+    ("x", "text-warning"),
+    ("*", "text-error"),
+    ("#", "foreground"),
+)
+"""The month-by-month lines: each its own marker, so they are told apart without colour
+(NO_COLOR), and its own theme colour."""
+CATEGORY_COLUMNS = ("Category", "Label", "In", "Issues", "First seen", "Last seen", "Since")
+WIDE_TABLE = 82
+"""Cells the category table needs for its seven columns; below it the two dates give way, and
+the names are cut shorter, so that the numbers stay in view."""
+NARROW_TABLE = 50
+"""Below this the issue count gives way too (the interviews count stays)."""
+
+
+def category_columns(width: int) -> tuple[str, ...]:
+    """The category table's columns that fit in `width` cells."""
+    if width >= WIDE_TABLE:
+        return CATEGORY_COLUMNS
+    if width >= NARROW_TABLE:
+        return ("Category", "Label", "In", "Issues", "Since")
+    return ("Category", "Label", "In", "Since")
+
+
 LABEL_HELP = (
     "recurring: keeps coming back · improving: rarer lately · "
     "fixed: was recurring, not in the last three · once: a single interview"
@@ -46,8 +73,8 @@ LABEL_HELP = (
 EMPTY_TEXT = (
     "Trends need a few interviews that have happened.\n\n"
     "{count}\n\n"
-    "Write down what went wrong after each one, and the mistakes that keep coming back\n"
-    "will show here. escape goes back to the journal."
+    "Write down what went wrong after each one, and the mistakes that keep coming back "
+    "will show here.\n\nescape goes back to the journal."
 )
 
 
@@ -57,6 +84,30 @@ def _short(name: str, width: int = 16) -> str:
 
 def _share(bad: int, decided: int) -> str:
     return f"{bad}/{decided} · {bad / decided:.0%}" if decided else "none decided"
+
+
+def _short_share(bad: int, decided: int) -> str:
+    return f"{bad / decided:.0%} of {decided}" if decided else "none"
+
+
+class FittedTable(DataTable[Text]):
+    """A table that says when its size changed, so that the screen can fit the columns to it."""
+
+    class Resized(Message):
+        """The table has a new size."""
+
+    def on_resize(self) -> None:
+        self.post_message(self.Resized())
+
+
+class FittedPlot(PlotextPlot):
+    """A chart that says when its size changed, so that the screen can draw it for that size."""
+
+    class Resized(Message):
+        """The chart has a new size."""
+
+    def on_resize(self) -> None:
+        self.post_message(self.Resized())
 
 
 class CategoryIssuesScreen(ModalScreen[tuple[str, str] | None]):
@@ -87,15 +138,21 @@ class CategoryIssuesScreen(ModalScreen[tuple[str, str] | None]):
             # A category the user named may look like markup: shown as written.
             box.border_title = Content(f"{self.category_name}: {counted(len(self.rows), 'issue')}")
             options = []
+            solved = theme_style(self.app, "text-success")
             for interview, issue in self.rows:
-                line = Text()
-                line.append(f"{interview.date}  ", style="dim")
-                line.append(interview.company, style="bold")
-                line.append("\n  ✗ ")
-                line.append(" ".join(issue.problem.split()))
-                line.append("\n  ✓ ", style="green")
+                heading = Text()
+                heading.append(f"{interview.date}  ", style="dim")
+                heading.append(interview.company, style="bold")
                 solution = " ".join(issue.should_have.split())
-                line.append(solution or "not written yet", style="" if solution else "dim italic")
+                line = Group(
+                    heading,
+                    hanging("  ✗ ", Style(), Text(" ".join(issue.problem.split()))),
+                    hanging(
+                        "  ✓ ",
+                        solved,
+                        Text(solution or "not written yet", style="" if solution else "dim italic"),
+                    ),
+                )
                 options.append(Option(line, id=f"{interview.uuid}/{issue.uuid}"))
             yield OptionList(*options)
             yield Static(
@@ -138,41 +195,49 @@ class TrendsScreen(Screen[None]):
         self.months = 0  # the whole journal, as `interview-journal stats` shows by default
         self.overview: trends.Overview | None = None
         self.start: dt.date | None = None
-        self._drawn_for = Size(0, 0)
+        self._shown: tuple[list[trends.Sitting], trends.Overview, dt.date] | None = None
+        self._redraw_pending = False
         self._load_pending = False
+        self._periods_offered = True
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="trends-main"):
             with Vertical(id="trends-tables"):
-                table: DataTable[Text] = DataTable(
-                    id="categories", cursor_type="row", classes="pane"
-                )
+                table = FittedTable(id="categories", cursor_type="row", classes="pane")
                 table.border_title = "Mistakes by category"
                 table.border_subtitle = "In: interviews with it · Since: interviews since · enter"
                 table.tooltip = LABEL_HELP
                 yield table
-                cost: DataTable[Text] = DataTable(id="cost", cursor_type="row", classes="pane")
+                cost = FittedTable(id="cost", cursor_type="row", classes="pane")
                 cost.border_title = "What it cost: ended in rejection or no reply"
                 yield cost
             with Vertical(id="trends-charts"):
-                for chart_id, title in (
-                    ("bars", "Interviews with each mistake"),
-                    ("timeline", "Top five, month by month"),
-                    ("ratings", "How you rated yourself"),
-                ):
-                    plot = PlotextPlot(id=chart_id, classes="pane chart")
-                    plot.border_title = title
-                    yield plot
+                bars = FittedPlot(id="bars", classes="pane chart")
+                bars.border_title = "Interviews with each mistake"
+                yield bars
+                # The legend below the lines, never over them: one marker and colour a series.
+                with Vertical(id="timeline-box", classes="pane chart") as box:
+                    box.border_title = "Top five, month by month"
+                    yield FittedPlot(id="timeline")
+                    yield Static(id="timeline-legend")
+                ratings = FittedPlot(id="ratings", classes="pane chart")
+                ratings.border_title = "How you rated yourself"
+                yield ratings
         yield Static(id="trends-empty")
         yield Footer()
 
     def on_mount(self) -> None:
         table = self.query_one("#categories", DataTable)
         # Short headings so that every column fits beside the charts; the subtitle explains.
-        table.add_columns("Category", "Label", "In", "Issues", "First seen", "Last seen", "Since")
+        table.add_columns(*CATEGORY_COLUMNS)
         cost = self.query_one("#cost", DataTable)
         cost.add_columns("Category", "With it", "Without it", "")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "period":
+            return self._periods_offered
+        return True
 
     def action_cursor(self, direction: str) -> None:
         """j and k move in the table that has the focus, as the arrows do."""
@@ -182,10 +247,6 @@ class TrendsScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         self._read = self._reading = None  # the journal may have changed meanwhile
         self.schedule_load()
-
-    def on_resize(self) -> None:
-        if self.overview is not None and self.size != self._drawn_for:
-            self.schedule_load()  # drawn again to fit, from what was read
 
     def action_period(self, months: int) -> None:
         self.months = months
@@ -242,7 +303,6 @@ class TrendsScreen(Screen[None]):
         self._draw(sittings, categories)
 
     def _draw(self, read: list[trends.Sitting], categories: list[Category]) -> None:
-        self._drawn_for = self.size
         today = self.clock.today()
         self.start = trends.period_start(self.months or None, today)
         sittings = trends.in_period(read, today=today, since=self.start)
@@ -254,6 +314,10 @@ class TrendsScreen(Screen[None]):
             f"{counted(overview.issues, 'issue')}"
         )
         enough = overview.interviews >= 2 and bool(overview.categories)
+        # Over the whole journal and still too few: no shorter period can show more, so the
+        # period keys are not offered (check_action).
+        self._periods_offered = enough or self.months != 0
+        self.refresh_bindings()
         self.query_one("#trends-main").display = enough
         empty = self.query_one("#trends-empty", Static)
         empty.display = not enough
@@ -266,27 +330,68 @@ class TrendsScreen(Screen[None]):
             )
             empty.update(Text(EMPTY_TEXT.format(count=said)))
             return
+        self._shown = (sittings, overview, today)
         self._fill_categories(overview)
         self._fill_cost(trends.cost(sittings, overview))
+        self._draw_charts()
+
+    def _draw_charts(self) -> None:
+        """The three charts, fitted to their size now, from what was loaded (nothing is read)."""
+        self._redraw_pending = False
+        if self._shown is None:
+            return
+        sittings, overview, today = self._shown
         self._draw_bars(overview)
         self._draw_timeline(sittings, overview, today)
         self._draw_ratings(sittings)
 
+    @on(FittedTable.Resized)
+    def _refit(self) -> None:
+        """Filled again when a table's width no longer suits its columns (the screen's size
+        classes move the layout after the first fill, and at every resize): from what was
+        loaded, without reading the journal again."""
+        table = self.query_one("#categories", DataTable)
+        shown = tuple(str(column.label) for column in table.columns.values())
+        if self._shown is not None and shown != category_columns(table.size.width):
+            sittings, overview, _today = self._shown
+            self._fill_categories(overview)
+            self._fill_cost(trends.cost(sittings, overview))
+
+    @on(FittedPlot.Resized)
+    def _redraw(self) -> None:
+        """A chart changed size (the layout settling, the terminal resized): drawn again for
+        it once the layout is done, however many of them changed."""
+        if self._shown is not None and not self._redraw_pending:
+            self._redraw_pending = True
+            self.call_after_refresh(self._draw_charts)
+
     def _fill_categories(self, overview: trends.Overview) -> None:
         table = self.query_one("#categories", DataTable)
         keep = self._highlighted_slug()
-        table.clear()
+        wide = table.size.width >= WIDE_TABLE
+        columns = category_columns(table.size.width)
+        if tuple(str(column.label) for column in table.columns.values()) != columns:
+            table.clear(columns=True)
+            table.add_columns(*columns)
+        else:
+            table.clear()
         for category in overview.categories:
-            table.add_row(
-                Text(_short(category.name, 26)),
-                Text(category.label, style=LABEL_STYLES[category.label]),
-                Text(str(category.interviews), justify="right"),
-                Text(str(category.issues), justify="right"),
-                Text(category.first_seen.isoformat()),
-                Text(category.last_seen.isoformat()),
-                Text(str(category.since_last_seen), justify="right"),
-                key=category.slug,
+            label = category.label
+            style = (
+                theme_style(self.app, LABEL_COLOURS[label], bold=label == "recurring")
+                if label in LABEL_COLOURS
+                else Style(dim=True)
             )
+            cells = {
+                "Category": Text(_short(category.name, 26 if wide else 16)),
+                "Label": Text(label, style=style),
+                "In": Text(str(category.interviews), justify="right"),
+                "Issues": Text(str(category.issues), justify="right"),
+                "First seen": Text(category.first_seen.isoformat()),
+                "Last seen": Text(category.last_seen.isoformat()),
+                "Since": Text(str(category.since_last_seen), justify="right"),
+            }
+            table.add_row(*(cells[column] for column in columns), key=category.slug)
         slugs = [category.slug for category in overview.categories]
         if keep in slugs:
             table.move_cursor(row=slugs.index(keep))
@@ -294,12 +399,14 @@ class TrendsScreen(Screen[None]):
     def _fill_cost(self, costs: list[trends.Cost]) -> None:
         table = self.query_one("#cost", DataTable)
         table.clear()
+        wide = table.size.width >= WIDE_TABLE
+        share = _share if wide else _short_share
         for item in costs:
-            note = "too few to tell" if item.too_few else ""
+            note = ("too few to tell" if wide else "too few") if item.too_few else ""
             table.add_row(
-                Text(_short(item.name, 26)),
-                Text(_share(item.with_bad, item.with_decided)),
-                Text(_share(item.without_bad, item.without_decided)),
+                Text(_short(item.name, 26 if wide else 16)),
+                Text(share(item.with_bad, item.with_decided)),
+                Text(share(item.without_bad, item.without_decided)),
                 Text(note, style="dim italic"),
                 key=item.slug,
             )
@@ -341,15 +448,47 @@ class TrendsScreen(Screen[None]):
         positions = list(range(len(series.months)))
         step = max(1, len(positions) // width)
         names = {category.slug: category.name for category in overview.categories}
-        for slug in slugs:
+        legend = Text(no_wrap=True, overflow="ellipsis")
+        most = 0
+        drawn = list(zip(slugs, SERIES, strict=False))
+        # The most frequent drawn last, on top; each a fine line, and its marker on the months
+        # it came up in (none on the empty months, where all the lines meet).
+        for slug, (marker, variable) in reversed(drawn):
+            colour = theme_style(self.app, variable).color
+            rgb = tuple(colour.get_truecolor()) if colour else "default"
             values = trends.bucket(series.counts[slug], width)
-            plt.plot(
-                list(range(len(values))), values, label=_short(names[slug], 18), marker="braille"
-            )
+            most = max([most, *values])
+            xs = list(range(len(values)))
+            plt.plot(xs, values, marker="braille", color=rgb)
+            hits = [(x, value) for x, value in zip(xs, values, strict=True) if value > 0]
+            if hits:
+                plt.scatter([x for x, _ in hits], [v for _, v in hits], marker=marker, color=rgb)
+        # The legend: entries side by side, a new line where the next would not fit, never
+        # one broken in two.
+        room = max(20, self.query_one("#timeline-legend", Static).content_size.width)
+        used = 0
+        for slug, (marker, variable) in drawn:
+            name = _short(names[slug], 15)
+            size = len(marker) + 1 + len(name)
+            if used and used + 2 + size > room:
+                legend.append("\n")
+                used = 0
+            elif used:
+                legend.append("  ")
+                used += 2
+            legend.append(marker, style=theme_style(self.app, variable, bold=True))
+            legend.append(f" {name}")
+            used += size
+        self.query_one("#timeline-legend", Static).update(legend)
+        # Counts are whole numbers: ticks at whole numbers, as many as the height holds.
+        top = max(1, ceil(most))
+        room = max(1, (plot.size.height - 3) // 2)
+        plt.ylim(0, top)
+        plt.yticks(list(range(0, top + 1, max(1, ceil(top / room)))))
         # Labels far enough apart never to overlap: plotext drops overlapping ones in an order
         # that changes from run to run.
-        most = max(2, (plot.size.width - 10) // 10)
-        ticks = positions[:: max(1, -(-len(positions) // most))]
+        labels = max(2, (plot.size.width - 10) // 10)
+        ticks = positions[:: max(1, -(-len(positions) // labels))]
         plt.xticks(
             [tick // step for tick in ticks],
             [series.months[tick].strftime("%b %y") for tick in ticks],
@@ -366,7 +505,10 @@ class TrendsScreen(Screen[None]):
             values = trends.bucket([rating for _, rating in rated], width)
             plt.plot(list(range(len(values))), values, marker="braille")
             plt.ylim(1, 5)
-            plt.yticks([1, 2, 3, 4, 5])
+            # Two rows at least between labels: closer ones, plotext drops some, not always
+            # the same ones.
+            rows = plot.size.height - 3
+            plt.yticks([1, 2, 3, 4, 5] if rows >= 9 else [1, 3, 5] if rows >= 5 else [1, 5])
             first, last = rated[0][0], rated[-1][0]
             plt.xticks([0, len(values) - 1], [first.strftime("%b %y"), last.strftime("%b %y")])
         else:

@@ -5,6 +5,10 @@ bindings. On the journal screen its thirteen keys were half of the time to the f
 (55 ms of 108 on the start-up probe). This footer looks the same (the same theme variables, the
 same spacing, dimmed keys that cannot act now, the command palette's key on the right), paints one
 line, and repaints only when the shown keys change. A click on a key presses it, as in Textual's.
+
+When the keys do not fit the width, they are drawn closer together, then the ones at the end give
+way, save quit, help and escape: in an 80-column terminal `q` and `?` are always there to press,
+and `?` lists what gave way.
 """
 
 from __future__ import annotations
@@ -18,6 +22,9 @@ from textual.screen import Screen
 from textual.widget import Widget
 
 SEPARATOR = "▏"
+ELIDED = "… "
+ESSENTIAL_ACTIONS = frozenset({"quit", "help"})
+"""Keys never left out when the line is too short, with escape (the way back)."""
 
 
 class Key(NamedTuple):
@@ -27,6 +34,16 @@ class Key(NamedTuple):
     display: str
     description: str
     enabled: bool
+    essential: bool = False
+
+    def width(self, pad: str) -> int:
+        """Cells the key takes, drawn with `pad` before it."""
+        return (
+            len(pad)
+            + len(self.display)
+            + 1
+            + (len(self.description) + 1 if self.description else 0)
+        )
 
 
 class Footer(Widget, can_focus=False):
@@ -78,8 +95,16 @@ class Footer(Widget, can_focus=False):
         palette_key = app.COMMAND_PALETTE_BINDING if app.ENABLE_COMMAND_PALETTE else None
         keys: dict[str, Key] = {}
         palette: Key | None = None
-        for key, (_node, binding, enabled, _tooltip) in self.screen.active_bindings.items():
-            shown = Key(binding.key, app.get_key_display(binding), binding.description, enabled)
+        for key, active in self.screen.active_bindings.items():
+            binding = active.binding
+            essential = binding.action in ESSENTIAL_ACTIONS or binding.key == "escape"
+            shown = Key(
+                binding.key,
+                app.get_key_display(binding),
+                binding.description,
+                active.enabled,
+                essential,
+            )
             if key == palette_key:
                 palette = shown
             elif binding.show:
@@ -108,11 +133,16 @@ class Footer(Widget, can_focus=False):
                 line.append(f"{key.description} ", description_style + extra)
             self._spans.append((start, line.cell_len, key))
 
-        for key in keys:
-            add(key)
-        if palette is not None:  # on the right, over whatever keys do not fit before it
-            label = f"{palette.display} {palette.description} "
-            room = max(0, self.size.width - len(SEPARATOR) - len(label))
+        palette_label = f"{palette.display} {palette.description} " if palette else ""
+        room = self.size.width - (len(SEPARATOR) + len(palette_label) if palette else 0)
+        pad, shown = fit(keys, room)
+        for key in shown:
+            if key is None:
+                line.append(ELIDED, description_style)
+            else:
+                add(key, pad)
+        if palette is not None:  # on the right
+            room = max(0, room)
             line.truncate(room, overflow="crop", pad=True)
             self._spans = [(start, min(end, room), key) for start, end, key in self._spans]
             line.append(SEPARATOR, self.get_component_rich_style("footer--separator"))
@@ -127,3 +157,25 @@ class Footer(Widget, can_focus=False):
                 else:
                     self.app.bell()
                 return
+
+
+def fit(keys: tuple[Key, ...], room: int) -> tuple[str, list[Key | None]]:
+    """The padding before each key, and the keys to draw in `room` cells (None where some gave
+    way): all of them spaced as Textual's footer spaces them if they fit, else closer together,
+    else the last ones that are not essential left out, one at a time, and the essential ones
+    put last."""
+    for pad in (" ", ""):
+        if sum(key.width(pad) for key in keys) <= room:
+            return pad, list(keys)
+    kept = list(keys)
+    while kept and sum(key.width("") for key in kept) + len(ELIDED) > room:
+        droppable = [at for at, key in enumerate(kept) if not key.essential]
+        if not droppable:
+            break
+        del kept[droppable[-1]]
+    # What gave way is marked once, before the essential keys that always close the line.
+    return "", [
+        *(key for key in kept if not key.essential),
+        None,
+        *(key for key in kept if key.essential),
+    ]

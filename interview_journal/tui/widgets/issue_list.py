@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.console import RenderableType
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ...core.model import Category, Issue
+from ..text import hanging
+from ..theme import theme_style
 
 SOLVED_MARK = "✓"
 OPEN_MARK = "○"
@@ -42,19 +45,20 @@ class IssueList(OptionList):
             return None
         return self.issues[self.highlighted]
 
-    @staticmethod
-    def _line(issue: Issue, categories: dict[str, Category]) -> Text:
+    def _line(self, issue: Issue, categories: dict[str, Category]) -> RenderableType:
+        """The mark in a column of its own, so that a long problem wraps under its own start
+        (a hanging indent), not under the mark."""
         category = categories.get(issue.category or "")
-        line = Text(no_wrap=True, overflow="ellipsis")
         if issue.solved:
-            line.append(f"{SOLVED_MARK} ", style="green")
+            mark = Text(f"{SOLVED_MARK} ", style=theme_style(self.app, "text-success"))
         else:
-            line.append(f"{OPEN_MARK} ", style="dim")
+            mark = Text(f"{OPEN_MARK} ", style="dim")
+        line = Text()
         name = category.name if category else "uncategorised"
         line.append(name if len(name) <= 24 else name[:23] + "…", style="bold")
-        line.append(" · ", style="dim")
+        line.append(" · ")
         # The first line, and never more than a screen's width of it: a pasted megabyte on one
         # line would otherwise be laid out on every repaint.
         first_line = issue.problem.lstrip()[:300].split("\n", 1)[0]
         line.append(first_line)
-        return line
+        return hanging(mark.plain, mark.style, line)

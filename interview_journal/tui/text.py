@@ -1,0 +1,17 @@
+"""Rich text laid out for the app's lists and panes."""
+
+from __future__ import annotations
+
+from rich.style import Style
+from rich.table import Table
+from rich.text import Text
+
+
+def hanging(mark: str, style: Style | str, text: Text) -> Table:
+    """`mark`, then `text` wrapped in a column of its own: a long line goes on under its own
+    start (a hanging indent), not under the mark."""
+    row = Table.grid(expand=True)
+    row.add_column(width=len(mark), no_wrap=True)
+    row.add_column(ratio=1)
+    row.add_row(Text(mark, style=style), text)
+    return row

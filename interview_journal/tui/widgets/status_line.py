@@ -1,0 +1,52 @@
+"""A quiet line above the footer for what the user should know but need not stop for.
+
+A toast is drawn over whatever lies under it, and on the journal that is the editor; the status
+line takes a row of its own, so it never covers a field being edited. It says one thing at a
+time on one line, in the theme's muted colour (warnings in the warning colour), and hides when
+empty.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from rich.text import Text
+from textual.widgets import Static
+
+Severity = Literal["information", "warning", "error"]
+
+
+class StatusLine(Static):
+    """One line of plain text, cut with an ellipsis; hidden while it has nothing. Placed by the
+    screen (after its main pane, before the footer), it takes its row from the panes above."""
+
+    DEFAULT_CSS = """
+    StatusLine {
+        width: 1fr;
+        height: 1;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+        padding: 0 1;
+        color: $text-muted;
+        background: $surface;
+        display: none;
+        &.-shown { display: block; }
+        &.-warning { color: $text-warning; }
+        &.-error { color: $text-error; }
+    }
+    """
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.said = ""
+
+    def say(self, text: str, severity: Severity = "information") -> None:
+        """Show `text` (taken as typed, never as markup) until something else is said."""
+        self.said = text
+        self.update(Text(text, no_wrap=True, overflow="ellipsis"))
+        self.set_class(bool(text), "-shown")
+        self.set_class(severity == "warning", "-warning")
+        self.set_class(severity == "error", "-error")
+
+    def clear(self) -> None:
+        self.say("")
