@@ -122,12 +122,12 @@ class JournalApp(App[None]):
     CSS_PATH = "app.tcss"
     DEFAULT_MODE = "journal"
     # One width class and one height class on every screen; app.tcss lays the screens out by them.
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [
+    HORIZONTAL_BREAKPOINTS = [
         (0, "-tiny"),
         (76, "-narrow"),
         (110, "-wide"),
     ]
-    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [
+    VERTICAL_BREAKPOINTS = [
         (0, "-low"),
         (22, "-short"),
         (34, "-tall"),
@@ -151,7 +151,8 @@ class JournalApp(App[None]):
         if today is not None:  # one clock: the journal's, whose day is then `today`
             journal.clock = CalendarClock(journal.clock, today)
         self.settings = settings or Settings(journal=journal.path)
-        self.COMMANDS = App.COMMANDS | {journal_commands(journal)}
+        # The palette's providers are read from the instance; ours is bound to this journal.
+        self.COMMANDS = App.COMMANDS | {journal_commands(journal)}  # type: ignore[misc]
         # The screens are handed what they need; they never reach back into the app.
         self.add_mode(
             "journal",
@@ -422,8 +423,12 @@ class JournalApp(App[None]):
         )
         self.push_screen(
             ConfirmScreen(question, confirm_label="Quit and lose it"),
-            lambda really: really and self.exit(),
+            self._quit_if,
         )
+
+    def _quit_if(self, really: bool | None) -> None:
+        if really:
+            self.exit()
 
     def action_help(self) -> None:
         """The keys of the screen on show (help.help_sections)."""

@@ -84,7 +84,7 @@ class ConflictScreen(Dialog["Choice | None"]):
     """
 
     AUTO_FOCUS = "#later"  # enter on its own chooses nothing
-    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-short"), (36, "-tall")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (36, "-tall")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("m", "choose('mine')", "Keep mine", id="conflict.mine"),
         Binding("t", "choose('theirs')", "Take theirs", id="conflict.theirs"),

@@ -306,7 +306,7 @@ class JournalScreen(JournalDialogs, Screen[None]):
             issues = self.journal.issues(saved.interview_uuid)
             with self.issue_list.prevent(OptionList.OptionHighlighted):
                 shown = self.editor.issue.uuid if self.editor.issue else None
-                self._show_issues(issues, shown or (keep and keep.uuid))
+                self._show_issues(issues, shown or (keep.uuid if keep else None))
         self.interview_list.reload(keep=saved.interview_uuid)
         return True
 
@@ -408,7 +408,7 @@ class JournalScreen(JournalDialogs, Screen[None]):
         editing = self.editor.issue
         keep = self.issue_list.highlighted_issue
         with self.issue_list.prevent(OptionList.OptionHighlighted):
-            self._show_issues(issues, editing.uuid if editing else keep and keep.uuid)
+            self._show_issues(issues, editing.uuid if editing else (keep.uuid if keep else None))
             listed = {issue.uuid for issue in issues}
             if (
                 editing is not None

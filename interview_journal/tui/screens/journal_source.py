@@ -6,9 +6,9 @@ from the app's connection in one indexed query (LIMIT/OFFSET), a hundred rows at
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from textual.dom import DOMNode
+from textual.widget import Widget
 
 from ...core.model import InterviewSummary
 from ...store import CorruptJournal, Journal, JournalError
@@ -19,7 +19,7 @@ class JournalSource:
     """A page that cannot be read (a damaged part of the journal, its file gone) is left out
     and said (`read_or`, through `node`): the app goes on, and nothing typed is lost."""
 
-    def __init__(self, journal: Journal, node: DOMNode) -> None:
+    def __init__(self, journal: Journal, node: Widget) -> None:
         self.journal = journal
         self.node = node
 
@@ -36,14 +36,15 @@ class JournalSource:
             return [
                 summary
                 for at in range(offset, offset + limit)
-                for summary in read_or(
-                    self.node, lambda at=at: journal.interview_summaries(limit=1, offset=at), []
-                )
+                for summary in read_or(self.node, self._one_row(at), [])
             ]
         except JournalError:
             return read_or(
                 self.node, lambda: journal.interview_summaries(limit=limit, offset=offset), []
             )
+
+    def _one_row(self, at: int) -> Callable[[], list[InterviewSummary]]:
+        return lambda: self.journal.interview_summaries(limit=1, offset=at)
 
     def position(self, uuid: str) -> int | None:
         return read_or(self.node, lambda: self.journal.interview_position(uuid), None)

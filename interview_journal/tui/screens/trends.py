@@ -449,13 +449,16 @@ class TrendsScreen(Screen[None]):
         step = max(1, len(positions) // width)
         names = {category.slug: category.name for category in overview.categories}
         legend = Text(no_wrap=True, overflow="ellipsis")
-        most = 0
+        most: float = 0
         drawn = list(zip(slugs, SERIES, strict=False))
         # The most frequent drawn last, on top; each a fine line, and its marker on the months
         # it came up in (none on the empty months, where all the lines meet).
         for slug, (marker, variable) in reversed(drawn):
             colour = theme_style(self.app, variable).color
-            rgb = tuple(colour.get_truecolor()) if colour else "default"
+            rgb: tuple[int, int, int] | str = "default"
+            if colour is not None:
+                red, green, blue = colour.get_truecolor()
+                rgb = (red, green, blue)
             values = trends.bucket(series.counts[slug], width)
             most = max([most, *values])
             xs = list(range(len(values)))
@@ -526,7 +529,10 @@ class TrendsScreen(Screen[None]):
         rows = read_or(
             self, lambda: journal.category_issues(slug, since=self.start, until=until), []
         )
-        name = next(c.name for c in self.overview.categories if c.slug == slug)
+        overview = self.overview
+        if overview is None:
+            return  # nothing drawn yet: no category to open
+        name = next(c.name for c in overview.categories if c.slug == slug)
         self.app.push_screen(CategoryIssuesScreen(name, rows), self._open_in_journal)
 
     def _open_in_journal(self, chosen: tuple[str, str] | None) -> None:
