@@ -31,7 +31,7 @@ def pilot_waits_for_start_up(
     request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Pilot starts pressing keys once the app has finished starting, as a person does once
-    they see it. Keys typed during start-up are held and replayed (JournalApp.release_keys):
+    they see it. Keys typed during start-up wait their turn (JournalApp takes them one at a time):
     the tests marked `typing_during_start_up` press them that early on purpose."""
     if request.node.get_closest_marker("typing_during_start_up"):
         return
