@@ -19,6 +19,8 @@ def clean_text(value: str) -> str:
 
 def clean_line(value: str) -> str:
     """A single-line field (company, role, a name): cleaned, inner newlines folded, trimmed."""
+    if value.isprintable():  # nothing to clean, and no white space but the plain space
+        return " ".join(value.split())
     return " ".join(clean_text(value).split())
 
 

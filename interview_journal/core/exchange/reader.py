@@ -22,6 +22,8 @@ from ..validate import FormatError, InvalidValue
 _REVIEW_KEYS = tuple(item.name for item in dataclasses.fields(Review))
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _CLOCK_TIME = re.compile(r"\d{1,2}:\d{2}")
+# A uuid as `str(uuid.UUID(value))` writes it: such a value is taken as it is, unparsed.
+_CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 # Uuids the file leaves out are derived from the content, so importing it twice still matches.
 _NAMESPACE = uuid_module.UUID("6f1d0c52-6a43-4a8e-9d1e-8d5c2f7b9a10")
 
@@ -185,6 +187,8 @@ class Reader:
             digest = hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=16).digest()
             seen[digest] += 1
             return str(uuid_module.uuid5(_NAMESPACE, f"{key}#{seen[digest]}"))
+        if _CANONICAL_UUID.fullmatch(value):
+            return value
         try:
             return str(uuid_module.UUID(value))
         except ValueError:
