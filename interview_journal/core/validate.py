@@ -128,9 +128,14 @@ def _slug(field: str, value: object, required: bool, limit: int, message: str) -
 
 
 def _clean_expression(name: str, spec: Spec) -> str:
-    """The expression of `record.<name>` as the journal keeps it ("" where it is kept as
-    given): control characters out, lines trimmed, choices once, no category as None."""
-    shape, value = spec.shape, f"record.{name}"
+    return clean_expression(spec, f"record.{name}")
+
+
+def clean_expression(spec: Spec, value: str) -> str:
+    """The expression of `value` (a field described by `spec`) as the journal keeps it (""
+    where it is kept as given): control characters out, lines trimmed, choices once, no
+    category as None. Its names are in `SCOPE`."""
+    shape = spec.shape
     if shape is Shape.LINE:
         return f"clean_line({value})"
     if shape is Shape.TEXT:
@@ -150,7 +155,7 @@ def _checks(cls: type) -> Callable[[Any], None]:
     name = f"check_{snake(cls.__name__)}"
     statements = [_check_statement(each.name, each.spec) for each in described(cls)]
     body = "".join(f"    {statement}\n" for statement in statements if statement)
-    return compiled(name, f"def {name}(record):\n{body}    return None\n", _SCOPE)
+    return compiled(name, f"def {name}(record):\n{body}    return None\n", SCOPE)
 
 
 @per_record
@@ -165,7 +170,12 @@ def _preparation(cls: type) -> Callable[[Any], Any]:
         f"    check(cleaned)\n"
         f"    return cleaned\n"
     )
-    return compiled(name, source, _SCOPE | {"check": _checks(cls)})
+    return compiled(name, source, SCOPE | {"check": _checks(cls)})
+
+
+def checker(cls: type) -> Callable[[Any], None]:
+    """The check of a `cls`, as `check` makes it for a record of that class."""
+    return _checks(cls)
 
 
 def check(record: Interview | Issue | Positive | FollowUp | Category) -> None:
@@ -178,7 +188,7 @@ def prepare(record: R) -> R:
     return _preparation(type(record))(record)
 
 
-_SCOPE = {
+SCOPE = {  # the names the functions written out here use
     "_text": _text,
     "_date": _date,
     "_time_of_day": _time_of_day,
