@@ -136,12 +136,12 @@ def _read(cls: type[R], item: Reader, parent: str = "") -> R:
 
 
 def _read_interview(reader: Reader) -> InterviewRecord:
-    interview = _read(Interview, reader)
+    interview = _reader(Interview)(reader, "")
     record = InterviewRecord(interview)
     for name, cls in zip(CHILDREN, (Issue, Positive, FollowUp), strict=True):
+        read = _reader(cls)
         children = getattr(record, name)
-        for item in reader.objects(name):
-            children.append(_read(cls, item, parent=interview.uuid))
+        children += [read(item, interview.uuid) for item in reader.objects(name)]
     return record
 
 
@@ -207,10 +207,14 @@ class _Document:
                 f"{item.path}: the file holds more than {self.max_rows:,} interviews, issues, what "
                 "went well and follow-ups; too many to import at once"
             )
-        self._once(record.interview.uuid, number * (4 << 32), "interview")
+        seen, place = self.seen, number * (4 << 32)
+        self._once(record.interview.uuid, place, "interview")
         for kind, children in enumerate(rows, start=1):
+            first = place + kind * (1 << 32)
             for index, child in enumerate(children):
-                self._once(child.uuid, number * (4 << 32) + kind * (1 << 32) + index, _KINDS[kind])
+                if child.uuid in seen:  # refused, with where it was met first
+                    self._once(child.uuid, first + index, _KINDS[kind])
+                seen[child.uuid] = first + index
         return record
 
     def _once(self, uuid: str, place: int, kind: str) -> None:
@@ -238,7 +242,7 @@ class _Objects:
         # id of such an object -> the object (kept, so that its id is not reused) and the key
         self.twice: dict[int, tuple[dict[str, Any], str]] = {}
 
-    def __call__(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    def build(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         built = dict(pairs)
         if len(built) != len(pairs):
             seen: set[str] = set()
@@ -308,7 +312,7 @@ class Reading:
 
     def _items(self) -> Iterator[Category | InterviewRecord]:
         objects = _Objects()
-        decoder = json.JSONDecoder(object_pairs_hook=objects)
+        decoder = json.JSONDecoder(object_pairs_hook=objects.build)
         document = self.document
         head: dict[str, Any] = {}
         waiting: list[tuple[int, object]] = []  # interviews met before the format was
