@@ -199,10 +199,8 @@ class Reader:
             return []
         if not isinstance(value, list):
             raise self.fail(key, "must be a list")
-        return [
-            Reader(item, self.at(f"{key}[{index}]"), self.context)
-            for index, item in enumerate(value)
-        ]
+        at, context = self.at(key), self.context
+        return [Reader(item, f"{at}[{index}]", context) for index, item in enumerate(value)]
 
     def uuid(self, *content: object) -> str:
         """The row's uuid; one the file leaves out is derived from the row's content (and how
