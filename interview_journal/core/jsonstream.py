@@ -41,13 +41,13 @@ class _Text:
         if piece is None:
             self.done = True
             return False
-        gone = self.text[: self.pos]
-        newlines = gone.count("\n")
+        gone = self.pos  # the characters consumed, counted where they are (not copied)
+        newlines = self.text.count("\n", 0, gone)
         if newlines:
             self.line += newlines
-            self.column = len(gone) - gone.rfind("\n")
+            self.column = gone - self.text.rfind("\n", 0, gone)
         else:
-            self.column += len(gone)
+            self.column += gone
         self.text = self.text[self.pos :] + piece
         self.pos = 0
         return True

@@ -103,6 +103,27 @@ def _check_statement(name: str, spec: Spec) -> str:
     return ""  # a uuid, a flag, a time it was made or changed, the drill's state
 
 
+def _plainly_good(name: str, spec: Spec) -> str:
+    """A condition on `record.<name>` under which its check cannot fail ("" for none): the
+    check is called only where it does not hold, so a good value costs no call and every
+    message is the check's own."""
+    shape, value = spec.shape, f"record.{name}"
+    if shape in (Shape.LINE, Shape.TEXT):
+        limit = spec.limit or (MAX_LINE if shape is Shape.LINE else MAX_TEXT)
+        filled = f" and {value}.strip()" if spec.required else ""
+        return f"{value}.__class__ is str and len({value}) <= {limit}{filled}"
+    if shape is Shape.CHOICE:
+        return f"{value} in {spec.choices!r}"
+    given = {
+        Shape.DATE: f"{value}.__class__ is _day and _EARLIEST <= {value} <= _LATEST",
+        Shape.NUMBER: f"{value}.__class__ is int and {spec.low} <= {value} <= {spec.high}",
+        Shape.TIME: f"{value}.__class__ is _clock",
+    }.get(shape)
+    if given is None:
+        return ""
+    return given if spec.required and shape is not Shape.TIME else f"{value} is None or {given}"
+
+
 def _time_of_day(field: str, value: object) -> None:
     if value is not None and not isinstance(value, dt.time):
         raise InvalidValue(field, "must be a time of day")
@@ -128,9 +149,14 @@ def _slug(field: str, value: object, required: bool, limit: int, message: str) -
 
 
 def _clean_expression(name: str, spec: Spec) -> str:
-    """The expression of `record.<name>` as the journal keeps it ("" where it is kept as
-    given): control characters out, lines trimmed, choices once, no category as None."""
-    shape, value = spec.shape, f"record.{name}"
+    return clean_expression(spec, f"record.{name}")
+
+
+def clean_expression(spec: Spec, value: str) -> str:
+    """The expression of `value` (a field described by `spec`) as the journal keeps it (""
+    where it is kept as given): control characters out, lines trimmed, choices once, no
+    category as None. Its names are in `SCOPE`."""
+    shape = spec.shape
     if shape is Shape.LINE:
         return f"clean_line({value})"
     if shape is Shape.TEXT:
@@ -148,9 +174,15 @@ def _clean_expression(name: str, spec: Spec) -> str:
 def _checks(cls: type) -> Callable[[Any], None]:
     """The check of a `cls`, written out from its fields' descriptions (core/model.py)."""
     name = f"check_{snake(cls.__name__)}"
-    statements = [_check_statement(each.name, each.spec) for each in described(cls)]
-    body = "".join(f"    {statement}\n" for statement in statements if statement)
-    return compiled(name, f"def {name}(record):\n{body}    return None\n", _SCOPE)
+    body = ""
+    for each in described(cls):
+        statement = _check_statement(each.name, each.spec)
+        good = _plainly_good(each.name, each.spec)
+        if good:
+            body += f"    if not ({good}):\n        {statement}\n"
+        elif statement:
+            body += f"    {statement}\n"
+    return compiled(name, f"def {name}(record):\n{body}    return None\n", SCOPE)
 
 
 @per_record
@@ -165,7 +197,12 @@ def _preparation(cls: type) -> Callable[[Any], Any]:
         f"    check(cleaned)\n"
         f"    return cleaned\n"
     )
-    return compiled(name, source, _SCOPE | {"check": _checks(cls)})
+    return compiled(name, source, SCOPE | {"check": _checks(cls)})
+
+
+def checker(cls: type) -> Callable[[Any], None]:
+    """The check of a `cls`, as `check` makes it for a record of that class."""
+    return _checks(cls)
 
 
 def check(record: Interview | Issue | Positive | FollowUp | Category) -> None:
@@ -178,7 +215,7 @@ def prepare(record: R) -> R:
     return _preparation(type(record))(record)
 
 
-_SCOPE = {
+SCOPE = {  # the names the functions written out here use
     "_text": _text,
     "_date": _date,
     "_time_of_day": _time_of_day,
@@ -190,6 +227,10 @@ _SCOPE = {
     "clean_line": clean_line,
     "clean_text": clean_text,
     "replace": replace,
+    "_day": dt.date,
+    "_clock": dt.time,
+    "_EARLIEST": EARLIEST,
+    "_LATEST": LATEST,
 }
 
 check_interview = _checks(Interview)

@@ -15,6 +15,7 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import TypeVar
 
 from ..core.model import InterviewRecord, Issue
@@ -333,10 +334,11 @@ class Merge:
                 if table in SEARCHABLE:
                     self.search.start()
                 names = list(rows[0])
+                # as tuples, not by name: sqlite3 looks each name up in each row otherwise
                 self.conn.executemany(
                     f"INSERT INTO {table} ({', '.join(names)}) "
-                    f"VALUES ({', '.join(':' + name for name in names)})",
-                    rows,
+                    f"VALUES ({', '.join('?' * len(names))})",
+                    map(itemgetter(*names), rows),
                 )
                 rows.clear()
             self.unwritten[table] = self.next_id[table]

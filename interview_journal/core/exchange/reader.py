@@ -17,26 +17,47 @@ from typing import Any
 
 from ..fields import Described, Shape
 from ..model import Review
-from ..validate import FormatError, InvalidValue
+from ..validate import FormatError
 
 _REVIEW_KEYS = tuple(item.name for item in dataclasses.fields(Review))
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _CLOCK_TIME = re.compile(r"\d{1,2}:\d{2}")
+# A uuid as `str(uuid.UUID(value))` writes it: such a value is taken as it is, unparsed.
+CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 # Uuids the file leaves out are derived from the content, so importing it twice still matches.
 _NAMESPACE = uuid_module.UUID("6f1d0c52-6a43-4a8e-9d1e-8d5c2f7b9a10")
 
 
+_REMEMBERED = 4096
+"""The most values of one kind a file's reading keeps already parsed (then it starts again)."""
+
+
 @dataclass
 class Context:
-    """What the readers of one file share: the warnings, and the content keys of rows whose
-    uuids were derived."""
+    """What the readers of one file share: the warnings, the content keys of rows whose
+    uuids were derived, and the last few thousand dates, times of day and stamps found good,
+    so that a value met again (a file's rows share dates and times) is not parsed again."""
 
     warnings: list[str] = field(default_factory=list)
     occurrences: Counter[bytes] = field(default_factory=Counter)
+    dates: dict[str, dt.date] = field(default_factory=dict)
+    times: dict[str, dt.time] = field(default_factory=dict)
+    stamps: set[str] = field(default_factory=set)
+
+
+def _remember(found: dict | set, value: str, parsed: object = None) -> None:
+    if len(found) >= _REMEMBERED:
+        found.clear()
+    if isinstance(found, dict):
+        found[value] = parsed
+    else:
+        found.add(value)
 
 
 class Reader:
     """Reads one object of the file, knowing its path for messages."""
+
+    __slots__ = ("context", "data", "path")
 
     def __init__(self, data: object, path: str, context: Context) -> None:
         if not isinstance(data, dict):
@@ -92,10 +113,14 @@ class Reader:
         value = self.text(key, required=required)
         if not value:
             return None
+        if value in self.context.dates:
+            return self.context.dates[value]
         try:
             if not _ISO_DATE.fullmatch(value):
                 raise ValueError(value)
-            return dt.date.fromisoformat(value)
+            date = dt.date.fromisoformat(value)
+            _remember(self.context.dates, value, date)
+            return date
         except ValueError:
             raise self.fail(key, f"must be a date as YYYY-MM-DD, not {value!r}") from None
 
@@ -103,10 +128,14 @@ class Reader:
         value = self.text(key)
         if not value:
             return None
+        if value in self.context.times:
+            return self.context.times[value]
         try:
             if not _CLOCK_TIME.fullmatch(value):
                 raise ValueError(value)
-            return dt.time.fromisoformat(value.zfill(5))
+            time = dt.time.fromisoformat(value.zfill(5))
+            _remember(self.context.times, value, time)
+            return time
         except ValueError:
             raise self.fail(key, f"must be a time as HH:MM, not {value!r}") from None
 
@@ -114,14 +143,15 @@ class Reader:
         """A time a record was made or changed, kept as the file writes it: ISO 8601 with its
         time zone ("" when the file has none)."""
         value = self.text(key)
-        if not value:
-            return ""
+        if not value or value in self.context.stamps:
+            return value
         try:
             moment = dt.datetime.fromisoformat(value)
         except ValueError:
             moment = None
         if moment is None or moment.tzinfo is None:
             raise self.fail(key, f"must be a time like 2026-11-20T14:00:00+00:00, not {value!r}")
+        _remember(self.context.stamps, value)
         return value
 
     def card(self, key: str) -> str | None:
@@ -169,10 +199,8 @@ class Reader:
             return []
         if not isinstance(value, list):
             raise self.fail(key, "must be a list")
-        return [
-            Reader(item, self.at(f"{key}[{index}]"), self.context)
-            for index, item in enumerate(value)
-        ]
+        at, context = self.at(key), self.context
+        return [Reader(item, f"{at}[{index}]", context) for index, item in enumerate(value)]
 
     def uuid(self, *content: object) -> str:
         """The row's uuid; one the file leaves out is derived from the row's content (and how
@@ -185,19 +213,12 @@ class Reader:
             digest = hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=16).digest()
             seen[digest] += 1
             return str(uuid_module.uuid5(_NAMESPACE, f"{key}#{seen[digest]}"))
+        if CANONICAL_UUID.fullmatch(value):
+            return value
         try:
             return str(uuid_module.UUID(value))
         except ValueError:
             raise self.fail("uuid", f"must be a UUID, not {value!r}") from None
-
-
-def checked(reader: Reader, prepare, value):  # noqa: ANN001 - a prepare_* function of validate
-    """The value cleaned and checked as the store will write it, or a FormatError with its path:
-    text that is empty only once cleaned (`"company": "\\u0000"`) is refused here, not later."""
-    try:
-        return prepare(value)
-    except InvalidValue as error:
-        raise reader.fail(error.field, error.message) from None
 
 
 def field_reader(each: Described) -> Callable[[Reader], Any]:

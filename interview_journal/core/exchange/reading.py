@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from .. import jsonstream
-from ..fields import Shape, described, in_file, per_record
+from ..fields import Described, Shape, compiled, described, in_file, per_record, snake
 from ..model import Category, FollowUp, Interview, InterviewRecord, Issue, Positive
-from ..validate import FormatError, R, prepare
+from ..validate import SCOPE, FormatError, InvalidValue, R, checker, clean_expression
 from .format import CHILDREN, FORMAT, READABLE_VERSIONS, VERSION
-from .reader import Context, Reader, checked, field_reader
+from .reader import CANONICAL_UUID, Context, Reader, field_reader
 
 # The word a derived uuid starts from, by record (with the interview's uuid for its children).
 _LABELS: dict[type, str] = {
@@ -23,68 +24,124 @@ _LABELS: dict[type, str] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class _Plan:
-    """How a record is read from the file, made once from its fields' descriptions."""
+# What a value of the file is taken as, as it is, without the reader's method, by shape: the
+# condition on `v` (the value, None where the file leaves it out) and the value taken. Where
+# the condition fails, the field's reader (`field_reader`) reads it, and says what is wrong.
+_AS_IT_IS: dict[Shape, tuple[str, str]] = {
+    Shape.LINE: ("v.__class__ is str", "v"),
+    Shape.TEXT: ("v.__class__ is str", "v"),
+    Shape.CHOICE: ("v.__class__ is str", "v"),
+    Shape.SLUG: ("v.__class__ is str and v", "v"),
+    Shape.NUMBER: ("v.__class__ is int", "v"),  # not a bool
+    Shape.FLAG: ("v.__class__ is bool", "v"),
+    Shape.DATE: ("v.__class__ is str and v in context.dates", "context.dates[v]"),
+    Shape.TIME: ("v is None", "None"),
+    Shape.STAMP: ("v is None or v.__class__ is str and v in context.stamps", "v or ''"),
+    Shape.CARD: ("v is None", "None"),
+    Shape.REVIEWS: ("v is None or v.__class__ is list and not v", "[]"),
+}
+_REQUIRED_TEXT = ("v.__class__ is str and v.strip()", "v")
 
-    keys: frozenset[str]
-    fields: tuple[tuple[str, Callable[[Reader], Any]], ...]
-    parent: str  # the field that holds the interview's uuid, in a child
-    identity: tuple[tuple[str, Any], ...]  # the fields a derived uuid is made of, and defaults
-    fallbacks: tuple[tuple[str, str], ...]
 
-
-@per_record
-def _plan(cls: type) -> _Plan:
-    children = CHILDREN if cls is Interview else ()
-    parent = next((each.name for each in described(cls) if each.shape is Shape.PARENT), "")
-    return _Plan(
-        keys=frozenset([each.name for each in in_file(cls)] + list(children)),
-        fields=tuple(
-            (each.name, field_reader(each)) for each in in_file(cls) if each.shape is not Shape.UUID
-        ),
-        parent=parent,
-        identity=tuple(
-            (each.name, each.default)
-            for each in described(cls)
-            if each.spec.identity and each.name != parent
-        ),
-        fallbacks=tuple(
-            (each.name, each.spec.file_fallback) for each in in_file(cls) if each.spec.file_fallback
-        ),
+def _field_source(each: Described, required: bool) -> str:
+    """The statements that read the field `each` of `data` into `f_<name>`."""
+    name = each.name
+    condition, taken = _REQUIRED_TEXT if required else _AS_IT_IS.get(each.shape, ("", ""))
+    if not condition:  # read by its reader only (the lists of interviewers and feelings)
+        return f"    f_{name} = field_{name}(item)\n"
+    return (
+        f"    v = data.get({name!r})\n"
+        f"    f_{name} = {taken} if {condition} else field_{name}(item)\n"
     )
 
 
-def _read(cls: type[R], item: Reader, parent: str = "") -> R:
-    """One record of the file, read field by field as core/model.py describes it, then cleaned
-    and checked as the store will write it. A uuid the file leaves out is derived from the
-    fields marked `identity`, as the file gives them (or their default when it has none), after
-    the interview's uuid for its children."""
-    plan: _Plan = _plan(cls)
-    item.known(plan.keys)
-    values = {name: read(item) for name, read in plan.fields}
-    if plan.parent:
-        values[plan.parent] = parent
+@per_record
+def _reader(cls: type) -> Callable[[Reader, str], Any]:
+    """How a record is read from an object of the file, written out from its fields'
+    descriptions (as core/validate writes its checks): field by field as core/model.py
+    describes it, then cleaned and checked as the store will write it (`prepare`), each
+    failure said with its path. A value that is plainly good is taken as it is; any other is
+    read by the field's reader (`field_reader`), which says what is wrong with it.
+
+    A uuid the file leaves out is derived from the fields marked `identity`, as the file gives
+    them (or their default when it has none), after the interview's uuid for its children."""
+    children = CHILDREN if cls is Interview else ()
+    fields = in_file(cls)
+    parent = next((each.name for each in described(cls) if each.shape is Shape.PARENT), "")
+    scope: dict[str, Any] = dict(SCOPE)
+    scope.update(
+        cls=cls,
+        check=checker(cls),
+        keys=frozenset([each.name for each in fields] + list(children)),
+        InvalidValue=InvalidValue,
+        canonical=CANONICAL_UUID.fullmatch,
+        derived=partial(_derived_uuid, cls, parent),
+    )
+    name = f"read_{snake(cls.__name__)}"
+    lines = [
+        f"def {name}(item, parent):\n",
+        "    data, context = item.data, item.context\n",
+        "    if not data.keys() <= keys:\n",
+        "        item.known(keys)\n",
+    ]
+    arguments = []
+    for each in fields:
+        if each.shape is Shape.UUID:
+            continue
+        required = each.default is dataclasses.MISSING and not each.spec.file_fallback
+        scope[f"field_{each.name}"] = field_reader(each)
+        text = each.shape in (Shape.LINE, Shape.TEXT, Shape.CHOICE, Shape.SLUG)
+        lines.append(_field_source(each, required and text))
+    if parent:
+        lines.append(f"    f_{parent} = parent\n")
     if cls in _LABELS:  # a record with a uuid (a category is known by its slug)
-        data = item.data
-        content = [_LABELS[cls], *([parent] if plan.parent else [])]
-        for name, default in plan.identity:
-            given = data.get(name)
-            content.append(default if given is None else given)
-        values["uuid"] = item.uuid(*content)
-    for name, fallback in plan.fallbacks:
-        if not values[name]:  # a category the file leaves unnamed is named by its slug
-            values[name] = values[fallback]
-    return checked(item, prepare, cls(**values))
+        lines.append("    v = data.get('uuid')\n")
+        lines.append(
+            "    f_uuid = v if v.__class__ is str and canonical(v) else derived(item, parent)\n"
+        )
+    for each in fields:  # a category the file leaves unnamed is named by its slug
+        if each.spec.file_fallback:
+            fallback = each.spec.file_fallback
+            lines.append(f"    if not f_{each.name}:\n        f_{each.name} = f_{fallback}\n")
+    for each in described(cls):
+        if each.spec.file or each.shape is Shape.PARENT:
+            value = f"f_{each.name}"
+            arguments.append(f"{each.name}={clean_expression(each.spec, value) or value}")
+        elif clean_expression(each.spec, "v"):
+            raise AssertionError(f"{each.name}: cleaned, but not read from the file")
+    lines += [
+        "    try:\n",
+        f"        record = cls({', '.join(arguments)})\n",
+        "        check(record)\n",
+        "    except InvalidValue as error:\n",
+        "        raise item.fail(error.field, error.message) from None\n",
+        "    return record\n",
+    ]
+    return compiled(name, "".join(lines), scope)
+
+
+def _derived_uuid(cls: type, parent_field: str, item: Reader, parent: str) -> str:
+    """The uuid of a record that the file gives none (or gives in another form)."""
+    content = [_LABELS[cls], *([parent] if parent_field else [])]
+    for each in described(cls):
+        if each.spec.identity and each.name != parent_field:
+            given = item.data.get(each.name)
+            content.append(each.default if given is None else given)
+    return item.uuid(*content)
+
+
+def _read(cls: type[R], item: Reader, parent: str = "") -> R:
+    """One record of the file, read, cleaned and checked (see `_reader`)."""
+    return _reader(cls)(item, parent)
 
 
 def _read_interview(reader: Reader) -> InterviewRecord:
-    interview = _read(Interview, reader)
+    interview = _reader(Interview)(reader, "")
     record = InterviewRecord(interview)
     for name, cls in zip(CHILDREN, (Issue, Positive, FollowUp), strict=True):
+        read = _reader(cls)
         children = getattr(record, name)
-        for item in reader.objects(name):
-            children.append(_read(cls, item, parent=interview.uuid))
+        children += [read(item, interview.uuid) for item in reader.objects(name)]
     return record
 
 
@@ -150,10 +207,14 @@ class _Document:
                 f"{item.path}: the file holds more than {self.max_rows:,} interviews, issues, what "
                 "went well and follow-ups; too many to import at once"
             )
-        self._once(record.interview.uuid, number * (4 << 32), "interview")
+        seen, place = self.seen, number * (4 << 32)
+        self._once(record.interview.uuid, place, "interview")
         for kind, children in enumerate(rows, start=1):
+            first = place + kind * (1 << 32)
             for index, child in enumerate(children):
-                self._once(child.uuid, number * (4 << 32) + kind * (1 << 32) + index, _KINDS[kind])
+                if child.uuid in seen:  # refused, with where it was met first
+                    self._once(child.uuid, first + index, _KINDS[kind])
+                seen[child.uuid] = first + index
         return record
 
     def _once(self, uuid: str, place: int, kind: str) -> None:
@@ -181,7 +242,7 @@ class _Objects:
         # id of such an object -> the object (kept, so that its id is not reused) and the key
         self.twice: dict[int, tuple[dict[str, Any], str]] = {}
 
-    def __call__(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    def build(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         built = dict(pairs)
         if len(built) != len(pairs):
             seen: set[str] = set()
@@ -251,7 +312,7 @@ class Reading:
 
     def _items(self) -> Iterator[Category | InterviewRecord]:
         objects = _Objects()
-        decoder = json.JSONDecoder(object_pairs_hook=objects)
+        decoder = json.JSONDecoder(object_pairs_hook=objects.build)
         document = self.document
         head: dict[str, Any] = {}
         waiting: list[tuple[int, object]] = []  # interviews met before the format was
