@@ -12,7 +12,8 @@ from textual.widgets import DataTable
 from interview_journal.core import exchange
 from interview_journal.store import open_journal
 from interview_journal.tui.app import JournalApp
-from interview_journal.tui.screens.trends import CategoryIssuesScreen, TrendsScreen
+from interview_journal.tui.screens.category_issues import CategoryIssuesScreen
+from interview_journal.tui.screens.trends import TrendsScreen
 from interview_journal.tui.widgets.interview_list import InterviewList
 from interview_journal.tui.widgets.issue_editor import IssueEditor
 

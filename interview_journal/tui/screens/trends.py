@@ -11,31 +11,28 @@ import datetime as dt
 from math import ceil
 from typing import ClassVar
 
-from rich.console import Group
 from rich.style import Style
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.message import Message
-from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Header, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.screen import Screen
+from textual.widgets import DataTable, Header, Static
 from textual_plotext import PlotextPlot
 
 from ...core import trends
 from ...core.clock import Clock
-from ...core.model import Category, Interview, Issue
+from ...core.model import Category
 from ...core.text import counted
 from ...store import CorruptJournal, Journal, JournalError
 from ...store.reads import reader
 from ..messages import JournalDamaged, OpenInJournal
 from ..reading import read_or
-from ..text import hanging
 from ..theme import theme_style
 from ..widgets.footer import Footer
+from .category_issues import CategoryIssuesScreen
 
 PERIODS = {3: "3 months", 6: "6 months", 12: "12 months", 0: "all time"}
 LABEL_COLOURS = {"recurring": "text-error", "improving": "text-warning", "fixed": "text-success"}
@@ -108,68 +105,6 @@ class FittedPlot(PlotextPlot):
 
     def on_resize(self) -> None:
         self.post_message(self.Resized())
-
-
-class CategoryIssuesScreen(ModalScreen[tuple[str, str] | None]):
-    """The issues of one category across interviews, each with the user's own solution."""
-
-    DEFAULT_CSS = """
-    CategoryIssuesScreen { align: center middle; }
-    CategoryIssuesScreen > Vertical {
-        width: 90%; max-width: 110; height: 80%;
-        border: round $accent; background: $surface; padding: 0 1;
-    }
-    CategoryIssuesScreen OptionList { height: 1fr; border: none; }
-    CategoryIssuesScreen #hint { color: $text-muted; }
-    """
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "dismiss(None)", "Close", id="category_issues.close"),
-        Binding("j", "cursor_down", "Down", show=False, id="category_issues.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="category_issues.up"),
-    ]
-
-    def __init__(self, name: str, rows: list[tuple[Interview, Issue]]) -> None:
-        super().__init__()
-        self.category_name = name
-        self.rows = rows
-
-    def compose(self) -> ComposeResult:
-        with Vertical() as box:
-            # A category the user named may look like markup: shown as written.
-            box.border_title = Content(f"{self.category_name}: {counted(len(self.rows), 'issue')}")
-            options = []
-            solved = theme_style(self.app, "text-success")
-            for interview, issue in self.rows:
-                heading = Text()
-                heading.append(f"{interview.date}  ", style="dim")
-                heading.append(interview.company, style="bold")
-                solution = " ".join(issue.should_have.split())
-                line = Group(
-                    heading,
-                    hanging("  ✗ ", Style(), Text(" ".join(issue.problem.split()))),
-                    hanging(
-                        "  ✓ ",
-                        solved,
-                        Text(solution or "not written yet", style="" if solution else "dim italic"),
-                    ),
-                )
-                options.append(Option(line, id=f"{interview.uuid}/{issue.uuid}"))
-            yield OptionList(*options)
-            yield Static(
-                Text("enter opens the interview in the journal · escape closes"), id="hint"
-            )
-        yield Footer()
-
-    def action_cursor_down(self) -> None:
-        self.query_one(OptionList).action_cursor_down()
-
-    def action_cursor_up(self) -> None:
-        self.query_one(OptionList).action_cursor_up()
-
-    @on(OptionList.OptionSelected)
-    def _chosen(self, event: OptionList.OptionSelected) -> None:
-        interview_uuid, issue_uuid = (event.option.id or "/").split("/")
-        self.dismiss((interview_uuid, issue_uuid))
 
 
 class TrendsScreen(Screen[None]):
