@@ -9,7 +9,7 @@ import json
 from textual import events
 
 from interview_journal.core.clock import FixedClock
-from interview_journal.core.model import Interview
+from interview_journal.core.model import Interview, Issue
 from interview_journal.tui.app import JournalApp
 from interview_journal.tui.screens.review import ReviewScreen
 from interview_journal.tui.widgets.footer import Footer
@@ -116,3 +116,32 @@ async def test_keys_pressed_before_the_drill_is_read_wait_for_it(journal) -> Non
         assert isinstance(app.screen, ReviewScreen)
         assert "Your answer" not in screen_text(app)  # graded: the next card, not revealed
     assert [rating for _, rating, _ in reviews(journal)] == [3]
+
+
+async def test_the_drill_reads_its_next_page_when_one_is_done(journal, monkeypatch) -> None:
+    """Two cards a page, three due: the count says three; the third card is read once the
+    first two are graded, and keys typed meanwhile wait for it."""
+    interview = drill_journal(journal)
+    journal.add_issue(
+        Issue(
+            problem="Forgot their names",
+            should_have="Write them down",
+            interview_uuid=interview.uuid,
+        )
+    )
+    monkeypatch.setattr(ReviewScreen, "PAGE", 2)
+    app = JournalApp(journal=journal, today=lambda: TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_review(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, ReviewScreen)
+        assert len(screen.cards) == 2
+        assert screen.query_one("#drill").border_subtitle == "1 of 3"
+        await pilot.press("space", "3", "space", "3", "space", "4")  # across the page's end
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Drill done" in screen_text(app)
+        assert len(screen.cards) == 3
+    rows = reviews(journal)
+    assert [rating for _, rating, _ in rows] == [3, 3, 4]
+    assert len({problem for problem, _, _ in rows}) == 3

@@ -43,6 +43,7 @@ __all__ = [
     "DrillCard",
     "DrillSummary",
     "FocusItem",
+    "best_answers",
     "briefing_json",
     "build_briefing",
     "card_due",
@@ -51,6 +52,7 @@ __all__ = [
     "is_due",
     "make_due",
     "new_card",
+    "open_actions",
     "order_for_drill",
     "summarize",
 ]
@@ -126,13 +128,13 @@ def _first_distinct(items: Iterable[T], key: Callable[[T], str]) -> list[T]:
     return kept
 
 
-def _best_answers(answers: Sequence[Answer]) -> list[Answer]:
+def best_answers(answers: Sequence[Answer]) -> list[Answer]:
     """The latest non-empty answers (newest first, the given order within a day), no repeats."""
     newest_first = sorted(answers, key=lambda a: a.date, reverse=True)
     return _first_distinct(newest_first, lambda answer: _normal(answer.should_have))
 
 
-def _open_actions(actions: Sequence[str]) -> list[str]:
+def open_actions(actions: Sequence[str]) -> list[str]:
     """The non-empty actions, in the given order (latest first), without repeats."""
     return _first_distinct((" ".join(action.split()) for action in actions), str.casefold)
 
@@ -193,12 +195,12 @@ def build_briefing(
                 interviews=trend.interviews,
                 last_seen=trend.last_seen,
                 indefensible=bool(category and category.indefensible),
-                answers=_best_answers(answers.get(trend.slug, ())),
-                actions=_open_actions(actions.get(trend.slug, ())),
+                answers=best_answers(answers.get(trend.slug, ())),
+                actions=open_actions(actions.get(trend.slug, ())),
             )
         )
     for slug, given in answers.items():
-        best = _best_answers(given)
+        best = best_answers(given)
         if slug in listed or not best:
             continue
         category = by_slug.get(slug)
@@ -211,7 +213,7 @@ def build_briefing(
                 last_seen=None,
                 indefensible=bool(category and category.indefensible),
                 answers=best,
-                actions=_open_actions(actions.get(slug, ())),
+                actions=open_actions(actions.get(slug, ())),
             )
         )
     items.sort(key=_focus_key)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -19,11 +19,13 @@ from ..core.clock import Clock
 from ..core.model import Category, SearchHit
 from . import Journal, open_journal
 from .briefing import load_briefing
+from .drill import PAGE
 
 __all__ = [
     "Described",
     "ReviewData",
     "described_hits",
+    "drill_page",
     "load_review",
     "palette_index",
     "reader",
@@ -45,26 +47,33 @@ def reader(path: str | os.PathLike[str], clock: Clock | None = None) -> Iterator
 
 @dataclass(frozen=True)
 class ReviewData:
-    """All the review screen shows, read once: the briefing, the cards due now in drill order,
-    and when the first of the others falls due (for "nothing is due" and the drill's summary)."""
+    """All the review screen shows, read once: the briefing, the first page of the cards due
+    at `now` in drill order, how many are due in all, and when the first of the others falls
+    due (for "nothing is due" and the drill's summary). The next pages are read with
+    `drill_page`, at the same `now`."""
 
     briefing: review.Briefing
     due: list[review.DrillCard]
+    due_count: int
     next_due: dt.datetime | None
+    now: dt.datetime
 
 
-def load_review(journal: Journal) -> ReviewData:
-    """The briefing and the drill, reading every card once (it used to be read twice)."""
+def load_review(journal: Journal, *, page: int = PAGE) -> ReviewData:
+    """The briefing and the first `page` cards of the drill, ordered and counted in SQL."""
     today, now = journal.clock.today(), journal.clock.now()
     briefing = load_briefing(journal, today)
-    cards = journal.drill_cards()
-    due = [card for card in review.order_for_drill(cards, now) if review.is_due(card.card, now)]
-    due_ids = {card.issue_uuid for card in due}
-    next_due = min(
-        (card.due for card in cards if card.due is not None and card.issue_uuid not in due_ids),
-        default=None,
-    )
-    return ReviewData(briefing, due, next_due)
+    due, count, next_due = journal.drill_queue(now, limit=page)
+    return ReviewData(briefing, due, count, next_due, now)
+
+
+def drill_page(
+    journal: Journal, now: dt.datetime, shown: Collection[str], *, page: int = PAGE
+) -> list[review.DrillCard]:
+    """The next `page` cards due at `now` (the moment the drill was read), after those
+    `shown` (graded since, or still on the screen)."""
+    cards, _count, _next_due = journal.drill_queue(now, limit=page, shown=shown)
+    return cards
 
 
 @dataclass(frozen=True)

@@ -3,20 +3,31 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from ..core.model import Interview
 from ..core.validate import InvalidValue
 from . import converters
-from .base import JournalBase
+from .drill import CARD_COLUMNS, Drill, drill_card
 from .tables import INTERVIEW_COLUMNS
 
 if TYPE_CHECKING:
     from ..core.review import Answer, DrillCard
 
 
-class ReviewState(JournalBase):
+SOURCES_READ = 12
+"""Issues of a category read at first for the briefing: enough for three distinct answers and
+three distinct actions unless the user repeats them."""
+
+
+def _text_answer(text: str) -> Answer:
+    """A stand-in answer for counting distinct texts (only `should_have` matters)."""
+    from ..core.review import Answer
+
+    return Answer("", "", dt.date.min, "", "", text)
+
+
+class ReviewState(Drill):
     """Drill cards, grades and briefing sources."""
 
     def upcoming_interview(self, today: dt.date) -> Interview | None:
@@ -31,78 +42,107 @@ class ReviewState(JournalBase):
     def briefing_sources(
         self, today: dt.date
     ) -> tuple[dict[str, list[Answer]], dict[str, list[str]]]:
-        """Per category, the user's non-empty answers and actions from the interviews that have
-        happened (date <= today), the latest interview first: what the briefing draws on."""
+        """Per category, the user's latest non-empty answers and actions from the interviews
+        that have happened (date <= today), the latest interview first: what the briefing draws
+        on. Not all of them: enough of the latest that the briefing's choice of three distinct
+        ones (`review.best_answers`, `review.open_actions`) is the one all of them give."""
         from ..core.review import Answer
 
-        rows = self._rows(
-            """
-            SELECT c.uuid, i.uuid, i.date, i.company, c.problem, c.should_have, c.category,
-                c.action
-            FROM issues c JOIN interviews i ON i.id = c.interview_id
-            WHERE i.date <= ? AND c.category IS NOT NULL
-                AND (trim(c.should_have) != '' OR trim(c.action) != '')
-            ORDER BY i.date DESC, coalesce(i.time, '') DESC, i.id DESC, c.id DESC
-            """,
-            [today.isoformat()],
+        interviews = self._rows("SELECT count(*) FROM interviews")[0][0]
+        counts = self._rows(
+            "SELECT category, count(*) FROM issues WHERE category IS NOT NULL GROUP BY category"
         )
-        answers: dict[str, list[Answer]] = defaultdict(list)
-        actions: dict[str, list[str]] = defaultdict(list)
-        for issue_uuid, interview_uuid, date, company, problem, should_have, slug, action in rows:
-            if should_have.strip():
-                answers[slug].append(
-                    Answer(
-                        issue_uuid=issue_uuid,
-                        interview_uuid=interview_uuid,
-                        date=dt.date.fromisoformat(date),
-                        company=company,
-                        problem=problem,
-                        should_have=should_have,
-                    )
+        answers: dict[str, list[Answer]] = {}
+        actions: dict[str, list[str]] = {}
+        for slug, count in counts:
+            # A common category: walk the interviews newest first until enough are read; a
+            # rare one: read its issues and sort them (walking would visit every interview).
+            common = count * count > SOURCES_READ * interviews
+            rows = self._sources(slug, today, "should_have", common=common)
+            found = [
+                Answer(
+                    issue_uuid=issue_uuid,
+                    interview_uuid=interview_uuid,
+                    date=dt.date.fromisoformat(date),
+                    company=company,
+                    problem=problem,
+                    should_have=text,
                 )
-            if action.strip():
-                actions[slug].append(action)
-        return dict(answers), dict(actions)
+                for issue_uuid, interview_uuid, date, company, problem, text in rows
+                if text.strip()
+            ]
+            if found:
+                answers[slug] = found
+            rows = self._sources(slug, today, "action", common=common)
+            if said := [text for *_, text in rows if text.strip()]:
+                actions[slug] = said
+        return answers, actions
+
+    def _sources(self, slug: str, today: dt.date, column: str, *, common: bool) -> list[tuple]:
+        """The latest issues of `slug` with a non-empty `column` (should_have or action), as
+        (issue uuid, interview uuid, date, company, problem, text), the latest first: as many
+        as it takes for three distinct texts, or one of each text when the first ones repeat."""
+        from ..core.review import PER_CATEGORY, best_answers, open_actions
+
+        assert column in ("should_have", "action")
+        tables = (
+            "interviews i CROSS JOIN issues c ON c.interview_id = i.id AND c.category = :slug"
+            if common
+            else "issues c INDEXED BY issues_by_category "
+            "JOIN interviews i ON i.id = c.interview_id AND c.category = :slug"
+        )
+        order = "i.date DESC, coalesce(i.time, '') DESC, i.id DESC, c.id DESC"
+        where = f"i.date <= :today AND trim(c.{column}) != ''"
+        values = {"slug": slug, "today": today.isoformat(), "limit": SOURCES_READ}
+        rows = self._rows(
+            f"SELECT c.uuid, i.uuid, i.date, i.company, c.problem, c.{column} FROM {tables} "
+            f"WHERE {where} ORDER BY {order} LIMIT :limit",
+            values,
+        )
+        if len(rows) < SOURCES_READ:
+            return rows  # all there are
+        texts = [text for *_, text in rows if text.strip()]
+        distinct = (
+            len(open_actions(texts))
+            if column == "action"
+            else len(best_answers([_text_answer(text) for text in texts]))
+        )
+        if distinct == PER_CATEGORY:
+            return rows
+        # The same few texts again and again: the latest issue of each text, told apart
+        # roughly here (SQLite's lower() knows only ASCII) and exactly by the briefing.
+        return self._rows(
+            f"""
+            SELECT cu, iu, date, company, problem, text FROM (
+                SELECT c.uuid AS cu, i.uuid AS iu, i.date AS date, i.company AS company,
+                    c.problem AS problem, c.{column} AS text,
+                    ROW_NUMBER() OVER (
+                        PARTITION BY lower(trim(c.{column})) ORDER BY {order}
+                    ) AS nth,
+                    ROW_NUMBER() OVER (ORDER BY {order}) AS position
+                FROM issues c INDEXED BY issues_by_category
+                JOIN interviews i ON i.id = c.interview_id AND c.category = :slug
+                WHERE {where}
+            ) WHERE nth = 1 ORDER BY position
+            """,
+            values,
+        )
 
     def drill_cards(self) -> list[DrillCard]:
         """Every issue with a "what I should have done", as a flashcard, newest interview first.
 
-        A card never reviewed (or whose stored state cannot be read) comes back as new."""
-        from ..core.review import DrillCard, card_due
-
+        A card never reviewed (or whose stored state cannot be read) comes back as new. The
+        review screen reads a page at a time instead (`drill_queue`)."""
         rows = self._rows(
-            """
-            SELECT c.uuid, i.uuid, i.company, i.date, c.category,
-                coalesce(k.name, c.category, 'Uncategorised'), c.problem, c.should_have, c.card
+            f"""
+            SELECT {CARD_COLUMNS}
             FROM issues c JOIN interviews i ON i.id = c.interview_id
             LEFT JOIN categories k ON k.slug = c.category
             WHERE trim(c.should_have) != ''
             ORDER BY i.date DESC, coalesce(i.time, '') DESC, i.id DESC, c.id
             """
         )
-        cards = []
-        for issue_uuid, interview_uuid, company, date, slug, name, problem, answer, card in rows:
-            due = None
-            if card is not None:
-                try:
-                    due = card_due(card)
-                except (ValueError, KeyError, TypeError, AttributeError):
-                    card = None
-            cards.append(
-                DrillCard(
-                    issue_uuid=issue_uuid,
-                    interview_uuid=interview_uuid,
-                    company=company,
-                    date=dt.date.fromisoformat(date),
-                    category=slug,
-                    category_name=name,
-                    problem=problem,
-                    should_have=answer,
-                    card=card,
-                    due=due,
-                )
-            )
-        return cards
+        return [drill_card(row) for row in rows]
 
     def record_review(
         self,

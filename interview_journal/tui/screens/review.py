@@ -24,7 +24,8 @@ from textual.widgets import Header, Static
 from ...core import review
 from ...core.clock import Clock
 from ...store import CorruptJournal, Journal, JournalError
-from ...store.reads import ReviewData, load_review, reader
+from ...store.drill import PAGE
+from ...store.reads import ReviewData, drill_page, load_review, reader
 from ..messages import JournalDamaged
 from ..text import hanging
 from ..theme import theme_style
@@ -102,14 +103,28 @@ class ReviewScreen(Screen[None]):
             super().__init__()
             self.data = data
 
+    class PageLoaded(Message):
+        """The drill's next cards, read in a thread (empty: none left, or unreadable)."""
+
+        def __init__(self, cards: list[review.DrillCard], visit: int) -> None:
+            super().__init__()
+            self.cards = cards
+            self.visit = visit
+
+    PAGE: ClassVar[int] = PAGE
+    """Cards read at a time: the next ones are read when these are done."""
+
     def __init__(self, journal: Journal, *, clock: Clock) -> None:
         super().__init__()
         self.journal = journal  # the app's own connection: the grades are written through it
         self.clock = clock
         self.loaded = False  # True once the briefing and the drill of this visit are shown
+        self.visit = 0  # counts the visits: a page read for an earlier one is not shown
         self._waiting: list[tuple[str, tuple[int, ...]]] = []  # keys pressed before that
         self.next_due: dt.datetime | None = None
-        self.cards: list[review.DrillCard] = []
+        self.cards: list[review.DrillCard] = []  # the cards read so far, in drill order
+        self.total = 0  # the cards due when the drill was read, read or not yet
+        self.drill_time: dt.datetime | None = None  # when: the next pages are read as of then
         self.position = 0
         self.revealed = False
         self.results: list[tuple[review.DrillCard, int]] = []
@@ -136,6 +151,7 @@ class ReviewScreen(Screen[None]):
         fills in when they are read (a large journal takes a moment)."""
         self.loaded = False
         self._waiting = []
+        self.visit += 1
         self.query_one("#briefing-text", Static).update(Text("Reading your journal…", style="dim"))
         self._read()
 
@@ -143,7 +159,7 @@ class ReviewScreen(Screen[None]):
     def _read(self) -> None:
         try:
             with reader(self.journal.path, self.clock) as journal:
-                data: ReviewData | None = load_review(journal)
+                data: ReviewData | None = load_review(journal, page=self.PAGE)
         except CorruptJournal:
             self.post_message(JournalDamaged())
             data = None
@@ -158,17 +174,49 @@ class ReviewScreen(Screen[None]):
             data = None
         self.post_message(self.Loaded(data))
 
+    @work(thread=True, exclusive=True, group="review-page", exit_on_error=False)
+    def _read_page(self, now: dt.datetime, shown: list[str], visit: int) -> None:
+        cards: list[review.DrillCard] = []
+        try:
+            with reader(self.journal.path, self.clock) as journal:
+                cards = drill_page(journal, now, shown, page=self.PAGE)
+        except CorruptJournal:
+            self.post_message(JournalDamaged())
+        except JournalError as error:
+            self.app.call_from_thread(
+                self.notify,
+                str(error),
+                title="Cannot read the journal",
+                severity="error",
+                markup=False,
+            )
+        self.post_message(self.PageLoaded(cards, visit))
+
     def on_review_screen_loaded(self, message: ReviewScreen.Loaded) -> None:
         data = message.data
         if data is None:  # a journal that cannot be read: said; nothing to brief or drill
             self.query_one("#briefing-text", Static).update("")
-            self.cards, self.next_due = [], None
+            self.cards, self.total, self.next_due, self.drill_time = [], 0, None, None
         else:
             text = briefing_text(data.briefing, self.clock.today(), self.app)
             self.query_one("#briefing-text", Static).update(text)
             self.cards, self.next_due = list(data.due), data.next_due
+            self.total, self.drill_time = data.due_count, data.now
         self.position = 0
         self.results = []
+        self._ready()
+
+    def on_review_screen_page_loaded(self, message: ReviewScreen.PageLoaded) -> None:
+        if message.visit != self.visit:
+            return  # read for an earlier visit: this one has read its own drill
+        if not message.cards:
+            self.total = len(self.cards)  # fewer than counted: the journal changed meanwhile
+        self.cards.extend(message.cards)
+        self._ready()
+
+    def _ready(self) -> None:
+        """The drill is read (as far as the card on show): show it, then act on the keys
+        pressed while it was read."""
         self.loaded = True
         self.show_card()
         waiting, self._waiting = self._waiting, []
@@ -196,7 +244,7 @@ class ReviewScreen(Screen[None]):
             problem.update(self._summary_text())
             hint.update(Text("escape: back to the journal", style="dim"))
             return
-        self.query_one("#drill").border_subtitle = f"{self.position + 1} of {len(self.cards)}"
+        self.query_one("#drill").border_subtitle = f"{self.position + 1} of {self.total}"
         where.update(
             Text(
                 f"{card.category_name or 'uncategorised'} · {card.company} · {card.date:%d %b %Y}",
@@ -262,6 +310,15 @@ class ReviewScreen(Screen[None]):
         # (read once on entering) and of those just graded.
         self.next_due = min((d for d in (self.next_due, due) if d is not None), default=None)
         self.position += 1
+        if self.position == len(self.cards) < self.total and self.drill_time is not None:
+            # This page is done and more are due: read the next, keys wait meanwhile.
+            self.loaded = False
+            self.query_one("#card-answer", Static).update("")
+            reading = Text("Reading the next cards…", style="dim")
+            self.query_one("#card-hint", Static).update(reading)
+            shown = [card.issue_uuid for card in self.cards]
+            self._read_page(self.drill_time, shown, self.visit)
+            return
         self.show_card()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
