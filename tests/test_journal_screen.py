@@ -411,6 +411,39 @@ async def test_the_command_palette_opens_an_interview_from_another_screen(journa
         assert app.screen.query_one(InterviewList).highlighted.interview.uuid == acme.uuid
 
 
+async def test_the_command_palette_opens_trends_and_review(journal) -> None:
+    """'review' in the palette found nothing: the screens were reachable by key alone."""
+    add_acme(journal)
+    app = make_app(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        for word, mode in (("Review", "review"), ("Trends", "trends"), ("Journal", "journal")):
+            await pilot.press("ctrl+p")
+            await type_text(pilot, word)
+            await pilot.pause(0.3)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app.current_mode == mode
+
+
+async def test_the_command_palette_does_not_act_beneath_an_open_form(journal) -> None:
+    """Choosing "New interview" with the form open opened a second, empty form over it."""
+    add_acme(journal)
+    app = make_app(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        form = app.screen
+        await type_text(pilot, "Foo Inc")
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "New interview")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is form
+        assert len(app.screen_stack) == 2  # the journal and the one form
+        assert app.screen.query_one("#company", Input).value == "Foo Inc"
+
+
 async def test_keys_typed_right_after_q_do_not_open_screens_on_the_way_out(journal) -> None:
     """In a real terminal, keys typed in a burst arrive before the app has left: t after q
     once opened the trends screen half-way and the program died with a traceback."""

@@ -261,13 +261,14 @@ class JournalApp(App[None]):
         self._start_keys()
 
     def _journal_screen(self) -> JournalScreen | None:
-        """The journal, brought on show (from trends, review or a dialog over them)."""
+        """The journal, brought on show (from trends, review or a dialog over them); None,
+        said, while a dialog is open over it: the palette must not act beneath a form."""
         if self.current_mode != "journal":
             self.switch_mode("journal")
-        for screen in reversed(self.screen_stack):
-            if isinstance(screen, JournalScreen):
-                return screen
-        return None
+        if not isinstance(self.screen, JournalScreen):
+            self.notify("Finish or close the open dialog first.", title="Not now", markup=False)
+            return None
+        return self.screen
 
     def on_open_in_journal(self, message: OpenInJournal) -> None:
         """Switch to the journal and select an interview (and one of its issues)."""

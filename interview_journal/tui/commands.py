@@ -19,7 +19,16 @@ ACTIONS = (
     ("What went well", "went_well", "Note what went well in the selected interview"),
     ("Follow-ups", "follow_ups", "Thank-you note and other follow-ups"),
     ("Edit interview", "edit_interview", "Company, role, date, notes and feelings"),
+    ("Close or reopen interview", "toggle_closed", "Moved on from it, or back to it"),
+    ("Delete", "delete", "The selected issue or interview, after asking"),
 )
+APP_ACTIONS = (
+    ("Trends", "switch_mode('trends')", "Which mistakes keep coming back"),
+    ("Review", "switch_mode('review')", "The briefing and the drill before the next interview"),
+    ("Journal", "switch_mode('journal')", "The interviews and their issues"),
+    ("Keys", "help", "The keys of the screen on show"),
+)
+"""The app's own actions (its bindings t, r, ?): run by the app wherever the palette was opened."""
 
 
 def _highlight(matcher: Matcher, text: str) -> Content:
@@ -67,6 +76,8 @@ class JournalCommands(Provider):
     async def discover(self) -> Hits:
         for name, action, help_text in ACTIONS:
             yield DiscoveryHit(name, partial(self._run, action), help=help_text)
+        for name, action, help_text in APP_ACTIONS:
+            yield DiscoveryHit(name, partial(self.app.run_action, action), help=help_text)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
@@ -75,6 +86,15 @@ class JournalCommands(Provider):
             if score > 0:
                 yield Hit(
                     score, _highlight(matcher, name), partial(self._run, action), help=help_text
+                )
+        for name, action, help_text in APP_ACTIONS:
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(
+                    score,
+                    _highlight(matcher, name),
+                    partial(self.app.run_action, action),
+                    help=help_text,
                 )
         for category in self.categories:
             label = f"Category: {category.name}"
