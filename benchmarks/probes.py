@@ -174,7 +174,7 @@ async def main():
         began = time.perf_counter()
         app.post_message(__import__("textual").events.Key("t", "t"))
         while getattr(app.screen, "overview", None) is None:
-            await asyncio.sleep(0)
+            await asyncio.sleep(0.002)  # a busy loop here would starve the thread that reads
         await app.screen.wait_for_refresh()
         seconds = time.perf_counter() - began
     journal.close()
