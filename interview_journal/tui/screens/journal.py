@@ -111,6 +111,10 @@ class JournalScreen(JournalDialogs, Screen[None]):
         yield StatusLine(id="status-line")
         yield Footer()
 
+    def say(self, text: str) -> None:
+        """A notice on the status line above the keys: a toast could cover a field."""
+        self.query_one(StatusLine).say(text)
+
     @property
     def interview_list(self) -> InterviewList:
         return self.query_one("#interviews", InterviewList)
@@ -396,7 +400,7 @@ class JournalScreen(JournalDialogs, Screen[None]):
             if focused is not None and editor in focused.ancestors:
                 # Out of the editor, or the next keys would be typed into another issue.
                 self.set_focus(self.issue_list)
-                self.notify("The issue you were on was deleted in another window.", markup=False)
+                self.say("The issue you were on was deleted in another window.")
         elif fresh.updated != editor.issue.updated:
             editor.show_newer(fresh)
 
@@ -424,7 +428,7 @@ class JournalScreen(JournalDialogs, Screen[None]):
         if self.current is None:  # the list's first message may not have been read yet
             self.current = self.interview_list.highlighted
         if self.current is None:
-            self.notify("Capture the interview first: press n.", markup=False)
+            self.say("Capture the interview first: press n.")
             return
         if not self._detail_ready:
             return  # keys wait for the panes (JournalReady): only a command could
@@ -465,7 +469,7 @@ class JournalScreen(JournalDialogs, Screen[None]):
         issue = self.journal.latest_issue_of_category(slug)
         if issue is None:
             name = self.categories[slug].name if slug in self.categories else slug
-            self.notify(f"No issue is filed under {name} yet.", markup=False)
+            self.say(f"No issue is filed under {name} yet.")
             return
         self.go_to(issue.interview_uuid, issue.uuid)
 
