@@ -65,6 +65,28 @@ async def test_the_period_filter_changes_the_numbers(tmp_path: Path) -> None:
         assert len(rows(app)) == 4
 
 
+async def test_a_large_category_lists_its_latest_issues_and_says_how_many_there_are(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On 10,000 interviews, opening a category of 7,164 issues froze the screen for 3 s: the
+    drill-down reads the latest few, and its title says how many there are in all."""
+    monkeypatch.setattr("interview_journal.tui.screens.trends.DRILL_DOWN_ROWS", 2)
+    app = JournalApp(journal=fixture_journal(tmp_path), today=lambda: TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t")
+        await pilot.pause()
+        await pilot.press("enter")  # rambling: five issues
+        await pilot.pause()
+        drill = app.screen
+        assert isinstance(drill, CategoryIssuesScreen)
+        assert [interview.date for interview, _ in drill.rows] == [
+            dt.date(2025, 6, 10),
+            dt.date(2025, 4, 10),
+        ]
+        text = html.unescape(app.export_screenshot()).replace("\xa0", " ")
+        assert "5 issues, the latest 2" in text
+
+
 async def test_drill_down_lists_the_issues_and_jumps_to_the_interview(tmp_path: Path) -> None:
     journal = fixture_journal(tmp_path)
     app = JournalApp(journal=journal, today=lambda: TODAY)

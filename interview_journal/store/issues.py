@@ -46,10 +46,15 @@ class Issues(ReviewState):
         return issue
 
     def category_issues(
-        self, slug: str, *, since: dt.date | None = None, until: dt.date | None = None
+        self,
+        slug: str,
+        *,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        limit: int = -1,
     ) -> list[tuple[Interview, Issue]]:
-        """Every issue of a category in [since, until], newest interview first, each with its
-        interview: the drill-down of the trends."""
+        """The issues of a category in [since, until], newest interview first, each with its
+        interview (the latest `limit` of them; all by default): the drill-down of the trends."""
         rows = self._query(
             f"""
             SELECT c.*, i.uuid AS interview_uuid, {
@@ -59,8 +64,10 @@ class Issues(ReviewState):
             WHERE c.category = :slug
                 AND (:since IS NULL OR i.date >= :since) AND (:until IS NULL OR i.date <= :until)
             ORDER BY i.date DESC, i.time DESC, i.id DESC, c.id
+            LIMIT :limit
             """,
             {
+                "limit": limit,
                 "slug": slug,
                 "since": since.isoformat() if since else None,
                 "until": until.isoformat() if until else None,

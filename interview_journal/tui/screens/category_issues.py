@@ -42,15 +42,21 @@ class CategoryIssuesScreen(ModalScreen[tuple[str, str] | None]):
         Binding("k", "cursor_up", "Up", show=False, id="category_issues.up"),
     ]
 
-    def __init__(self, name: str, rows: list[tuple[Interview, Issue]]) -> None:
+    def __init__(
+        self, name: str, rows: list[tuple[Interview, Issue]], *, total: int | None = None
+    ) -> None:
         super().__init__()
         self.category_name = name
         self.rows = rows
+        self.total = len(rows) if total is None else max(total, len(rows))
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
             # A category the user named may look like markup: shown as written.
-            box.border_title = Content(f"{self.category_name}: {counted(len(self.rows), 'issue')}")
+            shown = counted(self.total, "issue")
+            if self.total > len(self.rows):
+                shown += f", the latest {len(self.rows)}"
+            box.border_title = Content(f"{self.category_name}: {shown}")
             options = []
             solved = theme_style(self.app, "text-success")
             for interview, issue in self.rows:

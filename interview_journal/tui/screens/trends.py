@@ -34,6 +34,9 @@ from ..theme import theme_style
 from ..widgets.footer import Footer
 from .category_issues import CategoryIssuesScreen
 
+DRILL_DOWN_ROWS = 200
+"""The latest issues a category's drill-down lists: on a large journal a category has
+thousands, and reading them all froze the screen for seconds."""
 PERIODS = {3: "3 months", 6: "6 months", 12: "12 months", 0: "all time"}
 LABEL_COLOURS = {"recurring": "text-error", "improving": "text-warning", "fixed": "text-success"}
 """Each label's theme variable; `once` is dim."""
@@ -460,15 +463,19 @@ class TrendsScreen(Screen[None]):
         slug = event.row_key.value
         if slug is None:
             return
-        journal, until = self.journal, self.clock.today()
-        rows = read_or(
-            self, lambda: journal.category_issues(slug, since=self.start, until=until), []
-        )
         overview = self.overview
         if overview is None:
             return  # nothing drawn yet: no category to open
-        name = next(c.name for c in overview.categories if c.slug == slug)
-        self.app.push_screen(CategoryIssuesScreen(name, rows), self._open_in_journal)
+        journal, until, start = self.journal, self.clock.today(), self.start
+        rows = read_or(
+            self,
+            lambda: journal.category_issues(slug, since=start, until=until, limit=DRILL_DOWN_ROWS),
+            [],
+        )
+        trend = next(c for c in overview.categories if c.slug == slug)
+        self.app.push_screen(
+            CategoryIssuesScreen(trend.name, rows, total=trend.issues), self._open_in_journal
+        )
 
     def _open_in_journal(self, chosen: tuple[str, str] | None) -> None:
         if chosen is None:
