@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Sequence
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -233,7 +233,7 @@ class ComposerScreen(Dialog[FollowUp | None]):
             return None  # shown dimmed: nothing written yet
         return True
 
-    def _result(self, **changes: object) -> FollowUp:
+    def _result(self, **changes: Any) -> FollowUp:
         return dataclasses.replace(self.follow_up, text=self.editor.text, **changes)
 
     def action_save(self) -> None:

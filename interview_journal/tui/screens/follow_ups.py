@@ -228,13 +228,14 @@ class FollowUpsScreen(Dialog[None]):
             # Changed or deleted in another window: nothing was written. The list shows what
             # the journal holds now; the composer opens again on what was typed, and saving it
             # again keeps it (over theirs, or as a new follow-up if theirs is gone).
-            if conflict.theirs is None:
+            theirs = conflict.theirs
+            if not isinstance(theirs, FollowUp):  # deleted there
                 self._drop(result.uuid)
                 result = dataclasses.replace(result, created="", updated="")
                 said = "It was deleted in another window. Save again to keep yours as new."
             else:
-                self._replace(conflict.theirs)
-                result = dataclasses.replace(result, updated=conflict.theirs.updated)
+                self._replace(theirs)
+                result = dataclasses.replace(result, updated=theirs.updated)
                 said = (
                     "It was changed in another window: the list shows theirs. Save again to "
                     "keep yours instead, or escape to keep theirs."
@@ -274,10 +275,10 @@ class FollowUpsScreen(Dialog[None]):
         try:
             saved = self.desk.save(dataclasses.replace(follow_up, done=done))
         except Conflict as conflict:  # shown as the journal has it now; space again acts on it
-            if conflict.theirs is None:
-                self._drop(follow_up.uuid)
-            else:
+            if isinstance(conflict.theirs, FollowUp):
                 self._replace(conflict.theirs)
+            else:  # deleted there
+                self._drop(follow_up.uuid)
             where = "deleted" if conflict.theirs is None else "changed"
             self.notify(
                 f"It was {where} in another window; it is shown as it is now.",

@@ -9,7 +9,9 @@ import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
+
+from textual.screen import Screen
 
 from ...core.model import (
     FollowUp,
@@ -23,9 +25,9 @@ from ...core.model import (
 from ...store import NotFound
 from .journal_text import short, title
 
-if TYPE_CHECKING:
-    from textual.app import App
+T = TypeVar("T")
 
+if TYPE_CHECKING:
     from ...core.clock import Clock
     from ...settings import Settings
     from ...store import Journal
@@ -34,18 +36,21 @@ if TYPE_CHECKING:
     from ..widgets.issue_list import IssueList
 
 
-class JournalDialogs:
+class JournalDialogs(Screen[None]):
     """The part of JournalScreen that opens dialogs and acts on what they return."""
 
     if TYPE_CHECKING:  # what JournalScreen provides
-        app: App[object]
         journal: Journal
         clock: Clock
         settings: Settings
         current: InterviewSummary | None
-        interview_list: InterviewList
-        issue_list: IssueList
-        editor: IssueEditor
+
+        @property
+        def interview_list(self) -> InterviewList: ...
+        @property
+        def issue_list(self) -> IssueList: ...
+        @property
+        def editor(self) -> IssueEditor: ...
 
         def save_draft(self, *, ask: bool = True) -> bool: ...
         def _settle(self, *, load_editor: bool = True) -> None: ...
@@ -53,8 +58,6 @@ class JournalDialogs:
         def _show_interview(self, keep_issue: str | None, *, load_editor: bool = True) -> None: ...
         def _guard(self, write: Callable[[], object]) -> bool: ...
         def go_to(self, interview_uuid: str, issue_uuid: str | None = None) -> None: ...
-        def set_focus(self, widget: object) -> None: ...
-        def notify(self, message: str, **kwargs: object) -> None: ...
 
     # -- interviews -----------------------------------------------------------------------------
 
@@ -123,7 +126,7 @@ class JournalDialogs:
                 return
             question = f"Delete this issue?\n\n{short(issue.problem)}"
             self.app.push_screen(
-                ConfirmScreen(question), lambda yes: yes and self._delete_issue(issue)
+                ConfirmScreen(question), partial(_if_yes, self._delete_issue, issue)
             )
         elif self.current is not None:
             interview = self.current.interview
@@ -132,7 +135,7 @@ class JournalDialogs:
                 f" and its {count} issue{'s' if count != 1 else ''}?" if count else "?"
             )
             self.app.push_screen(
-                ConfirmScreen(question), lambda yes: yes and self._delete_interview(interview)
+                ConfirmScreen(question), partial(_if_yes, self._delete_interview, interview)
             )
 
     def _delete_issue(self, issue: Issue) -> None:
@@ -236,3 +239,9 @@ def _gone_already_is_fine(delete: Callable[[str], None], uuid: str) -> None:
     """Delete; one deleted in another window already is what was asked for."""
     with contextlib.suppress(NotFound):
         delete(uuid)
+
+
+def _if_yes(act: Callable[[T], None], subject: T, yes: bool | None) -> None:
+    """What a confirmation does: `act` on `subject` when the answer was yes."""
+    if yes:
+        act(subject)
