@@ -233,12 +233,12 @@ class ComposerScreen(Dialog[FollowUp | None]):
             return None  # shown dimmed: nothing written yet
         return True
 
-    def _result(self, **changes: object) -> FollowUp:
-        return dataclasses.replace(self.follow_up, text=self.editor.text, **changes)
+    def _result(self, done: dt.date | None) -> FollowUp:
+        return dataclasses.replace(self.follow_up, text=self.editor.text, done=done)
 
     def action_save(self) -> None:
         if self.drafted:
-            self.dismiss(self._result())
+            self.dismiss(self._result(done=self.follow_up.done))
 
     def action_mark_sent(self) -> None:
         if self.drafted:
