@@ -7,7 +7,7 @@ import dataclasses
 import datetime as dt
 import html
 import re
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -38,6 +38,7 @@ from interview_journal.tui.screens.confirm import ConfirmScreen
 from interview_journal.tui.screens.follow_ups import FollowUpsScreen
 
 from .conftest import TODAY, add_acme
+from .dialog_host import DialogHost, MemoryJournal
 
 ACME = Interview(
     company="Acme",
@@ -168,21 +169,11 @@ def test_no_draft_ever_apologises_and_each_keeps_what_was_typed(
 # -- the screens, in a harness ------------------------------------------------------------------
 
 
-class Harness(App[None]):
-    """Pushes one screen on mount and records what it is dismissed with."""
-
-    def __init__(self, make_screen: Callable[[], Screen[Any]]) -> None:
-        super().__init__()
-        self.make_screen = make_screen
-        self.results: list[Any] = []
-
-    def on_mount(self) -> None:
-        self.push_screen(self.make_screen(), self.results.append)
-
-
 @asynccontextmanager
-async def driving(make_screen: Callable[[], Screen[Any]]) -> AsyncIterator[tuple[Harness, Pilot]]:
-    app = Harness(make_screen)
+async def driving(
+    make_screen: Callable[[], Screen[Any]], journal: MemoryJournal | None = None
+) -> AsyncIterator[tuple[DialogHost, Pilot]]:
+    app = DialogHost(make_screen, journal)
     async with app.run_test(size=(100, 40), notifications=True) as pilot:
         await pilot.pause()
         yield app, pilot
@@ -210,36 +201,10 @@ def notifications(app: App[Any]) -> str:
     return " ".join(" ".join(line.strip("▌▐ ") for line in screen_lines(app)).split())
 
 
-class FakeDesk:
-    """A desk that keeps follow-ups in a dict, and can be told to refuse."""
-
-    def __init__(self, follow_ups: Sequence[FollowUp] = ()) -> None:
-        self.by_uuid = {follow_up.uuid: follow_up for follow_up in follow_ups}
-        self.deleted: list[str] = []
-        self.refuse: str | None = None
-
-    def add(self, kind: str) -> FollowUp:
-        if self.refuse:
-            raise ValueError(self.refuse)
-        follow_up = FollowUp(kind=kind, due=TODAY + dt.timedelta(days=1))
-        self.by_uuid[follow_up.uuid] = follow_up
-        return follow_up
-
-    def save(self, follow_up: FollowUp) -> FollowUp:
-        if self.refuse:
-            raise ValueError(self.refuse)
-        self.by_uuid[follow_up.uuid] = follow_up
-        return follow_up
-
-    def delete(self, uuid: str) -> None:
-        if self.refuse:
-            raise ValueError(self.refuse)
-        self.deleted.append(uuid)
-        del self.by_uuid[uuid]
-
-
-def follow_ups_screen(desk: FakeDesk, interview: Interview = ACME) -> Callable[[], Screen[Any]]:
-    return lambda: FollowUpsScreen(interview, list(desk.by_uuid.values()), [RAPPORT], TODAY, desk)
+def follow_ups_screen(
+    desk: MemoryJournal, interview: Interview = ACME
+) -> Callable[[], Screen[Any]]:
+    return lambda: FollowUpsScreen(interview, list(desk.by_uuid.values()), [RAPPORT], TODAY)
 
 
 def option_texts(options: OptionList) -> list[str]:
@@ -249,8 +214,8 @@ def option_texts(options: OptionList) -> list[str]:
 async def test_the_list_shows_due_overdue_and_done_on_one_line_each() -> None:
     late = FollowUp(kind="thank-you", due=TODAY - dt.timedelta(days=6))
     done = FollowUp(kind="second-chance-request", due=TODAY, done=dt.date(2026, 11, 26))
-    desk = FakeDesk([late, done])
-    async with driving(follow_ups_screen(desk)) as (app, pilot):
+    desk = MemoryJournal([late, done])
+    async with driving(follow_ups_screen(desk), desk) as (app, pilot):
         options = app.screen.query_one("#follow-ups", OptionList)
         first, second = option_texts(options)
         assert "Thank-you note" in first and "due Sat 21 Nov (6 days ago)" in first
@@ -270,8 +235,8 @@ async def test_the_list_shows_due_overdue_and_done_on_one_line_each() -> None:
 async def test_space_toggles_done_and_d_deletes_after_asking() -> None:
     first = FollowUp(kind="thank-you", due=TODAY)
     second = FollowUp(kind="feedback-request", due=TODAY + dt.timedelta(days=3))
-    desk = FakeDesk([first, second])
-    async with driving(follow_ups_screen(desk)) as (app, pilot):
+    desk = MemoryJournal([first, second])
+    async with driving(follow_ups_screen(desk), desk) as (app, pilot):
         options = app.screen.query_one("#follow-ups", OptionList)
         await pilot.press("space")
         await pilot.pause()
@@ -297,8 +262,8 @@ async def test_space_toggles_done_and_d_deletes_after_asking() -> None:
 
 
 async def test_a_refusing_desk_is_shown_and_nothing_typed_is_lost() -> None:
-    desk = FakeDesk([FollowUp(kind="thank-you", due=TODAY)])
-    async with driving(follow_ups_screen(desk)) as (app, pilot):
+    desk = MemoryJournal([FollowUp(kind="thank-you", due=TODAY)])
+    async with driving(follow_ups_screen(desk), desk) as (app, pilot):
         desk.refuse = "The journal is read-only."
         await pilot.press("b")
         await pilot.pause()
@@ -328,8 +293,8 @@ async def test_a_refusing_desk_is_shown_and_nothing_typed_is_lost() -> None:
 
 
 async def test_a_adds_a_thank_you_and_opens_the_composer_on_its_draft() -> None:
-    desk = FakeDesk()
-    async with driving(follow_ups_screen(desk)) as (app, pilot):
+    desk = MemoryJournal()
+    async with driving(follow_ups_screen(desk), desk) as (app, pilot):
         assert "No follow-ups yet" in visible_text(app)
         await pilot.press("a")
         await pilot.pause()
@@ -350,8 +315,8 @@ async def test_a_adds_a_thank_you_and_opens_the_composer_on_its_draft() -> None:
 
 
 async def test_the_second_chance_asks_first_and_warns_without_blocking() -> None:
-    desk = FakeDesk()
-    async with driving(follow_ups_screen(desk)) as (app, pilot):
+    desk = MemoryJournal()
+    async with driving(follow_ups_screen(desk), desk) as (app, pilot):
         await pilot.press("s")
         await pilot.pause()
         composer = app.screen
@@ -383,7 +348,7 @@ async def test_the_second_chance_asks_first_and_warns_without_blocking() -> None
 
 async def test_redraft_and_close_ask_before_replacing_the_users_words() -> None:
     follow_up = FollowUp(kind="feedback-request", due=TODAY, text="Hello Dana, my own text")
-    desk = FakeDesk([follow_up])
+    desk = MemoryJournal([follow_up])
     async with driving(lambda: ComposerScreen(follow_up, ACME, [RAPPORT], today=TODAY)) as (
         app,
         pilot,

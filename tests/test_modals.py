@@ -1,4 +1,5 @@
-"""The modal screens, each pushed by a tiny app and driven with Pilot; their result is recorded."""
+"""The modal screens, each pushed by a tiny app and driven with Pilot; their result is recorded,
+and what they ask to keep is kept in memory (dialog_host)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,6 @@ import datetime as dt
 import html
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
-from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -25,27 +25,20 @@ from interview_journal.tui.screens.interview_form import InterviewForm
 from interview_journal.tui.screens.positives import PositivesScreen
 from interview_journal.tui.screens.search import SearchScreen
 
+from .dialog_host import STORED_AT, DialogHost, MemoryJournal
+
 TODAY = dt.date(2026, 11, 27)  # a Friday
 SIZE = (100, 40)
-
-
-class Harness(App[None]):
-    """Pushes one screen on mount and records what it is dismissed with."""
-
-    def __init__(self, make_screen: Callable[[], Screen[Any]]) -> None:
-        super().__init__()
-        self.make_screen = make_screen
-        self.results: list[Any] = []
-        self.modal: Screen[Any] | None = None
-
-    def on_mount(self) -> None:
-        self.modal = self.make_screen()
-        self.push_screen(self.modal, self.results.append)
+ACME = Interview(
+    company="Acme", role="Engineer", date=dt.date(2026, 11, 20), interviewers=["Dana Lee"]
+)
 
 
 @asynccontextmanager
-async def driving(make_screen: Callable[[], Screen[Any]]) -> AsyncIterator[tuple[Harness, Pilot]]:
-    app = Harness(make_screen)
+async def driving(
+    make_screen: Callable[[], Screen[Any]], journal: MemoryJournal | None = None
+) -> AsyncIterator[tuple[DialogHost, Pilot]]:
+    app = DialogHost(make_screen, journal)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
         yield app, pilot
@@ -319,15 +312,8 @@ async def test_editing_keeps_uuid_created_and_closed() -> None:
 
 
 async def test_a_failed_save_keeps_the_form_and_what_was_typed() -> None:
-    attempts: list[Interview] = []
-
-    def save(interview: Interview) -> Interview:
-        attempts.append(interview)
-        if len(attempts) == 1:
-            raise RuntimeError("The journal is read-only: nothing was saved.")
-        return replace(interview, created="2026-11-27T10:00:00+00:00")
-
-    async with driving(lambda: InterviewForm(today=TODAY, save=save)) as (app, pilot):
+    journal = MemoryJournal(refuse="The journal is read-only: nothing was saved.")
+    async with driving(new_form, journal) as (app, pilot):
         await type_text(pilot, "Acme")
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -335,11 +321,12 @@ async def test_a_failed_save_keeps_the_form_and_what_was_typed() -> None:
         assert isinstance(app.screen, InterviewForm)
         assert app.screen.query_one("#company", Input).value == "Acme"
         assert "The journal is read-only" in visible_text(app)
+        journal.refuse = None
         await pilot.press("ctrl+s")
         await pilot.pause()
-    assert [interview.company for interview in attempts] == ["Acme", "Acme"]
+    assert [interview.company for interview in journal.interviews_sent] == ["Acme", "Acme"]
     [saved] = app.results
-    assert saved.created == "2026-11-27T10:00:00+00:00"  # what the store returned
+    assert saved.created == STORED_AT  # the interview as the journal stored it
 
 
 async def test_a_new_interview_gets_a_new_uuid() -> None:
@@ -629,36 +616,21 @@ async def test_question_mark_shows_the_keys_of_the_screen_on_show(
 # -- PositivesScreen ----------------------------------------------------------------------------
 
 
-class FakePositives:
-    def __init__(self) -> None:
-        self.added: list[str] = []
-        self.deleted: list[str] = []
-        self.fail_with: str | None = None
-
-    def add(self, text: str) -> Positive:
-        if self.fail_with:
-            raise ValueError(self.fail_with)
-        self.added.append(text)
-        return Positive(text=text, interview_uuid="i1")
-
-    def delete(self, uuid: str) -> None:
-        self.deleted.append(uuid)
-
-
-def positives_screen(store: FakePositives, positives: list[Positive]) -> Callable[[], Screen]:
-    return lambda: PositivesScreen("Acme · Engineer", positives, store.add, store.delete)
+def positives_screen(positives: list[Positive]) -> Callable[[], Screen]:
+    return lambda: PositivesScreen(ACME, positives)
 
 
 async def test_positives_add() -> None:
-    store = FakePositives()
+    journal = MemoryJournal()
     existing = [Positive(text="Good rapport with Dana")]
-    async with driving(positives_screen(store, existing)) as (app, pilot):
+    async with driving(positives_screen(existing), journal) as (app, pilot):
         assert "What went well" in visible_text(app)
+        assert "Acme — Engineer" in visible_text(app)
         assert focused_id(app) == "new-positive"
         await type_text(pilot, "Explained the [b]cache[/b] clearly")
         await pilot.press("enter")
         await pilot.pause()
-        assert store.added == ["Explained the [b]cache[/b] clearly"]
+        assert journal.positives_added == ["Explained the [b]cache[/b] clearly"]
         options = app.screen.query_one("#positives", OptionList)
         assert option_texts(options) == [
             "• Good rapport with Dana",
@@ -666,42 +638,41 @@ async def test_positives_add() -> None:
         ]
         assert app.screen.query_one("#new-positive", Input).value == ""
         await pilot.press("enter")  # an empty box adds nothing
-        assert store.added == ["Explained the [b]cache[/b] clearly"]
+        assert journal.positives_added == ["Explained the [b]cache[/b] clearly"]
         await pilot.press("escape")
         await pilot.pause()
     assert app.results == [None]
 
 
 async def test_positives_error_from_add_keeps_the_text() -> None:
-    store = FakePositives()
-    store.fail_with = "The journal is read-only."
-    async with driving(positives_screen(store, [])) as (app, pilot):
+    journal = MemoryJournal(refuse="The journal is read-only.")
+    async with driving(positives_screen([]), journal) as (app, pilot):
         await type_text(pilot, "Stayed calm")
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen.query_one("#new-positive", Input).value == "Stayed calm"
         assert "The journal is read-only." in visible_text(app)
         assert not app.screen.query_one("#positives").display
-        store.fail_with = None
+        journal.refuse = None
         await pilot.press("enter")
         await pilot.pause()
-        assert store.added == ["Stayed calm"]
+        assert journal.positives_added == ["Stayed calm"]
 
 
 async def test_positives_escape_keeps_a_line_typed_but_not_entered() -> None:
-    store = FakePositives()
-    async with driving(positives_screen(store, [])) as (app, pilot):
+    journal = MemoryJournal()
+    async with driving(positives_screen([]), journal) as (app, pilot):
         await type_text(pilot, "Asked good questions")
         await pilot.press("escape")
         await pilot.pause()
-    assert store.added == ["Asked good questions"]
+    assert journal.positives_added == ["Asked good questions"]
     assert app.results == [None]
 
 
 async def test_positives_delete_asks_first() -> None:
-    store = FakePositives()
+    journal = MemoryJournal()
     existing = [Positive(text="Good rapport"), Positive(text="On time")]
-    async with driving(positives_screen(store, existing)) as (app, pilot):
+    async with driving(positives_screen(existing), journal) as (app, pilot):
         options = app.screen.query_one("#positives", OptionList)
         await pilot.press("tab")  # from the box to the list
         assert focused_id(app) == "positives"
@@ -713,17 +684,16 @@ async def test_positives_delete_asks_first() -> None:
         assert "On time" in visible_text(app)
         await pilot.press("n")
         await pilot.pause()
-        assert store.deleted == []
+        assert journal.positives_removed == []
         assert options.option_count == 2
         await pilot.press("delete", "y")
         await pilot.pause()
-        assert store.deleted == [existing[1].uuid]
+        assert journal.positives_removed == [existing[1].uuid]
         assert option_texts(options) == ["• Good rapport"]
 
 
 async def test_delete_in_the_box_edits_the_text() -> None:
-    store = FakePositives()
-    async with driving(positives_screen(store, [Positive(text="Good rapport")])) as (app, pilot):
+    async with driving(positives_screen([Positive(text="Good rapport")])) as (app, pilot):
         await type_text(pilot, "ab")
         await pilot.press("home", "delete")
         await pilot.pause()
@@ -734,43 +704,15 @@ async def test_delete_in_the_box_edits_the_text() -> None:
 # -- FollowUpsScreen ----------------------------------------------------------------------------
 
 
-class FakeDesk:
-    """The follow-ups screen's desk, kept in a dict."""
-
-    def __init__(self, follow_ups: list[FollowUp]) -> None:
-        self.by_uuid = {follow_up.uuid: follow_up for follow_up in follow_ups}
-        self.saved: list[str] = []
-        self.added: list[str] = []
-
-    def add(self, kind: str) -> FollowUp:
-        self.added.append(kind)
-        follow_up = FollowUp(kind=kind, due=TODAY + dt.timedelta(days=1))
-        self.by_uuid[follow_up.uuid] = follow_up
-        return follow_up
-
-    def save(self, follow_up: FollowUp) -> FollowUp:
-        self.saved.append(follow_up.uuid)
-        self.by_uuid[follow_up.uuid] = follow_up
-        return follow_up
-
-    def delete(self, uuid: str) -> None:
-        del self.by_uuid[uuid]
-
-
-ACME = Interview(
-    company="Acme", role="Engineer", date=dt.date(2026, 11, 20), interviewers=["Dana Lee"]
-)
-
-
 async def test_follow_ups_list_add_and_toggle() -> None:
     late = FollowUp(kind="thank-you", due=TODAY - dt.timedelta(days=6))
     done = FollowUp(kind="feedback-request", due=dt.date(2026, 11, 30), done=dt.date(2026, 11, 26))
-    desk = FakeDesk([late, done])
+    desk = MemoryJournal([late, done])
 
     def make() -> FollowUpsScreen:
-        return FollowUpsScreen(ACME, [late, done], [], TODAY, desk)
+        return FollowUpsScreen(ACME, [late, done], [], TODAY)
 
-    async with driving(make) as (app, pilot):
+    async with driving(make, desk) as (app, pilot):
         options = app.screen.query_one("#follow-ups", OptionList)
         lines = option_texts(options)
         assert "Thank-you note" in lines[0] and "due Sat 21 Nov" in lines[0]
@@ -785,7 +727,7 @@ async def test_follow_ups_list_add_and_toggle() -> None:
 
         await pilot.press("a")  # adds a thank-you and opens the composer on it
         await pilot.pause()
-        assert desk.added == ["thank-you"]
+        assert desk.kinds_added == ["thank-you"]
         assert app.screen is not app.modal
         await pilot.press("escape")  # nothing edited: closes without asking
         await pilot.pause()
@@ -805,19 +747,19 @@ async def test_follow_ups_list_add_and_toggle() -> None:
 
 
 async def test_follow_ups_start_empty() -> None:
-    desk = FakeDesk([])
+    desk = MemoryJournal()
 
     def make() -> FollowUpsScreen:
-        return FollowUpsScreen(ACME, [], [], TODAY, desk)
+        return FollowUpsScreen(ACME, [], [], TODAY)
 
-    async with driving(make) as (app, pilot):
+    async with driving(make, desk) as (app, pilot):
         assert "No follow-ups yet" in visible_text(app)
         await pilot.press("space", "d", "enter")  # nothing to toggle, delete or open
         await pilot.pause()
         assert desk.saved == [] and app.screen is app.modal
         await pilot.press("b")
         await pilot.pause()
-        assert desk.added == ["feedback-request"]
+        assert desk.kinds_added == ["feedback-request"]
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen.query_one("#follow-ups", OptionList).option_count == 1

@@ -303,3 +303,11 @@ def describe_date(d: dt.date, today: dt.date) -> str:
         amount, unit = max(1, round(days / 365.25)), "year"
     span = f"{amount} {unit}{'' if amount == 1 else 's'}"
     return f"{span} ago" if delta < 0 else f"in {span}"
+
+
+def describe_when(date: dt.date, time: dt.time | None, today: dt.date) -> str:
+    """ "Fri 20 Nov 2026 · 7 days ago", with the time when there is one."""
+    day = f"{date:%a} {date.day} {date:%b %Y}"
+    if time is not None:
+        day += f", {format_time(time)}"
+    return f"{day} · {describe_date(date, today)}"

@@ -226,3 +226,13 @@ def thank_you_for(interview: Interview) -> FollowUp:
         due=min(interview.date + dt.timedelta(days=1), LATEST),
         interview_uuid=interview.uuid,
     )
+
+
+def follow_up_for(interview: Interview, kind: str, today: dt.date) -> FollowUp:
+    """A follow-up of `kind` added by hand: due the day after the interview, or tomorrow once
+    the interview is past (the same day on the last day a journal takes)."""
+    return FollowUp(
+        kind=kind,
+        due=min(max(interview.date, today) + dt.timedelta(days=1), LATEST),
+        interview_uuid=interview.uuid,
+    )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Sequence
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -233,12 +233,12 @@ class ComposerScreen(Dialog[FollowUp | None]):
             return None  # shown dimmed: nothing written yet
         return True
 
-    def _result(self, **changes: Any) -> FollowUp:
-        return dataclasses.replace(self.follow_up, text=self.editor.text, **changes)
+    def _result(self, done: dt.date | None) -> FollowUp:
+        return dataclasses.replace(self.follow_up, text=self.editor.text, done=done)
 
     def action_save(self) -> None:
         if self.drafted:
-            self.dismiss(self._result())
+            self.dismiss(self._result(done=self.follow_up.done))
 
     def action_mark_sent(self) -> None:
         if self.drafted:

@@ -1,14 +1,22 @@
-"""The frame every dialog shares."""
+"""The frame every dialog shares, and the way a dialog tells the screen that opened it."""
 
 from __future__ import annotations
 
-from textual.screen import ModalScreen, ScreenResultType
+from typing import Any
+
+from textual.message import Message
+from textual.screen import ModalScreen, Screen, ScreenResultType
 
 
 class Dialog(ModalScreen[ScreenResultType]):
     """A modal screen whose `#dialog` container is framed like every other dialog's: centred,
     on the panel colour, in a rounded border of the primary colour with its title in bold. A
-    dialog's own CSS says only how it differs (its width, mostly)."""
+    dialog's own CSS says only how it differs (its width, mostly).
+
+    A dialog returns its answer with `dismiss(value)`. One that must have something kept while
+    it stays open (what went well, a follow-up letter) sends a message to the screen it was
+    opened over (`tell_opener`), which writes and answers with a method call on the dialog.
+    """
 
     DEFAULT_CSS = """
     Dialog {
@@ -26,3 +34,21 @@ class Dialog(ModalScreen[ScreenResultType]):
         border-subtitle-color: $text-muted;
     }
     """
+
+    _opener: Screen[Any] | None = None
+
+    def on_mount(self) -> None:
+        self._opener = self._screen_below()
+
+    def _screen_below(self) -> Screen[Any] | None:
+        stack = self.app.screen_stack
+        index = stack.index(self) if self in stack else 0
+        return stack[index - 1] if index > 0 else None
+
+    def tell_opener(self, message: Message) -> None:
+        """Post `message` to the screen this dialog was opened over. A modal screen's messages
+        would bubble to the app, past that screen; from the opener, one it does not handle
+        goes on to the app."""
+        if self._opener is None:
+            self._opener = self._screen_below()
+        (self._opener or self.app).post_message(message)

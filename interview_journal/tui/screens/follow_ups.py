@@ -6,44 +6,31 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Sequence
-from typing import ClassVar, Protocol
+from dataclasses import dataclass
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...core.compose import kind_label
 from ...core.dates import describe_date
-from ...core.model import FollowUp, Interview, Positive
-from ...store import Conflict
+from ...core.model import FollowUp, Interview, Positive, follow_up_for
 from ..widgets.footer import Footer
 from .composer import ComposerScreen
 from .confirm import ConfirmScreen
 from .dialog import Dialog
+from .journal_text import title
 
 HINT = (
     "Thank them within a day, ask for feedback, and ask for a second chance only when you have "
     "something new to add."
 )
-
-
-class FollowUpDesk(Protocol):
-    """Where the follow-ups of one interview are kept. Each method raises an exception whose
-    message is meant for the user when it cannot do its work."""
-
-    def add(self, kind: str) -> FollowUp:
-        """Store a new follow-up of this kind, due when the desk decides, and return it."""
-        ...
-
-    def save(self, follow_up: FollowUp) -> FollowUp:
-        """Store the follow-up as given (text, done date) and return it as stored."""
-        ...
-
-    def delete(self, uuid: str) -> None: ...
 
 
 def _day(date: dt.date, today: dt.date) -> str:
@@ -85,8 +72,9 @@ class FollowUpsScreen(Dialog[None]):
 
     `a`, `b`, `s` add a thank-you, a feedback request, a second-chance request and open the
     composer on it; enter opens it on the highlighted one; space marks it done or not; `d`
-    deletes it after asking. The screen does no I/O: the desk stores everything, and what it
-    refuses is shown without losing what the user wrote.
+    deletes it after asking. The screen does no I/O: it tells the screen that opened it what
+    to keep (`Added`, `Saved`, `Deleted`), and that screen stores it and answers with a method
+    call. What the journal refuses is shown without losing what the user wrote.
     """
 
     DEFAULT_CSS = """
@@ -122,28 +110,60 @@ class FollowUpsScreen(Dialog[None]):
         Binding("k", "cursor_up", "Up", show=False, id="follow_ups.up"),
     ]
 
+    @dataclass
+    class Added(Message):
+        """Store the new `follow_up`, then answer `added` with it as stored (or `not_added`)."""
+
+        dialog: FollowUpsScreen
+        follow_up: FollowUp
+
+        @property
+        def control(self) -> FollowUpsScreen:
+            return self.dialog
+
+    @dataclass
+    class Saved(Message):
+        """Store `follow_up` over the version it was loaded from (its `updated`), or as new when
+        it was never stored; then answer `saved`, `not_saved` or `changed_elsewhere` with this
+        message. `letter`: the composer's text is in it, and must not be lost."""
+
+        dialog: FollowUpsScreen
+        follow_up: FollowUp
+        letter: bool
+
+        @property
+        def control(self) -> FollowUpsScreen:
+            return self.dialog
+
+    @dataclass
+    class Deleted(Message):
+        """Delete `follow_up`, then answer `deleted` (or `not_deleted`)."""
+
+        dialog: FollowUpsScreen
+        follow_up: FollowUp
+
+        @property
+        def control(self) -> FollowUpsScreen:
+            return self.dialog
+
     def __init__(
         self,
         interview: Interview,
         follow_ups: Sequence[FollowUp],
         positives: Sequence[Positive],
         today: dt.date,
-        desk: FollowUpDesk,
     ) -> None:
         super().__init__()
         self.interview = interview
         self.follow_ups = list(follow_ups)
         self.positives = list(positives)
         self.today = today
-        self.desk = desk
 
     def compose(self) -> ComposeResult:
         interview = self.interview
         with Vertical(id="dialog") as dialog:
             dialog.border_title = "Follow-ups"
-            dialog.border_subtitle = Content(
-                interview.company + (f" — {interview.role}" if interview.role else "")
-            )
+            dialog.border_subtitle = Content(title(interview))
             yield Static(Content(HINT), id="hint")
             yield OptionList(id="follow-ups", compact=True)
             yield Static(
@@ -190,14 +210,16 @@ class FollowUpsScreen(Dialog[None]):
     # -- actions ------------------------------------------------------------------------------
 
     def action_add(self, kind: str) -> None:
-        try:
-            follow_up = self.desk.add(kind)
-        except Exception as error:  # the desk's message is for the user
-            self.notify(str(error), title="Not added", severity="error", markup=False)
-            return
+        self.tell_opener(self.Added(self, follow_up_for(self.interview, kind, self.today)))
+
+    def added(self, follow_up: FollowUp) -> None:
+        """Stored: listed, highlighted, and open in the composer."""
         self.follow_ups.append(follow_up)
         self._refresh_list(highlight=len(self.follow_ups) - 1)
         self._open_composer(follow_up)
+
+    def not_added(self, reason: str) -> None:
+        self.notify(reason, title="Not added", severity="error", markup=False)
 
     @on(OptionList.OptionSelected, "#follow-ups")
     def _selected(self, event: OptionList.OptionSelected) -> None:
@@ -218,38 +240,59 @@ class FollowUpsScreen(Dialog[None]):
         )
 
     def _composed(self, result: FollowUp | None) -> None:
-        if result is None:
-            return
-        before = self._index_of(result.uuid)
+        if result is not None:
+            self._save(result, letter=True)
+
+    def _save(self, follow_up: FollowUp, *, letter: bool) -> None:
+        kept = dataclasses.replace(follow_up, interview_uuid=self.interview.uuid)
+        self.tell_opener(self.Saved(self, kept, letter))
+
+    # -- the answers of the screen that stores them --------------------------------------------
+
+    def saved(self, request: Saved, stored: FollowUp) -> None:
+        before = self._index_of(stored.uuid)
         was_done = before is not None and self.follow_ups[before].done is not None
-        try:
-            saved = self.desk.save(result)
-        except Conflict as conflict:
-            # Changed or deleted in another window: nothing was written. The list shows what
-            # the journal holds now; the composer opens again on what was typed, and saving it
-            # again keeps it (over theirs, or as a new follow-up if theirs is gone).
-            theirs = conflict.theirs
-            if not isinstance(theirs, FollowUp):  # deleted there
-                self._drop(result.uuid)
-                result = dataclasses.replace(result, created="", updated="")
-                said = "It was deleted in another window. Save again to keep yours as new."
-            else:
-                self._replace(theirs)
-                result = dataclasses.replace(result, updated=theirs.updated)
-                said = (
-                    "It was changed in another window: the list shows theirs. Save again to "
-                    "keep yours instead, or escape to keep theirs."
-                )
-            self.notify(said, title="Not saved", severity="warning", markup=False)
-            self._open_composer(result, unsaved=True)
+        self._replace(stored)
+        if request.letter:
+            sent = stored.done is not None and not was_done
+            self.notify("Saved and marked as sent." if sent else "Saved.", markup=False)
+
+    def not_saved(self, request: Saved, reason: str) -> None:
+        """Refused (a read-only journal, say): said; a letter goes back to the composer."""
+        heading = "Not saved" if request.letter else "Not changed"
+        self.notify(reason, title=heading, severity="error", markup=False)
+        if request.letter:
+            self._open_composer(request.follow_up, unsaved=True)  # nothing typed is lost
+
+    def changed_elsewhere(self, request: Saved, theirs: FollowUp | None) -> None:
+        """Changed (or deleted, `theirs` None) in another window since it was loaded here:
+        nothing was written. The list shows what the journal holds now; a letter opens again
+        in the composer, and saving it again keeps it (over theirs, or as new)."""
+        mine = request.follow_up
+        if theirs is None:
+            self._drop(mine.uuid)
+        else:
+            self._replace(theirs)
+        if not request.letter:  # space again acts on the version shown now
+            where = "deleted" if theirs is None else "changed"
+            self.notify(
+                f"It was {where} in another window; it is shown as it is now.",
+                title="Not changed",
+                severity="warning",
+                markup=False,
+            )
             return
-        except Exception as error:
-            self.notify(str(error), title="Not saved", severity="error", markup=False)
-            self._open_composer(result, unsaved=True)  # back to the text: nothing typed is lost
-            return
-        self._replace(saved)
-        sent = saved.done is not None and not was_done
-        self.notify("Saved and marked as sent." if sent else "Saved.", markup=False)
+        if theirs is None:
+            mine = dataclasses.replace(mine, created="", updated="")
+            said = "It was deleted in another window. Save again to keep yours as new."
+        else:
+            mine = dataclasses.replace(mine, updated=theirs.updated)
+            said = (
+                "It was changed in another window: the list shows theirs. Save again to "
+                "keep yours instead, or escape to keep theirs."
+            )
+        self.notify(said, title="Not saved", severity="warning", markup=False)
+        self._open_composer(mine, unsaved=True)
 
     def _drop(self, uuid: str) -> None:
         index = self._index_of(uuid)
@@ -271,27 +314,10 @@ class FollowUpsScreen(Dialog[None]):
         if index is None:
             return
         follow_up = self.follow_ups[index]
-        done = None if follow_up.done else self.today
-        try:
-            saved = self.desk.save(dataclasses.replace(follow_up, done=done))
-        except Conflict as conflict:  # shown as the journal has it now; space again acts on it
-            if isinstance(conflict.theirs, FollowUp):
-                self._replace(conflict.theirs)
-            else:  # deleted there
-                self._drop(follow_up.uuid)
-            where = "deleted" if conflict.theirs is None else "changed"
-            self.notify(
-                f"It was {where} in another window; it is shown as it is now.",
-                title="Not changed",
-                severity="warning",
-                markup=False,
-            )
-            return
-        except Exception as error:
-            self.notify(str(error), title="Not changed", severity="error", markup=False)
-            return
-        self.follow_ups[index] = saved
-        self._refresh_list(highlight=index)
+        self._save(
+            dataclasses.replace(follow_up, done=None if follow_up.done else self.today),
+            letter=False,
+        )
 
     def action_delete(self) -> None:
         index = self._highlighted()
@@ -303,19 +329,19 @@ class FollowUpsScreen(Dialog[None]):
         )
 
         def delete(yes: bool | None) -> None:
-            if not yes:
-                return
-            try:
-                self.desk.delete(follow_up.uuid)
-            except Exception as error:
-                self.notify(str(error), title="Not deleted", severity="error", markup=False)
-                return
-            position = self._index_of(follow_up.uuid)
-            if position is not None:
-                del self.follow_ups[position]
-                self._refresh_list(highlight=position)
+            if yes:
+                self.tell_opener(self.Deleted(self, follow_up))
 
         self.app.push_screen(ConfirmScreen(question), delete)
+
+    def deleted(self, follow_up: FollowUp) -> None:
+        position = self._index_of(follow_up.uuid)
+        if position is not None:
+            del self.follow_ups[position]
+            self._refresh_list(highlight=position)
+
+    def not_deleted(self, reason: str) -> None:
+        self.notify(reason, title="Not deleted", severity="error", markup=False)
 
     def action_cursor_down(self) -> None:
         self.options.action_cursor_down()

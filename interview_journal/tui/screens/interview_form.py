@@ -1,15 +1,15 @@
 """The interview form: capture a new interview, or edit one.
 
-It returns a checked Interview (or None when the user backs out) and never touches the journal:
-the caller stores what it gets. Nothing half-valid ever leaves the form.
+The form never touches the journal. Save posts the checked interview to the screen that opened
+the form (`InterviewForm.Submitted`); that screen stores it and answers: `saved` closes the form
+with the interview as stored, `not_saved` and `conflicted` keep it open with everything typed.
+Nothing half-valid ever leaves the form.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import ClassVar
 
 from textual import on
@@ -17,10 +17,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, SelectionList, Static, TextArea
 
-from ...core.dates import DateParseError, describe_date, format_date, format_time, parse_when
+from ...core.dates import DateParseError, describe_when, format_date, format_time, parse_when
 from ...core.model import (
     FEELINGS,
     NEGATIVE_FEELINGS,
@@ -30,7 +31,6 @@ from ...core.model import (
     Interview,
 )
 from ...core.validate import InvalidValue, prepare_interview
-from ...store.errors import Conflict
 from ..widgets.footer import Footer
 from .confirm import ConfirmScreen
 from .dialog import Dialog
@@ -65,14 +65,6 @@ _GROUP_ENDS = {"date", "rating", "feelings", "notes"}
 
 # Validation names a few things differently from the form: a time is typed in the date field.
 _FIELD_OF = {"time": "date"}
-
-
-def describe_when(date: dt.date, time: dt.time | None, today: dt.date) -> str:
-    """ "Fri 20 Nov 2026 · 7 days ago", with the time when there is one."""
-    day = f"{date:%a} {date.day} {date:%b %Y}"
-    if time is not None:
-        day += f", {format_time(time)}"
-    return f"{day} · {describe_date(date, today)}"
 
 
 def _split_names(text: str) -> list[str]:
@@ -152,23 +144,25 @@ class InterviewForm(Dialog[Interview | None]):
         Binding("escape", "cancel", "Cancel", id="form.cancel"),
     ]
 
+    @dataclass
+    class Submitted(Message):
+        """The user saved: store `interview` (a new one, or over the version it carries), then
+        answer the form with `saved`, `not_saved` or `conflicted`."""
+
+        form: InterviewForm
+        interview: Interview
+
+        @property
+        def control(self) -> InterviewForm:
+            return self.form
+
     def __init__(
-        self,
-        interview: Interview | None = None,
-        *,
-        today: dt.date,
-        dayfirst: bool = True,
-        save: Callable[[Interview], Interview] | None = None,
+        self, interview: Interview | None = None, *, today: dt.date, dayfirst: bool = True
     ) -> None:
-        """`save`, when given, stores the checked interview and returns it as stored; if it
-        raises (a read-only or locked journal), its message is shown and the form stays open
-        with everything typed, so nothing is lost. Without it the form just returns the result.
-        """
         super().__init__()
         self.interview = interview
         self.today = today
         self.dayfirst = dayfirst
-        self._save = save
         self._initial: tuple[object, ...] | None = None
 
     # -- layout ------------------------------------------------------------------------------
@@ -430,25 +424,24 @@ class InterviewForm(Dialog[Interview | None]):
 
     def action_save(self) -> None:
         interview = self._build()
-        if interview is None:
-            return
-        if self._save is not None:
-            try:
-                interview = self._save(interview)
-            except Conflict as conflict:  # changed or deleted in another window meanwhile
-                self._conflicted(interview, conflict)
-                return
-            except Exception as error:  # the message is for the user; what they typed stays
-                self.notify(str(error), title="Not saved", severity="error", markup=False)
-                return
+        if interview is not None:
+            self.tell_opener(self.Submitted(self, interview))
+
+    # -- the answers of the screen that stores the interview ---------------------------------
+
+    def saved(self, interview: Interview) -> None:
+        """Stored: the form closes with the interview as the journal holds it."""
         self.dismiss(interview)
 
-    def _conflicted(self, mine: Interview, conflict: Conflict) -> None:
-        """Both versions side by side; the form stays open, with what was typed, until the user
+    def not_saved(self, reason: str) -> None:
+        """Refused (a read-only or locked journal): said, and the form stays as it is."""
+        self.notify(reason, title="Not saved", severity="error", markup=False)
+
+    def conflicted(self, mine: Interview, theirs: Interview | None) -> None:
+        """Changed (or deleted, `theirs` None) in another window since the form opened: both
+        versions side by side; the form stays open, with what was typed, until the user
         chooses."""
         from .conflict import ConflictScreen, interview_text
-
-        theirs = conflict.theirs if isinstance(conflict.theirs, Interview) else None
 
         def chosen(choice: str | None) -> None:
             if self.interview is None:
@@ -473,15 +466,10 @@ class InterviewForm(Dialog[Interview | None]):
             chosen,
         )
 
-    def save_now(self) -> None:
-        """The app is being stopped (SIGTERM, the terminal closed): keep what is typed if it
-        makes an interview. Nothing can be asked, so a form that does not is left as it is."""
-        if not self.changed or self._save is None:
-            return
-        interview = self._build()
-        if interview is not None:
-            with contextlib.suppress(Exception):  # stopping: no one to tell, nothing to lose more
-                self._save(interview)
+    def unsaved(self) -> Interview | None:
+        """The interview typed but not saved, checked; None when nothing was changed or the
+        form does not make one. For a stop that cannot ask (SIGTERM, the terminal closed)."""
+        return self._build() if self.changed else None
 
     def action_cancel(self) -> None:
         if not self.changed:

@@ -1,15 +1,32 @@
 """The journal screen's dialogs: the interview form, deleting, what went well, follow-ups and
-search. Each dialog returns what the user chose (a `ModalScreen[T]` result); the screen writes
-it to the journal and shows it."""
+search, and the writing they lead to.
+
+One pattern for every dialog: the dialog does no I/O and is handed no callbacks. A dialog
+that only answers a question is a `ModalScreen[T]` that returns its typed answer with
+`dismiss(value)` (confirm, search, the conflict dialog, the composer to the follow-ups), and
+this screen acts on it. The three that keep something while they stay open (the interview
+form, what went well, the follow-ups) post typed messages to the screen that opened them
+(`InterviewForm.Submitted`, `PositivesScreen.Added`, `FollowUpsScreen.Saved`, ...): this
+screen writes, and answers with a method call on the dialog (`saved`, `not_saved`,
+`conflicted`, `changed_elsewhere`, ...).
+
+Why messages for those three rather than a result returned on closing: each write can fail
+or meet a change made in another window, and the dialog must then stay open with what was
+typed (the form under the conflict dialog, the letter back in the composer, the line in the
+box), or go on writing (each line of what went well, each follow-up marked sent). A result
+returned on closing cannot say "not saved, keep it"; a callback handed in hides who writes.
+With messages the dialog stays ignorant of the journal, this screen is the one writer, and
+the answer is a plain method on the dialog. A stop that cannot ask (SIGTERM) cannot wait for
+a message either: `save_now` asks the open dialogs what they hold (`unsaved()`) and writes it
+at once.
+"""
 
 from __future__ import annotations
 
 import contextlib
-import dataclasses
-import datetime as dt
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from textual.screen import Screen
 
@@ -18,14 +35,12 @@ from ...core.model import (
     Interview,
     InterviewSummary,
     Issue,
-    Positive,
     SearchHit,
     thank_you_for,
 )
-from ...store import NotFound
-from .journal_text import short, title
-
-T = TypeVar("T")
+from ...core.validate import InvalidValue
+from ...store import Conflict, JournalError, NotFound
+from .journal_text import short
 
 if TYPE_CHECKING:
     from ...core.clock import Clock
@@ -34,10 +49,17 @@ if TYPE_CHECKING:
     from ..widgets.interview_list import InterviewList
     from ..widgets.issue_editor import IssueEditor
     from ..widgets.issue_list import IssueList
+    from .follow_ups import FollowUpsScreen
+    from .interview_form import InterviewForm
+    from .positives import PositivesScreen
+
+WRITE_ERRORS = (JournalError, InvalidValue)
+"""What a write can refuse with, each said in one line meant for the user."""
 
 
 class JournalDialogs(Screen[None]):
-    """The part of JournalScreen that opens dialogs and acts on what they return."""
+    """The part of JournalScreen that opens dialogs, writes what they ask to keep, and acts on
+    what they return."""
 
     if TYPE_CHECKING:  # what JournalScreen provides
         journal: Journal
@@ -51,7 +73,6 @@ class JournalDialogs(Screen[None]):
         def issue_list(self) -> IssueList: ...
         @property
         def editor(self) -> IssueEditor: ...
-
         def save_draft(self, *, ask: bool = True) -> bool: ...
         def _settle(self, *, load_editor: bool = True) -> None: ...
         def _show_empty_state(self) -> None: ...
@@ -72,17 +93,25 @@ class JournalDialogs(Screen[None]):
         self._open_form(self.journal.interview(self.current.interview.uuid))
 
     def _open_form(self, interview: Interview | None) -> None:
-        """The form saves through the journal itself, so a failed save keeps it open, with
-        everything typed still in it."""
+        """The form stays open until its interview is stored (`on_interview_form_submitted`),
+        so a failed save keeps it, with everything typed still in it."""
         from .interview_form import InterviewForm  # the dialogs load when first opened
 
-        form = InterviewForm(
-            interview,
-            today=self.clock.today(),
-            dayfirst=self.settings.dayfirst,
-            save=self._write_interview,
-        )
+        form = InterviewForm(interview, today=self.clock.today(), dayfirst=self.settings.dayfirst)
         self.app.push_screen(form, self._interview_written)
+
+    def on_interview_form_submitted(self, message: InterviewForm.Submitted) -> None:
+        message.stop()
+        form, interview = message.form, message.interview
+        try:
+            stored = self._write_interview(interview)
+        except Conflict as conflict:  # changed or deleted in another window meanwhile
+            theirs = conflict.theirs if isinstance(conflict.theirs, Interview) else None
+            form.conflicted(interview, theirs)
+        except WRITE_ERRORS as error:
+            form.not_saved(str(error))
+        else:
+            form.saved(stored)
 
     def _write_interview(self, interview: Interview) -> Interview:
         journal = self.journal
@@ -125,9 +154,7 @@ class JournalDialogs(Screen[None]):
                 self.editor.load(self.issue_list.highlighted_issue)
                 return
             question = f"Delete this issue?\n\n{short(issue.problem)}"
-            self.app.push_screen(
-                ConfirmScreen(question), partial(_if_yes, self._delete_issue, issue)
-            )
+            self.app.push_screen(ConfirmScreen(question), partial(self._delete_issue, issue))
         elif self.current is not None:
             interview = self.current.interview
             count = self.current.issues
@@ -135,17 +162,21 @@ class JournalDialogs(Screen[None]):
                 f" and its {count} issue{'s' if count != 1 else ''}?" if count else "?"
             )
             self.app.push_screen(
-                ConfirmScreen(question), partial(_if_yes, self._delete_interview, interview)
+                ConfirmScreen(question), partial(self._delete_interview, interview)
             )
 
-    def _delete_issue(self, issue: Issue) -> None:
+    def _delete_issue(self, issue: Issue, confirmed: bool | None) -> None:
+        if not confirmed:
+            return
         self.editor.load(None)
         if self._guard(lambda: _gone_already_is_fine(self.journal.delete_issue, issue.uuid)):
             self._show_interview(keep_issue=None)
             self.interview_list.reload(keep=issue.interview_uuid)
             self.notify("Issue deleted.", markup=False)
 
-    def _delete_interview(self, interview: Interview) -> None:
+    def _delete_interview(self, interview: Interview, confirmed: bool | None) -> None:
+        if not confirmed:
+            return
         self.editor.load(None)
         delete = self.journal.delete_interview
         if self._guard(lambda: _gone_already_is_fine(delete, interview.uuid)):
@@ -162,20 +193,27 @@ class JournalDialogs(Screen[None]):
         if self.current is None:
             return
         interview = self.current.interview
-        journal = self.journal
-
-        def add(text: str) -> Positive:
-            return journal.add_positive(Positive(text=text, interview_uuid=interview.uuid))
-
         self.save_draft()
-        self.app.push_screen(
-            PositivesScreen(
-                title(interview),
-                journal.positives(interview.uuid),
-                add=add,
-                delete=journal.delete_positive,
-            )
-        )
+        self.app.push_screen(PositivesScreen(interview, self.journal.positives(interview.uuid)))
+
+    def on_positives_screen_added(self, message: PositivesScreen.Added) -> None:
+        message.stop()
+        try:
+            stored = self.journal.add_positive(message.positive)
+        except WRITE_ERRORS as error:
+            message.dialog.not_added(str(error))
+        else:
+            message.dialog.added(stored)
+
+    def on_positives_screen_removed(self, message: PositivesScreen.Removed) -> None:
+        message.stop()
+        delete = self.journal.delete_positive
+        try:
+            _gone_already_is_fine(delete, message.positive.uuid)
+        except WRITE_ERRORS as error:
+            message.dialog.not_removed(str(error))
+        else:
+            message.dialog.removed(message.positive)
 
     def action_follow_ups(self) -> None:
         from .follow_ups import FollowUpsScreen
@@ -184,40 +222,70 @@ class JournalDialogs(Screen[None]):
             return
         interview = self.current.interview
         journal = self.journal
-        today = self.clock.today()
-
-        class Desk:
-            """The follow-ups screen's way to the journal, for this interview."""
-
-            def add(self, kind: str) -> FollowUp:
-                due = max(interview.date, today) + dt.timedelta(days=1)
-                return journal.add_follow_up(
-                    FollowUp(kind=kind, due=due, interview_uuid=interview.uuid)
-                )
-
-            def save(self, follow_up: FollowUp) -> FollowUp:
-                # Whatever the screen hands back stays with this interview, and is written
-                # only over the version it was loaded from (Conflict if another window
-                # changed it since); one deleted elsewhere is saved as new when asked again.
-                kept = dataclasses.replace(follow_up, interview_uuid=interview.uuid)
-                if not kept.created:
-                    return journal.add_follow_up(kept)
-                return journal.update_follow_up(kept, expected_updated=kept.updated)
-
-            def delete(self, uuid: str) -> None:
-                journal.delete_follow_up(uuid)
-
         self.save_draft()
         self.app.push_screen(
             FollowUpsScreen(
                 interview,
                 journal.follow_ups(interview.uuid),
                 journal.positives(interview.uuid),
-                today,
-                Desk(),
+                self.clock.today(),
             ),
             lambda _: self.interview_list.reload(keep=interview.uuid),
         )
+
+    def on_follow_ups_screen_added(self, message: FollowUpsScreen.Added) -> None:
+        message.stop()
+        try:
+            stored = self.journal.add_follow_up(message.follow_up)
+        except WRITE_ERRORS as error:
+            message.dialog.not_added(str(error))
+        else:
+            message.dialog.added(stored)
+
+    def on_follow_ups_screen_saved(self, message: FollowUpsScreen.Saved) -> None:
+        message.stop()
+        try:
+            stored = self._write_follow_up(message.follow_up)
+        except Conflict as conflict:
+            theirs = conflict.theirs if isinstance(conflict.theirs, FollowUp) else None
+            message.dialog.changed_elsewhere(message, theirs)
+        except WRITE_ERRORS as error:
+            message.dialog.not_saved(message, str(error))
+        else:
+            message.dialog.saved(message, stored)
+
+    def _write_follow_up(self, follow_up: FollowUp) -> FollowUp:
+        """Written only over the version it was loaded from (Conflict if another window
+        changed it since); one never stored (deleted elsewhere, kept as new) is added."""
+        if not follow_up.created:
+            return self.journal.add_follow_up(follow_up)
+        return self.journal.update_follow_up(follow_up, expected_updated=follow_up.updated)
+
+    def on_follow_ups_screen_deleted(self, message: FollowUpsScreen.Deleted) -> None:
+        message.stop()
+        try:
+            self.journal.delete_follow_up(message.follow_up.uuid)
+        except WRITE_ERRORS as error:
+            message.dialog.not_deleted(str(error))
+        else:
+            message.dialog.deleted(message.follow_up)
+
+    # -- a stop that cannot ask -------------------------------------------------------------
+
+    def save_now(self) -> None:
+        """The app is being stopped (SIGTERM, the terminal closed): what the dialogs opened here
+        hold typed but not saved is written if it can be. No one is left to tell, so a write
+        that fails is let go: nothing more can be kept."""
+        from .interview_form import InterviewForm
+        from .positives import PositivesScreen
+
+        for dialog in self.app.screen_stack:
+            if isinstance(dialog, InterviewForm) and (interview := dialog.unsaved()):
+                with contextlib.suppress(*WRITE_ERRORS):
+                    self._write_interview(interview)
+            elif isinstance(dialog, PositivesScreen) and (positive := dialog.unsaved()):
+                with contextlib.suppress(*WRITE_ERRORS):
+                    self.journal.add_positive(positive)
 
     # -- search ---------------------------------------------------------------------------------
 
@@ -239,9 +307,3 @@ def _gone_already_is_fine(delete: Callable[[str], None], uuid: str) -> None:
     """Delete; one deleted in another window already is what was asked for."""
     with contextlib.suppress(NotFound):
         delete(uuid)
-
-
-def _if_yes(act: Callable[[T], None], subject: T, yes: bool | None) -> None:
-    """What a confirmation does: `act` on `subject` when the answer was yes."""
-    if yes:
-        act(subject)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Callable
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import ClassVar
 
 from textual import on
@@ -11,13 +11,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...core.model import Positive
+from ...core.model import Interview, Positive
 from ..widgets.footer import Footer
 from .confirm import ConfirmScreen
 from .dialog import Dialog
+from .journal_text import title
 
 ENCOURAGEMENT = (
     "A hard interview still had good moments. Naming them shows you what to keep doing, "
@@ -33,8 +35,10 @@ def _shorten(text: str, limit: int = 40) -> str:
 class PositivesScreen(Dialog[None]):
     """Lists what went well; enter in the box adds, delete on a highlighted item removes.
 
-    The screen does no I/O: `add(text)` stores and returns the new Positive (or raises an
-    exception whose message is meant for the user), `delete(uuid)` removes one.
+    The screen does no I/O: it tells the screen that opened it what the user added or removed
+    (`Added`, `Removed`); that screen stores it and answers (`added`, `removed`, or
+    `not_added`, `not_removed` with the reason). A line that could not be stored stays in the
+    box.
     """
 
     DEFAULT_CSS = """
@@ -71,23 +75,39 @@ class PositivesScreen(Dialog[None]):
         Binding("k", "cursor_up", "Up", show=False, id="positives.up"),
     ]
 
-    def __init__(
-        self,
-        interview_title: str,
-        positives: list[Positive],
-        add: Callable[[str], Positive],
-        delete: Callable[[str], None],
-    ) -> None:
+    @dataclass
+    class Added(Message):
+        """Store `positive`, then answer `added` with it as stored (or `not_added`)."""
+
+        dialog: PositivesScreen
+        positive: Positive
+
+        @property
+        def control(self) -> PositivesScreen:
+            return self.dialog
+
+    @dataclass
+    class Removed(Message):
+        """Delete `positive`, then answer `removed` (or `not_removed`)."""
+
+        dialog: PositivesScreen
+        positive: Positive
+
+        @property
+        def control(self) -> PositivesScreen:
+            return self.dialog
+
+    def __init__(self, interview: Interview, positives: Sequence[Positive]) -> None:
         super().__init__()
-        self.interview_title = interview_title
+        self.interview = interview
         self.positives = list(positives)
-        self._add = add
-        self._delete = delete
+        self._closing = False  # escape asked to close once the line in the box is stored
+        self._sent = ""  # the last line sent to be stored
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog") as dialog:
             dialog.border_title = "What went well"
-            dialog.border_subtitle = Content(self.interview_title)
+            dialog.border_subtitle = Content(title(self.interview))
             yield Static(Content(ENCOURAGEMENT), id="encouragement")
             yield OptionList(id="positives", compact=True)
             yield Static(Content("Nothing yet: what is one thing you did well?"), id="no-positives")
@@ -119,22 +139,36 @@ class PositivesScreen(Dialog[None]):
             return True if self.focused is self.query_one("#positives") else None
         return True
 
-    # -- adding ------------------------------------------------------------------------------
+    # -- adding ----------------------------------------------------------------------------
+
+    @property
+    def box(self) -> Input:
+        return self.query_one("#new-positive", Input)
 
     @on(Input.Submitted, "#new-positive")
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        text = event.value
-        if not text.strip():
-            return
-        try:
-            positive = self._add(text)
-        except Exception as error:  # the callable's message is for the user; keep the text
-            self.notify(str(error), title="Not added", severity="error", markup=False)
-            return
+        self._add(event.value)
+
+    def _add(self, text: str) -> None:
+        if text.strip():
+            positive = Positive(text=text, interview_uuid=self.interview.uuid)
+            self._sent = text
+            self.tell_opener(self.Added(self, positive))
+
+    def added(self, positive: Positive) -> None:
+        """Stored: listed, and the box cleared (escape had asked to close: closed)."""
         self.positives.append(positive)
         self._refresh_list(highlight=len(self.positives) - 1)
-        event.input.clear()
+        if self.box.value == self._sent:
+            self.box.clear()
+        if self._closing:
+            self.dismiss(None)
+
+    def not_added(self, reason: str) -> None:
+        """Not stored: said; what is in the box stays there, and the screen stays open."""
+        self._closing = False
+        self.notify(reason, title="Not added", severity="error", markup=False)
 
     # -- removing ----------------------------------------------------------------------------
 
@@ -146,20 +180,23 @@ class PositivesScreen(Dialog[None]):
         positive = self.positives[index]
 
         def remove(confirmed: bool | None) -> None:
-            if not confirmed:
-                return
-            try:
-                self._delete(positive.uuid)
-            except Exception as error:
-                self.notify(str(error), title="Not removed", severity="error", markup=False)
-                return
-            self.positives = [p for p in self.positives if p.uuid != positive.uuid]
-            self._refresh_list(highlight=index)
-            if not self.positives:
-                self.query_one("#new-positive", Input).focus()
+            if confirmed:
+                self.tell_opener(self.Removed(self, positive))
 
         question = f"Remove “{_shorten(positive.text)}” from what went well?"
         self.app.push_screen(ConfirmScreen(question, confirm_label="Remove"), remove)
+
+    def not_removed(self, reason: str) -> None:
+        self.notify(reason, title="Not removed", severity="error", markup=False)
+
+    def removed(self, positive: Positive) -> None:
+        index = next((i for i, p in enumerate(self.positives) if p.uuid == positive.uuid), None)
+        if index is None:
+            return
+        del self.positives[index]
+        self._refresh_list(highlight=index)
+        if not self.positives:
+            self.box.focus()
 
     def action_cursor_down(self) -> None:
         self.query_one("#positives", OptionList).action_cursor_down()
@@ -170,22 +207,17 @@ class PositivesScreen(Dialog[None]):
     @property
     def unsaved_text(self) -> bool:
         """What quitting the app asks about (JournalApp.action_quit)."""
-        return bool(self.query_one("#new-positive", Input).value.strip())
+        return bool(self.box.value.strip())
 
-    def save_now(self) -> None:
-        """The app is being stopped: add the line typed but not yet entered."""
-        field = self.query_one("#new-positive", Input)
-        if field.value.strip():
-            with contextlib.suppress(Exception):  # stopping: no one to tell
-                self._add(field.value)
+    def unsaved(self) -> Positive | None:
+        """The line typed but not yet entered, for a stop that cannot ask (SIGTERM)."""
+        text = self.box.value
+        return Positive(text=text, interview_uuid=self.interview.uuid) if text.strip() else None
 
     def action_close(self) -> None:
         """Close; a line typed but not yet entered is added first, as enter would."""
-        field = self.query_one("#new-positive", Input)
-        if field.value.strip():
-            try:
-                self.positives.append(self._add(field.value))
-            except Exception as error:  # the callable's message is for the user; keep the text
-                self.notify(str(error), title="Not added", severity="error", markup=False)
-                return
-        self.dismiss(None)
+        if self.box.value.strip():
+            self._closing = True
+            self._add(self.box.value)
+        else:
+            self.dismiss(None)
