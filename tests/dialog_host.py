@@ -3,8 +3,8 @@ what the dialog asks to keep (`InterviewForm.Submitted`, `PositivesScreen.Added`
 refuses it when told to, answers the dialog as the journal screen does, and records what the
 dialog is dismissed with.
 
-The dialog's messages go to the screen it was opened over (the app's default screen here),
-which does not handle them: they bubble on to this app."""
+The dialog's messages go to the screen it was opened over, `Opener` here, as they go to the
+journal screen in the app."""
 
 from __future__ import annotations
 
@@ -74,8 +74,7 @@ class MemoryJournal:
 
 
 class DialogHost(App[None]):
-    """Pushes one screen on mount, answers what it asks to keep from `journal`, and records
-    what it is dismissed with."""
+    """Opens one screen over `Opener`, and records what it is dismissed with."""
 
     def __init__(
         self, make_screen: Callable[[], Screen[Any]], journal: MemoryJournal | None = None
@@ -87,8 +86,21 @@ class DialogHost(App[None]):
         self.modal: Screen[Any] | None = None
 
     def on_mount(self) -> None:
-        self.modal = self.make_screen()
-        self.push_screen(self.modal, self.results.append)
+        self.push_screen(Opener(self.journal))
+
+
+class Opener(Screen[None]):
+    """Opens the app's screen, and answers what it asks to keep from `journal`."""
+
+    app: DialogHost
+
+    def __init__(self, journal: MemoryJournal) -> None:
+        super().__init__()
+        self.journal = journal
+
+    def on_mount(self) -> None:
+        self.app.modal = self.app.make_screen()
+        self.app.push_screen(self.app.modal, self.app.results.append)
 
     def on_interview_form_submitted(self, message: InterviewForm.Submitted) -> None:
         try:

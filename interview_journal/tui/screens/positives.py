@@ -101,7 +101,7 @@ class PositivesScreen(Dialog[None]):
         super().__init__()
         self.interview = interview
         self.positives = list(positives)
-        self._closing = False  # escape asked to close once the line in the box is stored
+        self._close_when_added = False  # escape: close once the line in the box is stored
         self._sent = ""  # the last line sent to be stored
 
     def compose(self) -> ComposeResult:
@@ -159,15 +159,16 @@ class PositivesScreen(Dialog[None]):
     def added(self, positive: Positive) -> None:
         """Stored: listed, and the box cleared (escape had asked to close: closed)."""
         self.positives.append(positive)
+        if self._close_when_added:
+            self.dismiss(None)
+            return
         self._refresh_list(highlight=len(self.positives) - 1)
         if self.box.value == self._sent:
             self.box.clear()
-        if self._closing:
-            self.dismiss(None)
 
     def not_added(self, reason: str) -> None:
         """Not stored: said; what is in the box stays there, and the screen stays open."""
-        self._closing = False
+        self._close_when_added = False
         self.notify(reason, title="Not added", severity="error", markup=False)
 
     # -- removing ----------------------------------------------------------------------------
@@ -217,7 +218,7 @@ class PositivesScreen(Dialog[None]):
     def action_close(self) -> None:
         """Close; a line typed but not yet entered is added first, as enter would."""
         if self.box.value.strip():
-            self._closing = True
+            self._close_when_added = True
             self._add(self.box.value)
         else:
             self.dismiss(None)
