@@ -8,7 +8,9 @@ from typing import Any, TypeVar
 from textual.app import App
 from textual.widget import Widget
 
-from ..store import CorruptJournal, JournalError
+from ..core.clock import Clock
+from ..store import CorruptJournal, Journal, JournalError
+from ..store.reads import reader
 from .messages import JournalDamaged
 
 T = TypeVar("T")
@@ -25,4 +27,21 @@ def read_or(node: Widget | App[Any], read: Callable[[], T], fallback: F) -> T | 
         node.post_message(JournalDamaged())
     except JournalError as error:
         node.notify(str(error), title="Cannot read the journal", severity="error", markup=False)
+    return fallback
+
+
+def read_in_thread(
+    node: Widget, journal: Journal, clock: Clock, read: Callable[[Journal], T], fallback: F
+) -> T | F:
+    """`read_or` for a thread worker: `read` runs on a read-only connection of its own; a
+    damaged part is posted up, another failure is said on the app's thread."""
+    try:
+        with reader(journal.path, clock) as own:
+            return read(own)
+    except CorruptJournal:
+        node.post_message(JournalDamaged())
+    except JournalError as error:
+        node.app.call_from_thread(
+            node.notify, str(error), title="Cannot read the journal", severity="error", markup=False
+        )
     return fallback

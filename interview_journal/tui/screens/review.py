@@ -8,6 +8,7 @@ you should have done. The drill shows a problem, you recall your answer, `space`
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from typing import Any, ClassVar
 
 from rich.console import Group, RenderableType
@@ -23,10 +24,10 @@ from textual.widgets import Header, Static
 
 from ...core import review
 from ...core.clock import Clock
-from ...store import CorruptJournal, Journal, JournalError
+from ...store import Journal
 from ...store.drill import PAGE
-from ...store.reads import ReviewData, drill_page, load_review, reader
-from ..messages import JournalDamaged
+from ...store.reads import ReviewData, drill_page, load_review
+from ..reading import read_in_thread
 from ..text import hanging
 from ..theme import theme_style
 from ..widgets.footer import Footer
@@ -157,39 +158,15 @@ class ReviewScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="review", exit_on_error=False)
     def _read(self) -> None:
-        try:
-            with reader(self.journal.path, self.clock) as journal:
-                data: ReviewData | None = load_review(journal, page=self.PAGE)
-        except CorruptJournal:
-            self.post_message(JournalDamaged())
-            data = None
-        except JournalError as error:
-            self.app.call_from_thread(
-                self.notify,
-                str(error),
-                title="Cannot read the journal",
-                severity="error",
-                markup=False,
-            )
-            data = None
+        data: ReviewData | None = read_in_thread(
+            self, self.journal, self.clock, partial(load_review, page=self.PAGE), None
+        )
         self.post_message(self.Loaded(data))
 
     @work(thread=True, exclusive=True, group="review-page", exit_on_error=False)
     def _read_page(self, now: dt.datetime, shown: list[str], visit: int) -> None:
-        cards: list[review.DrillCard] = []
-        try:
-            with reader(self.journal.path, self.clock) as journal:
-                cards = drill_page(journal, now, shown, page=self.PAGE)
-        except CorruptJournal:
-            self.post_message(JournalDamaged())
-        except JournalError as error:
-            self.app.call_from_thread(
-                self.notify,
-                str(error),
-                title="Cannot read the journal",
-                severity="error",
-                markup=False,
-            )
+        read = partial(drill_page, now=now, shown=shown, page=self.PAGE)
+        cards: list[review.DrillCard] = read_in_thread(self, self.journal, self.clock, read, [])
         self.post_message(self.PageLoaded(cards, visit))
 
     def on_review_screen_loaded(self, message: ReviewScreen.Loaded) -> None:

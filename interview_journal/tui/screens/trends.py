@@ -26,10 +26,9 @@ from ...core import trends
 from ...core.clock import Clock
 from ...core.model import Category
 from ...core.text import counted
-from ...store import CorruptJournal, Journal, JournalError
-from ...store.reads import reader
-from ..messages import JournalDamaged, OpenInJournal
-from ..reading import read_or
+from ...store import Journal
+from ..messages import OpenInJournal
+from ..reading import read_in_thread, read_or
 from ..theme import theme_style
 from ..widgets.footer import Footer
 from .category_issues import CategoryIssuesScreen
@@ -213,21 +212,13 @@ class TrendsScreen(Screen[None]):
     def _read_period(self, months: int) -> None:
         today = self.clock.today()
         start = trends.period_start(months or None, today)
-        try:
-            with reader(self.journal.path, self.clock) as journal:
-                read = (journal.sittings(since=start, until=today), journal.categories())
-        except CorruptJournal:
-            self.post_message(JournalDamaged())
-            read = ([], [])  # a journal that cannot be read: said, and the trends are empty
-        except JournalError as error:
-            self.app.call_from_thread(
-                self.notify,
-                str(error),
-                title="Cannot read the journal",
-                severity="error",
-                markup=False,
-            )
-            read = ([], [])
+        read = read_in_thread(
+            self,
+            self.journal,
+            self.clock,
+            lambda journal: (journal.sittings(since=start, until=today), journal.categories()),
+            ([], []),  # a journal that cannot be read: said, and the trends are empty
+        )
         self.app.call_from_thread(self._period_read, months, *read)
 
     def _period_read(
