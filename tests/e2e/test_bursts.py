@@ -7,7 +7,6 @@ waits only for the end state, never between the keys of the burst.
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,23 +16,9 @@ import pytest
 from interview_journal.store import open_journal
 
 from .test_terminal import both, cursor_in_side, shows, wait_saved
-from .tmux import Terminal, tmux_available
+from .tmux import Terminal
 
 PROGRAM = Path(sys.executable).parent / "interview-journal"
-
-
-@pytest.fixture(autouse=True)
-def needs_tmux() -> None:
-    if tmux_available():
-        return
-    if os.environ.get("CI"):
-        pytest.fail("tmux is not installed: CI must install it (apt-get install tmux)")
-    pytest.skip("tmux is not installed")
-
-
-@pytest.fixture
-def journal_file(tmp_path: Path) -> Path:
-    return tmp_path / "journal" / "journal.db"
 
 
 @pytest.fixture

@@ -17,13 +17,7 @@ import pytest
 from interview_journal.core.model import Interview
 from interview_journal.store import open_journal
 
-from .test_terminal import (  # noqa: F401 - needs_tmux: the fixture skips without tmux
-    PROGRAM,
-    both,
-    cursor_in_side,
-    needs_tmux,
-    shows,
-)
+from .test_terminal import PROGRAM, both, cursor_in_side, shows
 from .tmux import Terminal
 
 ROUNDS = 20

@@ -24,7 +24,7 @@ import pytest
 from interview_journal.core.model import Interview
 from interview_journal.store import open_journal
 
-from .tmux import Terminal, tmux_available
+from .tmux import Terminal
 
 PROGRAM = Path(sys.executable).parent / "interview-journal"
 
@@ -34,20 +34,6 @@ PROBLEM = "Arrived late: traffic"
 SHOULD_HAVE = "Leave 45 minutes early"
 
 Check = Callable[[str, tuple[int, int]], bool]
-
-
-@pytest.fixture(autouse=True)
-def needs_tmux() -> None:
-    if tmux_available():
-        return
-    if os.environ.get("CI"):
-        pytest.fail("tmux is not installed: CI must install it (apt-get install tmux)")
-    pytest.skip("tmux is not installed")
-
-
-@pytest.fixture
-def journal_file(tmp_path: Path) -> Path:
-    return tmp_path / "journal" / "journal.db"
 
 
 @pytest.fixture

@@ -13,10 +13,8 @@ import pytest
 from interview_journal.core.model import Interview, Issue
 from interview_journal.store import open_journal
 
-from .test_terminal import PROGRAM, cursor_in_side, needs_tmux, shows_words
+from .test_terminal import PROGRAM, cursor_in_side, shows_words
 from .tmux import Terminal
-
-__all__ = ["needs_tmux"]  # the fixture that skips these without tmux, used by its name
 
 PROBLEM = "Arrived late"
 
