@@ -10,7 +10,6 @@ from textual.widget import Widget
 
 from ..core.clock import Clock
 from ..store import CorruptJournal, Journal, JournalError
-from ..store.reads import reader
 from .messages import JournalDamaged
 
 T = TypeVar("T")
@@ -35,6 +34,8 @@ def read_in_thread(
 ) -> T | F:
     """`read_or` for a thread worker: `read` runs on a read-only connection of its own; a
     damaged part is posted up, another failure is said on the app's thread."""
+    from ..store.reads import reader  # the briefing's and trends' code: not for the first frame
+
     try:
         with reader(journal.path, clock) as own:
             return read(own)

@@ -17,7 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Header, OptionList, Static, TextArea
+from textual.widgets import Header, OptionList, Static
 
 from ...core.clock import Clock
 from ...core.model import Category, InterviewSummary, Issue
@@ -500,4 +500,6 @@ class JournalScreen(JournalDialogs, Screen[None]):
         if action == "search" and empty:
             return False  # nothing to search yet
         # "/" is text in the editor's fields: search is not offered in the footer there.
+        from textual.widgets import TextArea  # loaded with the editor, after the first frame
+
         return not (action == "search" and isinstance(self.focused, TextArea))
