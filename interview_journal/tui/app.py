@@ -153,11 +153,8 @@ class JournalApp(App[None]):
         self.settings = settings or Settings(journal=journal.path)
         # The palette's providers are read from the instance; ours is bound to this journal.
         self.COMMANDS = App.COMMANDS | {journal_commands(journal)}  # type: ignore[misc]
-        # The screens are handed what they need; they never reach back into the app.
-        self.add_mode(
-            "journal",
-            lambda: JournalScreen(journal, clock=journal.clock, settings=self.settings),
-        )
+        # The screens are handed what they need; they never reach back into the app. The
+        # journal is the first screen (`get_default_screen`) and becomes a mode once mounted.
         self.add_mode("trends", self._trends_screen)
         self.add_mode("review", self._review_screen)
         self.leaving = False
@@ -176,6 +173,12 @@ class JournalApp(App[None]):
     def clock(self) -> Clock:
         return self.journal.clock
 
+    def get_default_screen(self) -> JournalScreen:
+        """The journal, the first screen on show. Not made by a mode's factory: Textual parses
+        the whole stylesheet again for the first screen of a mode (8-10 ms of the first frame),
+        and not for the default screen. `on_mount` then names it the "journal" mode."""
+        return JournalScreen(self.journal, clock=self.clock, settings=self.settings)
+
     def _trends_screen(self) -> TrendsScreen:
         """The trends mode, imported when first opened: it brings textual-plotext with it."""
         from .screens.trends import TrendsScreen
@@ -189,6 +192,9 @@ class JournalApp(App[None]):
 
     def on_mount(self) -> None:
         paint_whole_first_frame(self.screen)
+        # The journal screen is on show in the default mode, "journal": known as a mode from
+        # now on, `switch_mode("journal")` comes back to it.
+        self.add_mode("journal", self.get_default_screen)
         # A write waits at most a second for another program: the app must never freeze. A
         # failed autosave keeps the text on screen and tries again a little later.
         self.journal.busy_timeout = APP_BUSY_TIMEOUT
