@@ -1,5 +1,5 @@
 """The house rules that a reader of the code relies on (issue 11): rooms of one job, and no
-private Textual API but the one pinned workaround (tests/test_first_frame.py)."""
+private Textual API (it breaks on the next release)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,6 @@ import interview_journal
 
 PACKAGE = Path(interview_journal.__file__).parent
 MOST_LINES = 520  # "nothing over ~500 lines"
-PINNED = {("tui/app.py", "paint_whole_first_frame")}
-"""Where a private Textual name may be read: the one function pinned to Textual's version."""
 
 
 def _modules() -> list[Path]:
@@ -46,33 +44,27 @@ def test_nothing_imports_a_private_textual_module() -> None:
 
 
 class _PrivateReads(ast.NodeVisitor):
-    """Private Textual names read (outside the pinned function), and Textual's private event
-    handlers overridden (`_on_mount` in a widget replaces what Textual does there)."""
+    """Private Textual names read, and Textual's private event handlers overridden (`_on_mount`
+    in a widget replaces what Textual does there)."""
 
     def __init__(self, relative: str) -> None:
         self.relative = relative
-        self.within: list[str] = []
         self.found: list[str] = []
 
     def visit_FunctionDef(self, node: ast.FunctionDef) -> None:
         if node.name.startswith("_on_"):
             self.found.append(f"{self.relative}: def {node.name}")
-        self.within.append(node.name)
         self.generic_visit(node)
-        self.within.pop()
 
     visit_AsyncFunctionDef = visit_FunctionDef
 
-    def _pinned(self) -> bool:
-        return any((self.relative, name) in PINNED for name in self.within)
-
     def visit_Attribute(self, node: ast.Attribute) -> None:
-        if node.attr in _TEXTUAL_PRIVATE and not self._pinned():
+        if node.attr in _TEXTUAL_PRIVATE:
             self.found.append(f"{self.relative}: .{node.attr}")
         self.generic_visit(node)
 
     def visit_Constant(self, node: ast.Constant) -> None:
-        if node.value in _TEXTUAL_PRIVATE and not self._pinned():  # getattr(x, "_compositor")
+        if node.value in _TEXTUAL_PRIVATE:  # getattr(x, "_compositor")
             self.found.append(f"{self.relative}: {node.value!r}")
 
 
@@ -89,7 +81,7 @@ _TEXTUAL_PRIVATE = {
 }
 
 
-def test_no_private_textual_name_is_read_but_the_pinned_one() -> None:
+def test_no_private_textual_name_is_read() -> None:
     found = []
     for path in _modules():
         reads = _PrivateReads(str(path.relative_to(PACKAGE)))
@@ -99,7 +91,20 @@ def test_no_private_textual_name_is_read_but_the_pinned_one() -> None:
 
 
 def test_the_check_for_private_names_sees_them() -> None:
-    """The check above can fail: the pinned function's own reads are found once unpinned."""
+    """The check above can fail: the first frame was once painted whole this way."""
     reads = _PrivateReads("elsewhere.py")
-    reads.visit(ast.parse((PACKAGE / "tui/app.py").read_text(encoding="utf-8")))
-    assert "elsewhere.py: '_dirty_regions'" in reads.found
+    reads.visit(
+        ast.parse(
+            "def paint(screen):\n"
+            "    screen._compositor._dirty_regions.add(screen.region)\n"
+            "    getattr(screen, '_compositor')\n"
+            "class Pane:\n"
+            "    def _on_mount(self, event): ...\n"
+        )
+    )
+    assert reads.found == [
+        "elsewhere.py: ._dirty_regions",
+        "elsewhere.py: ._compositor",
+        "elsewhere.py: '_compositor'",
+        "elsewhere.py: def _on_mount",
+    ]

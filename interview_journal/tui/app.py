@@ -45,27 +45,6 @@ def _warm_up() -> None:
     import interview_journal.tui.screens.trends  # noqa: F401
 
 
-FIRST_FRAME_WORKAROUND_FOR = (8, 2)
-"""The Textual version `paint_whole_first_frame` was written for (tests/test_first_frame.py)."""
-
-
-def paint_whole_first_frame(screen: Screen) -> None:
-    """Make the first frame shown paint every cell: the one private Textual call left.
-
-    Textual paints nothing while an app starts (one batch update), yet the journal screen is
-    laid out and drawn during it: that frame is dropped, and the first frame shown paints only
-    what changed since, the header. The list showed with the next change, 30-50 ms later. No
-    public call marks the screen dirty at this point (`Screen.refresh()` before the screen is
-    mounted marks no region), so the screen's region is added to the compositor's dirty regions.
-    Textual is pinned to 8.2 (pyproject.toml) and a test fails on another minor version; where
-    the attribute is missing this does nothing, and the list shows a frame later.
-    """
-    compositor = getattr(screen, "_compositor", None)
-    dirty = getattr(compositor, "_dirty_regions", None)
-    if isinstance(dirty, set):
-        dirty.add(screen.region)
-
-
 class CalendarClock(Clock):
     """A clock whose calendar day comes from `today` (a test's fixed day), its moments from
     another clock: the app's `today=` made into the journal's one clock."""
@@ -174,9 +153,12 @@ class JournalApp(App[None]):
         return self.journal.clock
 
     def get_default_screen(self) -> JournalScreen:
-        """The journal, the first screen on show. Not made by a mode's factory: Textual parses
-        the whole stylesheet again for the first screen of a mode (8-10 ms of the first frame),
-        and not for the default screen. `on_mount` then names it the "journal" mode."""
+        """The journal, the first screen on show. Not made by a mode's factory: for the first
+        screen of a mode Textual parses the whole stylesheet again and lays the screen out once
+        more after start-up, painting only what changed (the header and the keys, with the list
+        a frame later). The default screen is laid out once, and its first frame is whole.
+        `on_mount` then names it the "journal" mode. Checked in a real terminal by
+        tests/e2e/test_terminal.py::test_the_first_frame_shows_the_list_not_just_the_header_and_keys."""
         return JournalScreen(self.journal, clock=self.clock, settings=self.settings)
 
     def _trends_screen(self) -> TrendsScreen:
@@ -191,7 +173,6 @@ class JournalApp(App[None]):
         return ReviewScreen(self.journal, clock=self.clock)
 
     def on_mount(self) -> None:
-        paint_whole_first_frame(self.screen)
         # The journal screen is on show in the default mode, "journal": known as a mode from
         # now on, `switch_mode("journal")` comes back to it.
         self.add_mode("journal", self.get_default_screen)
@@ -206,10 +187,6 @@ class JournalApp(App[None]):
                     loop.add_signal_handler(getattr(signal, name), self._stop_on_signal)
 
     def on_ready(self) -> None:
-        # Textual paints nothing while the app starts, and the journal screen was laid out
-        # during start-up: its first frame was dropped, and the next update paints only what
-        # changed since (the header and the keys). Asked here to paint it all, the update that
-        # ends start-up shows the list too.
         self.call_after_refresh(self._after_first_frame)
         self._announce_overdue()
 
