@@ -88,8 +88,6 @@ def briefing_text(briefing: review.Briefing, today, app: App[Any]) -> Group:  # 
 class ReviewScreen(Screen[None]):
     """The briefing on the left, the drill on the right."""
 
-    CSS_PATH = "review.tcss"
-
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "reveal", "Show my answer", id="review.reveal"),
         Binding("1", "grade(1)", "Again", id="review.again"),

@@ -112,8 +112,6 @@ class FittedPlot(PlotextPlot):
 class TrendsScreen(Screen[None]):
     """Charts and tables of the mistakes, over a period chosen by key."""
 
-    CSS_PATH = "trends.tcss"
-
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("3", "period(3)", "3 months", id="trends.period_3"),
         Binding("6", "period(6)", "6 months", id="trends.period_6"),
