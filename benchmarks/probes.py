@@ -154,6 +154,10 @@ import sys
 import time
 from pathlib import Path
 
+from interview_journal import startup
+
+startup.begin()  # as the entry point does: the collector is off until the first frame
+
 from interview_journal.settings import Settings
 from interview_journal.store import open_journal
 from interview_journal.tui.app import JournalApp

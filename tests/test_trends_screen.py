@@ -10,6 +10,7 @@ import pytest
 from textual.widgets import DataTable
 
 from interview_journal.core import exchange
+from interview_journal.core.model import Interview, Issue
 from interview_journal.store import open_journal
 from interview_journal.tui.app import JournalApp
 from interview_journal.tui.screens.category_issues import CategoryIssuesScreen
@@ -177,3 +178,28 @@ async def test_the_command_palette_finds_an_interview_from_trends(tmp_path: Path
         await pilot.pause(0.3)
         assert app.current_mode == "journal"
         assert app.screen.query_one(InterviewList).highlighted.interview.company == "Company 4"
+
+
+async def test_coming_back_to_trends_shows_what_changed_meanwhile(tmp_path: Path) -> None:
+    """What trends read is kept while they are on show (a resize draws it again, unread), and
+    read again once the user comes back: an interview saved meanwhile, here by another window,
+    is counted."""
+    app = JournalApp(journal=fixture_journal(tmp_path), today=lambda: TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t")
+        await pilot.pause()
+        assert "7 interviews · 11 issues" in app.screen.sub_title
+        await pilot.press("escape")
+        await pilot.pause()
+        with open_journal(tmp_path / "journal.db") as other:
+            saved = other.add_interview(Interview(company="Globex", date=TODAY))
+            other.add_issue(
+                Issue(problem="Late again", category="punctuality", interview_uuid=saved.uuid)
+            )
+        await pilot.press("t")
+        for _ in range(50):  # the read is in a thread
+            await pilot.pause(0.02)
+            if "8 interviews" in app.screen.sub_title:
+                break
+        assert "8 interviews · 12 issues" in app.screen.sub_title
+        assert rows(app)["punctuality"][1] != "fixed"  # it came back

@@ -17,6 +17,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.geometry import Size
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
@@ -100,13 +101,18 @@ class FittedTable(DataTable[Text]):
 
 
 class FittedPlot(PlotextPlot):
-    """A chart that says when its size changed, so that the screen can draw it for that size."""
+    """A chart that says when its size is no longer the one it was drawn for, so that the
+    screen can draw it for that size."""
+
+    drawn_for: Size | None = None
+    """The size the screen last drew the chart for."""
 
     class Resized(Message):
         """The chart has a new size."""
 
     def on_resize(self) -> None:
-        self.post_message(self.Resized())
+        if self.size != self.drawn_for:
+            self.post_message(self.Resized())
 
 
 class TrendsScreen(Screen[None]):
@@ -134,7 +140,7 @@ class TrendsScreen(Screen[None]):
         self.start: dt.date | None = None
         self._shown: tuple[list[trends.Sitting], trends.Overview, dt.date] | None = None
         self._redraw_pending = False
-        self._load_pending = False
+        self._visit = 0  # counts the times the screen was left: a read from before is stale
         self._periods_offered = True
 
     def compose(self) -> ComposeResult:
@@ -161,7 +167,11 @@ class TrendsScreen(Screen[None]):
                 ratings = FittedPlot(id="ratings", classes="pane chart")
                 ratings.border_title = "How you rated yourself"
                 yield ratings
-        yield Static(id="trends-empty")
+        # Shown instead of the charts when there is too little to chart: hidden until the read
+        # says so, so that the charts are laid out at their own size from the start.
+        empty = Static(id="trends-empty")
+        empty.display = False
+        yield empty
         yield Footer()
 
     def on_mount(self) -> None:
@@ -181,35 +191,33 @@ class TrendsScreen(Screen[None]):
         if isinstance(self.focused, DataTable):
             getattr(self.focused, f"action_cursor_{direction}")()
 
+    def on_screen_suspend(self) -> None:
+        # What was read goes stale while another screen is on show: read again when back.
+        self._read = self._reading = None
+        self._visit += 1
+
     def on_screen_resume(self) -> None:
-        self._read = self._reading = None  # the journal may have changed meanwhile
-        self.schedule_load()
+        self.load()
 
     def action_period(self, months: int) -> None:
         self.months = months
-        self.schedule_load()
-
-    def schedule_load(self) -> None:
-        """Load once the layout is done (charts are fitted to their size), however many times
-        it was asked for meanwhile."""
-        if not self._load_pending:
-            self._load_pending = True
-            self.call_after_refresh(self.load)
+        self.load()
 
     # -- loading --------------------------------------------------------------------------------
 
     def load(self) -> None:
-        """Draw the period chosen: from what was read if it is this period's, else read it in
-        a thread first (on a connection of its own) and draw when it comes."""
-        self._load_pending = False
+        """Draw the period chosen: from what was read if it is this period's, else read it at
+        once in a thread (on a connection of its own) and draw when it comes. The screen lays
+        itself out meanwhile; should a chart be sized after it was drawn, its Resized draws it
+        again."""
         if self._read is not None and self._read[0] == self.months:
             self._draw(self._read[1], self._read[2])
         elif self._reading != self.months:  # drawn when the read under way comes in
             self._reading = self.months
-            self._read_period(self.months)
+            self._read_period(self.months, self._visit)
 
     @work(thread=True, exclusive=True, group="trends", exit_on_error=False)
-    def _read_period(self, months: int) -> None:
+    def _read_period(self, months: int, visit: int) -> None:
         today = self.clock.today()
         start = trends.period_start(months or None, today)
         read = read_in_thread(
@@ -219,14 +227,16 @@ class TrendsScreen(Screen[None]):
             lambda journal: (journal.sittings(since=start, until=today), journal.categories()),
             ([], []),  # a journal that cannot be read: said, and the trends are empty
         )
-        self.app.call_from_thread(self._period_read, months, *read)
+        self.app.call_from_thread(self._period_read, months, visit, *read)
 
     def _period_read(
-        self, months: int, sittings: list[trends.Sitting], categories: list[Category]
+        self, months: int, visit: int, sittings: list[trends.Sitting], categories: list[Category]
     ) -> None:
+        if visit != self._visit or not self.is_mounted:
+            return  # read before the user went away: read again on coming back
         if self._reading == months:
             self._reading = None
-        if months != self.months or not self.is_mounted:
+        if months != self.months:
             return  # another period was chosen meanwhile: its own read follows
         self._read = (months, sittings, categories)
         self._draw(sittings, categories)
@@ -273,6 +283,8 @@ class TrendsScreen(Screen[None]):
         self._draw_bars(overview)
         self._draw_timeline(sittings, overview, today)
         self._draw_ratings(sittings)
+        for plot in self.query(FittedPlot):
+            plot.drawn_for = plot.size
 
     @on(FittedTable.Resized)
     def _refit(self) -> None:
