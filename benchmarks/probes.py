@@ -147,7 +147,7 @@ list) or `bare` (a bare Textual OptionList of 10,000 rows, `down`: the floor).""
 
 IMPORT_SQLITE_UTILS = "import sqlite_utils"
 
-TRENDS_READY = """
+SCREEN_READY = """
 import asyncio
 import json
 import sys
@@ -158,11 +158,20 @@ from interview_journal import startup
 
 startup.begin()  # as the entry point does: the collector is off until the first frame
 
+from textual import events
+
 from interview_journal.settings import Settings
 from interview_journal.store import open_journal
 from interview_journal.tui.app import JournalApp
 
-WARM = sys.argv[2] == "warm"
+KEY, WARM = sys.argv[2], sys.argv[3] == "warm"
+SCREEN = {"t": "TrendsScreen", "r": "ReviewScreen"}[KEY]
+
+
+def filled(screen):
+    if KEY == "t":
+        return getattr(screen, "overview", None) is not None
+    return getattr(screen, "loaded", False)
 
 
 async def main():
@@ -176,17 +185,22 @@ async def main():
         else:
             app.workers.cancel_group(app, "warm-up")
         began = time.perf_counter()
-        app.post_message(__import__("textual").events.Key("t", "t"))
-        while getattr(app.screen, "overview", None) is None:
+        app.post_message(events.Key(KEY, KEY))
+        while type(app.screen).__name__ != SCREEN:
+            await asyncio.sleep(0.001)
+        await app.screen.wait_for_refresh()
+        shown = time.perf_counter() - began
+        while not filled(app.screen):
             await asyncio.sleep(0.002)  # a busy loop here would starve the thread that reads
         await app.screen.wait_for_refresh()
         seconds = time.perf_counter() - began
     journal.close()
-    print(json.dumps({"seconds": seconds}))
+    print(json.dumps({"shown": shown, "seconds": seconds}))
 
 
 asyncio.run(main())
 """
-"""Opens the trends screen with `t` on a journal (argv[1]), `warm` (the charts module already
-imported, as the app's warm-up does after the first frame) or `cold`; prints the seconds from the
-key to the screen filled and repainted."""
+"""Opens a screen by its key (argv[2]: `t` trends, `r` review) on a journal (argv[1]), `warm`
+(the charts module already imported, as the app's warm-up does after the first frame) or `cold`
+(argv[3]); prints the seconds from the key to the screen on show, and to it filled (what it
+reads in a thread is in) and repainted."""
