@@ -368,6 +368,36 @@ def feelings_by_month(
 # --- what it cost ------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True, slots=True)
+class Period:
+    """Everything the trends show of one period, worked out from what was read."""
+
+    start: dt.date | None
+    today: dt.date
+    sittings: list[Sitting]
+    """The interviews of the period that have happened, in order (`in_period`)."""
+    overview: Overview
+    costs: list[Cost]
+    series: MonthlySeries
+    """Month by month, the top five categories."""
+
+
+def period(
+    read: Iterable[Sitting], names: Mapping[str, str], *, start: dt.date | None, today: dt.date
+) -> Period:
+    """The trends of the period from `start` (None: all) to today, from the sittings read."""
+    sittings = in_period(read, today=today, since=start)
+    overview_ = overview(sittings, names)
+    return Period(
+        start=start,
+        today=today,
+        sittings=sittings,
+        overview=overview_,
+        costs=cost(sittings, overview_),
+        series=monthly(sittings, top_slugs(overview_, 5), start=start, today=today),
+    )
+
+
 def cost(sittings: Sequence[Sitting], overview: Overview) -> list[Cost]:
     """Each category of the overview set against outcomes, in the overview's order.
 

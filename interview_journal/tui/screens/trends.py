@@ -25,7 +25,6 @@ from textual_plotext import PlotextPlot
 
 from ...core import trends
 from ...core.clock import Clock
-from ...core.model import Category
 from ...core.text import counted
 from ...store import Journal
 from ..messages import OpenInJournal
@@ -133,12 +132,12 @@ class TrendsScreen(Screen[None]):
         self.journal = journal
         self.clock = clock
         # What was last read, and for which period: a resize draws it again without a query.
-        self._read: tuple[int, list[trends.Sitting], list[Category]] | None = None
+        self._read: tuple[int, trends.Period] | None = None
         self._reading: int | None = None  # the period being read in a thread
         self.months = 0  # the whole journal, as `interview-journal stats` shows by default
         self.overview: trends.Overview | None = None
         self.start: dt.date | None = None
-        self._shown: tuple[list[trends.Sitting], trends.Overview, dt.date] | None = None
+        self._shown: trends.Period | None = None
         self._redraw_pending = False
         self._visit = 0  # counts the times the screen was left: a read from before is stale
         self._periods_offered = True
@@ -211,42 +210,40 @@ class TrendsScreen(Screen[None]):
         itself out meanwhile; should a chart be sized after it was drawn, its Resized draws it
         again."""
         if self._read is not None and self._read[0] == self.months:
-            self._draw(self._read[1], self._read[2])
+            self._draw(self._read[1])
         elif self._reading != self.months:  # drawn when the read under way comes in
             self._reading = self.months
             self._read_period(self.months, self._visit)
 
     @work(thread=True, exclusive=True, group="trends", exit_on_error=False)
     def _read_period(self, months: int, visit: int) -> None:
+        """Read the period, and work out its figures here too: the screen only draws them."""
         today = self.clock.today()
         start = trends.period_start(months or None, today)
-        read = read_in_thread(
+        sittings, categories = read_in_thread(
             self,
             self.journal,
             self.clock,
             lambda journal: (journal.sittings(since=start, until=today), journal.categories()),
             ([], []),  # a journal that cannot be read: said, and the trends are empty
         )
-        self.app.call_from_thread(self._period_read, months, visit, *read)
+        names = {category.slug: category.name for category in categories}
+        figures = trends.period(sittings, names, start=start, today=today)
+        self.app.call_from_thread(self._period_read, months, visit, figures)
 
-    def _period_read(
-        self, months: int, visit: int, sittings: list[trends.Sitting], categories: list[Category]
-    ) -> None:
+    def _period_read(self, months: int, visit: int, figures: trends.Period) -> None:
         if visit != self._visit or not self.is_mounted:
             return  # read before the user went away: read again on coming back
         if self._reading == months:
             self._reading = None
         if months != self.months:
             return  # another period was chosen meanwhile: its own read follows
-        self._read = (months, sittings, categories)
-        self._draw(sittings, categories)
+        self._read = (months, figures)
+        self._draw(figures)
 
-    def _draw(self, read: list[trends.Sitting], categories: list[Category]) -> None:
-        today = self.clock.today()
-        self.start = trends.period_start(self.months or None, today)
-        sittings = trends.in_period(read, today=today, since=self.start)
-        names = {category.slug: category.name for category in categories}
-        overview = trends.overview(sittings, names)
+    def _draw(self, figures: trends.Period) -> None:
+        self.start = figures.start
+        overview = figures.overview
         self.overview = overview
         self.sub_title = (
             f"{PERIODS[self.months]} · {counted(overview.interviews, 'interview')} · "
@@ -269,9 +266,9 @@ class TrendsScreen(Screen[None]):
             )
             empty.update(Text(EMPTY_TEXT.format(count=said)))
             return
-        self._shown = (sittings, overview, today)
+        self._shown = figures
         self._fill_categories(overview)
-        self._fill_cost(trends.cost(sittings, overview))
+        self._fill_cost(figures.costs)
         self._draw_charts()
 
     def _draw_charts(self) -> None:
@@ -279,10 +276,10 @@ class TrendsScreen(Screen[None]):
         self._redraw_pending = False
         if self._shown is None:
             return
-        sittings, overview, today = self._shown
-        self._draw_bars(overview)
-        self._draw_timeline(sittings, overview, today)
-        self._draw_ratings(sittings)
+        figures = self._shown
+        self._draw_bars(figures.overview)
+        self._draw_timeline(figures.series, figures.overview)
+        self._draw_ratings(figures.sittings)
         for plot in self.query(FittedPlot):
             plot.drawn_for = plot.size
 
@@ -294,9 +291,8 @@ class TrendsScreen(Screen[None]):
         table = self.query_one("#categories", DataTable)
         shown = tuple(str(column.label) for column in table.columns.values())
         if self._shown is not None and shown != category_columns(table.size.width):
-            sittings, overview, _today = self._shown
-            self._fill_categories(overview)
-            self._fill_cost(trends.cost(sittings, overview))
+            self._fill_categories(self._shown.overview)
+            self._fill_cost(self._shown.costs)
 
     @on(FittedPlot.Resized)
     def _redraw(self) -> None:
@@ -377,14 +373,11 @@ class TrendsScreen(Screen[None]):
         plt.xticks(sorted({0, most // 2, most}))
         plot.refresh()
 
-    def _draw_timeline(
-        self, sittings: list[trends.Sitting], overview: trends.Overview, today: dt.date
-    ) -> None:
+    def _draw_timeline(self, series: trends.MonthlySeries, overview: trends.Overview) -> None:
         plot = self.query_one("#timeline", PlotextPlot)
         plt = plot.plt
         plt.clear_figure()
-        slugs = trends.top_slugs(overview, 5)
-        series = trends.monthly(sittings, slugs, start=self.start, today=today)
+        slugs = list(series.counts)
         width = max(10, plot.size.width - 12)
         positions = list(range(len(series.months)))
         step = max(1, len(positions) // width)
