@@ -664,7 +664,7 @@ def test_an_empty_sqlite_file_left_by_a_creation_cut_short_is_made_a_journal(
         ("SQLITE_READONLY_DBMOVED", "JournalReadOnly"),
         ("SQLITE_CORRUPT_VTAB", "CorruptJournal"),
         ("SQLITE_NOTADB", "ForeignFile"),
-        ("SQLITE_FULL", "JournalUnavailable"),
+        ("SQLITE_FULL", "DiskFull"),
     ],
 )
 def test_sqlite_errors_are_told_by_their_code_not_their_wording(name: str, kind: str) -> None:

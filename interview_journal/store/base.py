@@ -17,6 +17,7 @@ from .damage import quick_check
 from .errors import (
     Conflict,
     CorruptJournal,
+    DiskFull,
     JournalReadOnly,
     JournalUnavailable,
     NotFound,
@@ -50,9 +51,8 @@ def open_writable(kind: type[J], path: Path, *, create: bool, busy_timeout: floa
         return open_connection(
             kind, path, create=create, read_only=False, busy_timeout=busy_timeout
         )
-    except JournalUnavailable as error:
-        if "disk is full" not in str(error):
-            raise
+    except DiskFull:
+        pass
     for file in set(side_files(path)) - there:
         with suppress(OSError):
             # never the -shm of a journal in use, which is 32 KiB at least
@@ -201,7 +201,7 @@ class JournalBase:
     def _writing(self) -> Iterator[Database]:
         self._recover()
         if self.disk_full:
-            raise JournalUnavailable(f"{self.path}: the disk is full; nothing was saved.")
+            raise DiskFull(f"{self.path}: the disk is full; nothing was saved.")
         if self.read_only:
             raise JournalReadOnly(f"{self.path}: the journal is read-only; nothing was saved.")
         if not self.path.parent.exists() or not self.path.exists():

@@ -48,6 +48,10 @@ class JournalUnavailable(JournalError):
     """The file or its folder is gone, or the disk refused the write."""
 
 
+class DiskFull(JournalUnavailable):
+    """The disk is full: told apart by its kind, never by the words of its message."""
+
+
 class NotFound(JournalError):
     """No row with that uuid or slug."""
 
@@ -123,9 +127,9 @@ def translate(error: sqlite3.Error, path: object) -> JournalError:
     if kind == "not a database":
         return ForeignFile(f"{path}: not a journal (file is not a database).")
     if kind == "full":
-        return JournalUnavailable(f"{path}: the disk is full; nothing was saved.")
+        return DiskFull(f"{path}: the disk is full; nothing was saved.")
     if kind == "i/o" and isinstance(path, Path) and path.parent.is_dir():
-        return JournalUnavailable(f"{path}: {disk_trouble(path.parent)}; nothing was saved.")
+        return unavailable(path, "nothing was saved")
     if kind in ("i/o", "cannot open"):
         return JournalUnavailable(
             f"{path}: the journal cannot be reached (was its folder moved or removed?); "
@@ -134,12 +138,15 @@ def translate(error: sqlite3.Error, path: object) -> JournalError:
     return JournalError(f"{path}: {error}")
 
 
-def disk_trouble(folder: Path) -> str:
-    """What most likely stopped a write in `folder`: a full disk, or the disk itself."""
+def unavailable(path: Path, outcome: str) -> JournalUnavailable:
+    """Why a write to `path` failed, said as "PATH: why; OUTCOME.": a full disk (DiskFull),
+    or the disk itself."""
+    trouble = "the disk refused the write (an I/O error, or a file size limit)"
     try:
-        usage = os.statvfs(folder)
+        usage = os.statvfs(path.parent)
     except OSError:
-        return "the journal cannot be reached (was its folder moved or removed?)"
-    if usage.f_bavail * usage.f_frsize < 1 << 20 or (usage.f_files and usage.f_favail == 0):
-        return "the disk is full"
-    return "the disk refused the write (an I/O error, or a file size limit)"
+        trouble = "the journal cannot be reached (was its folder moved or removed?)"
+    else:
+        if usage.f_bavail * usage.f_frsize < 1 << 20 or (usage.f_files and usage.f_favail == 0):
+            return DiskFull(f"{path}: the disk is full; {outcome}.")
+    return JournalUnavailable(f"{path}: {trouble}; {outcome}.")

@@ -18,13 +18,14 @@ from urllib.parse import quote as url_quote
 
 from .errors import (
     CorruptJournal,
+    DiskFull,
     ForeignFile,
     JournalError,
     JournalReadOnly,
     JournalUnavailable,
     NewerJournal,
-    disk_trouble,
     translate,
+    unavailable,
 )
 from .schema import APPLICATION_ID, SCHEMA_VERSION, migration_set
 
@@ -225,14 +226,14 @@ def free_name(folder: Path, stem: str) -> Path:
 def creation_failed(path: Path, error: sqlite3.Error | OSError) -> JournalError:
     """Why a new journal could not be made, in plain words: nothing is left behind."""
     if isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT):
-        return JournalUnavailable(f"{path}: the disk is full; no journal was made.")
+        return DiskFull(f"{path}: the disk is full; no journal was made.")
     if isinstance(error, OSError) and error.errno == errno.EFBIG:
         return JournalUnavailable(f"{path}: the file size limit was reached; no journal was made.")
     if isinstance(error, sqlite3.Error):
         failure = translate(error, path)
         if not isinstance(failure, JournalUnavailable):
             return failure
-        if "disk is full" in str(failure):
-            return JournalUnavailable(f"{path}: the disk is full; no journal was made.")
-        return JournalUnavailable(f"{path}: {disk_trouble(path.parent)}; no journal was made.")
+        if isinstance(failure, DiskFull):
+            return DiskFull(f"{path}: the disk is full; no journal was made.")
+        return unavailable(path, "no journal was made")
     return JournalUnavailable(f"{path}: cannot create the journal ({error.strerror}).")
