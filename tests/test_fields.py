@@ -19,6 +19,8 @@ from interview_journal.core.model import (
     InterviewRecord,
     Issue,
     Positive,
+    Question,
+    Story,
 )
 from interview_journal.core.validate import InvalidValue, prepare
 from interview_journal.store import converters, open_journal
@@ -186,11 +188,16 @@ def test_the_schema_holds_every_field_the_model_keeps(tmp_path: Path) -> None:
             ("positives", converters.positive_to_row(record.positives[0])),
             ("follow_ups", converters.follow_up_to_row(record.follow_ups[0])),
             ("categories", converters.category_to_row(Category("team-fit", "Team fit"))),
+            ("questions", converters.question_to_row(Question("Why us?", "motivation"))),
+            ("stories", converters.story_to_row(Story("Because"))),
         ):
             columns = {info[1] for info in connection.execute(f"PRAGMA table_info({table})")}
             assert set(row) <= columns, (table, set(row) - columns)
             # what the table holds beyond the row: its keys and what the store keeps apart
-            assert columns - set(row) <= {"id", "interview_id", "card", "builtin", "position"}
+            assert columns - set(row) <= {
+                *("id", "interview_id", "card", "builtin", "position"),
+                *("key", "question_id", "question_link", "story_id"),  # the questions' links
+            }
     finally:
         connection.close()
 

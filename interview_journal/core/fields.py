@@ -47,10 +47,11 @@ class Shape(StrEnum):
     SLUG = "slug"  # a category's slug
     CARD = "card"  # the review drill's fsrs card, as its JSON text
     REVIEWS = "reviews"  # the grades given in the drill
+    LINK = "link"  # the uuid of another record it points at (the question asked), or None
 
 
 # Shapes no spreadsheet needs: times of bookkeeping, the drill's state.
-_NOT_IN_SHEET = (Shape.PARENT, Shape.STAMP, Shape.CARD, Shape.REVIEWS)
+_NOT_IN_SHEET = (Shape.PARENT, Shape.STAMP, Shape.CARD, Shape.REVIEWS, Shape.LINK)
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

@@ -39,6 +39,12 @@ POSITIVE_FEELINGS = ("relieved", "hopeful", "confident")
 FEELINGS = NEGATIVE_FEELINGS + POSITIVE_FEELINGS
 FOLLOW_UP_KINDS = ("thank-you", "feedback-request", "second-chance-request", "reference", "other")
 SEVERITIES = (1, 2, 3)
+QUESTION_LINKS = (None, "suggested", "confirmed")
+"""How an issue or a positive is linked to the question asked: by matching the words it quotes
+("suggested", which follows the text as it changes), or by the user ("confirmed", which matching
+never changes; with no question, it says the user took a suggestion away)."""
+MOST_STORIES = 3
+"""The answers (stories) a question holds: a few to choose from, not a collection."""
 RATINGS = (1, 2, 3, 4, 5)
 
 
@@ -104,6 +110,13 @@ class Issue:
     """The review drill's scheduling state (fsrs `Card.to_json()`), or None if never drilled."""
     reviews: list[Review] = spec(Shape.REVIEWS, factory=list, row="")
     """Every grade given to it in the drill, oldest first (exported; the store keeps them apart)."""
+    question_uuid: str | None = spec(Shape.LINK, default=None, file=False, row="r")
+    """The question asked (core/questions), or None. Kept by the store; not in the file yet."""
+    question_link: str | None = spec(
+        Shape.CHOICE, default=None, choices=QUESTION_LINKS, file=False, sheet=False, row="r"
+    )
+    story_uuid: str | None = spec(Shape.LINK, default=None, file=False, row="r")
+    """Which of the user's answers to the question was told, or None."""
 
     @property
     def solved(self) -> bool:
@@ -119,6 +132,13 @@ class Positive:
     uuid: str = spec(Shape.UUID, factory=new_uuid)
     created: str = spec(Shape.STAMP, default="")
     updated: str = spec(Shape.STAMP, default="", row_fallback="created")  # none before schema 4
+    question_uuid: str | None = spec(Shape.LINK, default=None, file=False, row="r")
+    """The question asked (core/questions), or None. Kept by the store; not in the file yet."""
+    question_link: str | None = spec(
+        Shape.CHOICE, default=None, choices=QUESTION_LINKS, file=False, sheet=False, row="r"
+    )
+    story_uuid: str | None = spec(Shape.LINK, default=None, file=False, row="r")
+    """Which of the user's answers to the question was told, or None."""
 
 
 @dataclass(slots=True)
@@ -135,6 +155,66 @@ class FollowUp:
 
     def overdue(self, today: dt.date) -> bool:
         return self.done is None and self.due is not None and self.due < today
+
+
+@dataclass(slots=True)
+class Story:
+    """One of the user's own answers to a question: the answer as they would say it, and an
+    optional outline (situation, task, action, result) shown as a hint while practising."""
+
+    text: str = spec(Shape.TEXT, required=True)
+    situation: str = spec(Shape.TEXT, default="")
+    task: str = spec(Shape.TEXT, default="")
+    action: str = spec(Shape.TEXT, default="")
+    result: str = spec(Shape.TEXT, default="")
+    question_uuid: str = spec(Shape.PARENT, default="", file=False, row="r")
+    position: int = spec(Shape.NUMBER, default=0, row="r", low=0, high=MOST_STORIES - 1)
+    """Its place among the question's answers, from 0 (kept by the store)."""
+    uuid: str = spec(Shape.UUID, factory=new_uuid)
+    created: str = spec(Shape.STAMP, default="")
+    updated: str = spec(Shape.STAMP, default="")
+
+
+@dataclass(slots=True)
+class Question:
+    """A question of the journal: one of the bank's (`key` is its key there) or the user's own
+    (`key` None). A built-in question is hidden rather than deleted."""
+
+    text: str = spec(Shape.LINE, required=True)
+    group: str = spec(
+        Shape.SLUG, default="about-you", required=True, message="must be a group of the bank"
+    )
+    hidden: bool = spec(Shape.FLAG, default=False)
+    key: str | None = spec(Shape.SLUG, default=None, row="r")
+    uuid: str = spec(Shape.UUID, factory=new_uuid)
+    created: str = spec(Shape.STAMP, default="")
+    updated: str = spec(Shape.STAMP, default="")
+    card: str | None = spec(Shape.CARD, default=None, row="r")
+    """Its practice scheduling state (fsrs `Card.to_json()`), or None if never practised."""
+    stories: list[Story] = field(default_factory=list)
+    """The user's answers, in their order (at most MOST_STORIES)."""
+
+    @property
+    def builtin(self) -> bool:
+        return self.key is not None
+
+
+@dataclass(slots=True, frozen=True)
+class Asked:
+    """One time a question came up in a real interview: the issue or positive that says so."""
+
+    interview_uuid: str
+    date: dt.date
+    company: str
+    stage: str
+    went: str
+    """"wrong" for an issue, "well" for what went well."""
+    record_uuid: str
+    text: str
+    """The issue's problem, or what went well."""
+    link: str
+    """"suggested" or "confirmed"."""
+    story_uuid: str | None = None
 
 
 @dataclass(slots=True)

@@ -23,6 +23,8 @@ from .model import (
     Interview,
     Issue,
     Positive,
+    Question,
+    Story,
 )
 from .text import clean_line, clean_text
 
@@ -243,3 +245,5 @@ prepare_issue = _preparation(Issue)
 prepare_positive = _preparation(Positive)
 prepare_follow_up = _preparation(FollowUp)
 prepare_category = _preparation(Category)
+prepare_question = _preparation(Question)
+prepare_story = _preparation(Story)

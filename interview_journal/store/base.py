@@ -29,7 +29,7 @@ from .tables import (
     CHILD_SELECT,
     FROM_ROW,
     INTERVIEW_COLUMNS,
-    KIND_OF,
+    RECORD_KIND,
     TABLES,
     TO_ROW,
     R,
@@ -292,7 +292,7 @@ class JournalBase:
         Raises NotFound when the row is not there, or, when the caller says which stamp it
         loaded, Conflict if the row was deleted or its stamp is another."""
         rows = self._rows(f"SELECT id, updated FROM {table} WHERE uuid = ?", [uuid])
-        kind = KIND_OF[table]
+        kind = RECORD_KIND[table]
         if not rows:
             if expected_updated is None:
                 raise NotFound(f"No {kind} with id {uuid}.")

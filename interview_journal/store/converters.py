@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from ..core.fields import Described, Shape, compiled, in_row, snake
-from ..core.model import Category, FollowUp, Interview, Issue, Positive
+from ..core.model import Category, FollowUp, Interview, Issue, Positive, Question, Story
 from .errors import DamagedRow
 
 Row = dict[str, Any]
@@ -66,8 +66,12 @@ def _read_expression(each: Described) -> str:
     column = f"row[{name}]"
     if spec.row_fallback:
         return f"(row.get({name}) or row[{spec.row_fallback!r}])"
-    if shape is Shape.CARD:
+    if shape in (Shape.CARD, Shape.LINK):
+        # a link is read from a join (the question's uuid for its id): a row read as it is
+        # stored (rescue) has none, and is read as linked to nothing
         return f"row.get({name})"
+    if shape is Shape.CHOICE and None in spec.choices:
+        return f"_optional_text(row.get({name}))"
     if shape in (Shape.LINE, Shape.TEXT, Shape.CHOICE) or (shape is Shape.SLUG and spec.required):
         return f"_text({column})"
     if shape is Shape.SLUG:
@@ -164,3 +168,19 @@ follow_up_from_row = _from_row(FollowUp, "follow_ups")
 follow_up_to_row = _to_row(FollowUp)
 category_from_row = _from_row(Category, "categories")
 category_to_row = _to_row(Category)
+story_from_row = _from_row(Story, "stories")
+story_to_row = _to_row(Story)
+_question_from_row = _from_row(Question, "questions")
+_question_to_row = _to_row(Question)
+
+
+def question_from_row(row: Row) -> Question:
+    """A question of a row of `questions`, whose `group` is its column `grp` (GROUP is a word
+    of SQL); its stories are read apart."""
+    return _question_from_row(row | {"group": row["grp"]} if "grp" in row else row)
+
+
+def question_to_row(question: Question) -> Row:
+    row = _question_to_row(question)
+    row["grp"] = row.pop("group")
+    return row

@@ -19,6 +19,7 @@ from ..core.validate import (
 )
 from . import converters
 from .backup import Backup
+from .linking import Quotes, link_ids
 from .merge import ImportCounts, Merge, SearchLater, batches
 
 __all__ = ["ImportCounts", "ImportSummary", "Importing"]
@@ -112,6 +113,10 @@ class Importing(Backup):
                         _merge_record(merge, item, known, summary, number, checked)
                         number += 1
                 merge.flush()
+            # before the search triggers are back: a link changes no word that is searched
+            quotes = Quotes(db.conn)
+            for table, ids in merge.written.items():
+                link_ids(db.conn, table, ids, quotes)
             search.finish()
         return summary
 

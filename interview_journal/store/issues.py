@@ -8,11 +8,19 @@ from dataclasses import replace
 from ..core.model import Interview, Issue, utc_now
 from ..core.validate import prepare_issue
 from . import converters
+from .question_links import Linking
 from .review_state import ReviewState
-from .tables import CHILD_SELECT, INTERVIEW_COLUMNS
+from .tables import CHILD_SELECT, INTERVIEW_COLUMNS, LINKS
 
 
-class Issues(ReviewState):
+def _linked(issue: Issue, links: tuple[str | None, str | None, str | None]) -> Issue:
+    question_uuid, question_link, story_uuid = links
+    return replace(
+        issue, question_uuid=question_uuid, question_link=question_link, story_uuid=story_uuid
+    )
+
+
+class Issues(ReviewState, Linking):
     """Issues of one interview, of a category, or all of them."""
 
     def issues(self, interview_uuid: str | None = None) -> list[Issue]:
@@ -28,22 +36,30 @@ class Issues(ReviewState):
         row = converters.issue_to_row(issue)
         with self._writing() as db:
             row["interview_id"] = self._id_of("interviews", issue.interview_uuid)
-            db.table("issues").insert(row)
+            row_id = db.table("issues").insert(row).last_rowid
+            assert row_id is not None
             self._mistake_repeated(row["interview_id"], issue.category, issue.uuid)
-        return issue
+            linked = self._link("issues", row_id)
+        return _linked(issue, linked)
 
     def update_issue(self, issue: Issue, *, expected_updated: str | None = None) -> Issue:
         """Write the issue over the stored one; with `expected_updated`, only if the stored one
         still has that stamp (see `update_interview`), else `Conflict` and nothing written."""
         with self._writing() as db:
             found = self._rows(
-                "SELECT interview_id, category FROM issues WHERE uuid = ?", [issue.uuid]
+                "SELECT interview_id, category, id, problem FROM issues WHERE uuid = ?",
+                [issue.uuid],
             )
             issue = self._write_over(db, "issues", prepare_issue(issue), expected_updated)
-            interview_id, before = found[0]  # there: _write_over raises when it is not
+            interview_id, before, row_id, problem = found[0]  # there: _write_over raises if not
             if issue.category != before:
                 self._mistake_repeated(interview_id, issue.category, issue.uuid)
-        return issue
+            # a suggested link follows the words; the same words keep the link they have
+            if issue.problem != problem:
+                linked = self._link("issues", row_id)
+            else:
+                linked = self._links_of("issues", row_id)
+        return _linked(issue, linked)
 
     def category_issues(
         self,
@@ -57,10 +73,10 @@ class Issues(ReviewState):
         interview (the latest `limit` of them; all by default): the drill-down of the trends."""
         rows = self._query(
             f"""
-            SELECT c.*, i.uuid AS interview_uuid, {
+            SELECT c.*, i.uuid AS interview_uuid, {LINKS[0]}, {
                 ", ".join(f"i.{c} AS i_{c}" for c in INTERVIEW_COLUMNS.replace(" ", "").split(","))
             }
-            FROM issues c JOIN interviews i ON i.id = c.interview_id
+            FROM issues c JOIN interviews i ON i.id = c.interview_id {LINKS[1]}
             WHERE c.category = :slug
                 AND (:since IS NULL OR i.date >= :since) AND (:until IS NULL OR i.date <= :until)
             ORDER BY i.date DESC, i.time DESC, i.id DESC, c.id

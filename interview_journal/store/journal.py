@@ -34,6 +34,7 @@ from .integrity import Integrity
 from .interviews import Interviews
 from .issues import Issues
 from .positives import Positives
+from .questions import Questions, TooManyStories
 from .search import Search
 
 __all__ = [
@@ -41,6 +42,7 @@ __all__ = [
     "ImportCounts",
     "ImportSummary",
     "Journal",
+    "TooManyStories",
     "damage_report",
     "damaged_tables",
     "make_private_folder",
@@ -55,6 +57,7 @@ class Journal(
     Interviews,
     Issues,
     Positives,
+    Questions,
     FollowUps,
     Search,
     Importing,

@@ -181,6 +181,8 @@ class Merge:
                 self.unseen.add(table)
         self.reviews: set[tuple] = set()
         self.new_reviews: list[tuple] = []
+        self.written: dict[str, list[int]] = {"issues": [], "positives": []}
+        """The issues and positives added or changed (linked to their questions at the end)."""
 
     def look_up(self, records: list[InterviewRecord]) -> None:
         """Read, in a few queries, every row of `records` that the journal has, and the grades
@@ -252,6 +254,8 @@ class Merge:
                 row["card"] = None
             self.pending[table].append(row)
             self.found[table][row[key]] = row
+            if table in self.written:
+                self.written[table].append(row_id)
             return row_id
         if owner is not None and current[owner] != row[owner]:
             raise InvalidValue(key, f"{row[key]} belongs to another interview in the journal")
@@ -267,6 +271,8 @@ class Merge:
             changes = content | ({"updated": self._updated(row, current)} if stamped else {})
             self._change(table, key, current, changes)
             counts.updated += 1
+            if table in self.written:
+                self.written[table].append(current["id"])
         return current.get("id", current[key])
 
     def _change(self, table: str, key: str, current: dict, changes: dict) -> None:

@@ -146,7 +146,84 @@ def m004_positives_updated(db: Database) -> None:
     db.execute("UPDATE positives SET updated = created")
 
 
-MIGRATIONS = (m001_initial, m002_review, m003_trends_index, m004_positives_updated)
+def m005_questions(db: Database) -> None:
+    """Practice: the journal's questions (the bank's, seeded here, and the user's own), up to
+    three answers (stories) to each, the grades of their practice, and on every issue and
+    positive the question it quotes. Existing issues and positives are linked here, once, as
+    "suggested" links (store/linking): the app's first frame never pays for it."""
+    from ..core.model import utc_now
+    from ..core.questions import BANK
+    from .linking import link_rows
+
+    _run_script(
+        db,
+        """
+        CREATE TABLE questions (
+            id INTEGER PRIMARY KEY,
+            uuid TEXT NOT NULL UNIQUE,
+            key TEXT UNIQUE,
+            grp TEXT NOT NULL,
+            text TEXT NOT NULL,
+            hidden INTEGER NOT NULL DEFAULT 0 CHECK (hidden IN (0, 1)),
+            card TEXT,
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL
+        );
+        CREATE TABLE stories (
+            id INTEGER PRIMARY KEY,
+            uuid TEXT NOT NULL UNIQUE,
+            question_id INTEGER NOT NULL REFERENCES questions (id) ON DELETE CASCADE,
+            text TEXT NOT NULL,
+            situation TEXT NOT NULL DEFAULT '',
+            task TEXT NOT NULL DEFAULT '',
+            action TEXT NOT NULL DEFAULT '',
+            result TEXT NOT NULL DEFAULT '',
+            position INTEGER NOT NULL DEFAULT 0,
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL
+        );
+        CREATE INDEX stories_by_question ON stories (question_id, position);
+        CREATE TABLE question_reviews (
+            id INTEGER PRIMARY KEY,
+            question_id INTEGER NOT NULL REFERENCES questions (id) ON DELETE CASCADE,
+            rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 4),
+            reviewed TEXT NOT NULL,
+            due TEXT NOT NULL
+        );
+        CREATE INDEX question_reviews_by_question ON question_reviews (question_id)
+        """,
+    )
+    for table in ("issues", "positives"):
+        _run_script(
+            db,
+            f"""
+            ALTER TABLE {table} ADD COLUMN question_id INTEGER
+                REFERENCES questions (id) ON DELETE SET NULL;
+            ALTER TABLE {table} ADD COLUMN question_link TEXT
+                CHECK (question_link IN ('suggested', 'confirmed'));
+            ALTER TABLE {table} ADD COLUMN story_id INTEGER
+                REFERENCES stories (id) ON DELETE SET NULL;
+            CREATE INDEX {table}_by_question ON {table} (question_id)
+                WHERE question_id IS NOT NULL;
+            CREATE INDEX {table}_by_story ON {table} (story_id) WHERE story_id IS NOT NULL
+            """,
+        )
+    now = utc_now()
+    db.conn.executemany(
+        "INSERT INTO questions (uuid, key, grp, text, created, updated) VALUES (?, ?, ?, ?, ?, ?)",
+        [(q.uuid, q.key, q.group, q.text, now, now) for q in BANK],
+    )
+    for table in ("issues", "positives"):
+        link_rows(db.conn, table)
+
+
+MIGRATIONS = (
+    m001_initial,
+    m002_review,
+    m003_trends_index,
+    m004_positives_updated,
+    m005_questions,
+)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

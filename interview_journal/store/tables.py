@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TypeVar
 
-from ..core.model import FollowUp, Interview, Issue, Positive
+from ..core.model import FollowUp, Interview, Issue, Positive, Question, Story
 from . import converters
 
 INTERVIEW_COLUMNS = (
@@ -17,11 +17,16 @@ INTERVIEW_COLUMNS = (
 # serves this order, so a page needs no sort of the whole table.
 NEWEST_FIRST = "date DESC, time DESC, id DESC"
 TABLES = ("categories", "interviews", "issues", "positives", "follow_ups")
+# An issue's and a positive's question and story are kept by id: read as their uuids.
+LINKS = (
+    "q.uuid AS question_uuid, s.uuid AS story_uuid",
+    "LEFT JOIN questions q ON q.id = c.question_id LEFT JOIN stories s ON s.id = c.story_id",
+)
 CHILD_SELECT = {
-    "issues": "SELECT c.*, i.uuid AS interview_uuid FROM issues c JOIN interviews i "
-    "ON i.id = c.interview_id",
-    "positives": "SELECT c.*, i.uuid AS interview_uuid FROM positives c JOIN interviews i "
-    "ON i.id = c.interview_id",
+    "issues": f"SELECT c.*, i.uuid AS interview_uuid, {LINKS[0]} FROM issues c JOIN interviews i "
+    f"ON i.id = c.interview_id {LINKS[1]}",
+    "positives": f"SELECT c.*, i.uuid AS interview_uuid, {LINKS[0]} FROM positives c "
+    f"JOIN interviews i ON i.id = c.interview_id {LINKS[1]}",
     "follow_ups": "SELECT c.*, i.uuid AS interview_uuid FROM follow_ups c JOIN interviews i "
     "ON i.id = c.interview_id",
 }
@@ -30,8 +35,10 @@ TO_ROW = {
     "issues": converters.issue_to_row,
     "positives": converters.positive_to_row,
     "follow_ups": converters.follow_up_to_row,
+    "questions": converters.question_to_row,
+    "stories": converters.story_to_row,
 }
-R = TypeVar("R", Interview, Issue, Positive, FollowUp)
+R = TypeVar("R", Interview, Issue, Positive, FollowUp, Question, Story)
 FROM_ROW = {
     "issues": converters.issue_from_row,
     "positives": converters.positive_from_row,
@@ -43,6 +50,8 @@ KIND_OF = {
     "positives": "what-went-well",
     "follow_ups": "follow-up",
 }
+"""The tables of interview records (what an import merges), and what each row is called."""
+RECORD_KIND = KIND_OF | {"questions": "question", "stories": "answer"}
 
 
 def moment(stamp: object) -> dt.datetime | None:

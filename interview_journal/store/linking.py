@@ -1,0 +1,143 @@
+"""Which question an issue or a positive quotes, kept up as its words change.
+
+An issue that quotes a question ("blanked on 'tell me about a time you failed'") is linked to
+the journal's question it matches (core/questions): a "suggested" link, which follows the text
+as it is edited. A link the user set or confirmed ("confirmed") is never changed by matching.
+Hidden questions are not matched: the user has put them aside.
+
+Used by the migration that brings questions in (every issue and positive, once), and by every
+write of an issue's problem or a positive's text (add, edit, import).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the bank and rapidfuzz are loaded when something is matched, not on start
+    from ..core.questions import Matcher
+
+TEXT_OF = {"issues": "problem", "positives": "text"}
+"""Where each linked table says what was asked."""
+
+QUOTE_MARKS = "*[\"'‘’“”]*"
+"""A text that quotes a question holds one of these, or says "asked" (core/questions)."""
+
+LinkRow = tuple[int, str, str | None, int | None]
+"""(row id, its text, its link state, the question it is linked to)."""
+
+
+def journal_matcher(conn: sqlite3.Connection) -> Matcher[int]:
+    """The journal's visible questions by row id, each with the ways it is put: its text, and
+    for a built-in one the bank's own words and other wordings (kept when the user rewords it)."""
+    from ..core.questions import BANK, Matcher
+
+    bank = {question.key: question for question in BANK}
+    ways: list[tuple[int, Sequence[str]]] = []
+    for row_id, key, text in conn.execute(
+        "SELECT id, key, text FROM questions WHERE hidden = 0 ORDER BY id"
+    ):
+        builtin = bank.get(key)
+        ways.append((row_id, (text, builtin.text, *builtin.also) if builtin else (text,)))
+    return Matcher(ways)
+
+
+class Quotes:
+    """Tells which of the journal's questions a text quotes. The matcher is made on first use
+    (most texts quote nothing), and each quote's answer is remembered: the same quote comes
+    again and again ("tell me about yourself"), and matching one costs some 0.2 ms."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self._matcher: Matcher[int] | None = None
+        self._answers: dict[str, int | None] = {}
+        self._state: tuple = ()
+
+    def refresh(self) -> Quotes:
+        """Start again if the journal's questions changed since (one was added, deleted,
+        reworded, hidden or shown, here or by another program): called at each write."""
+        state = tuple(
+            self.conn.execute("SELECT count(*), max(updated), total(id) FROM questions").fetchone()
+        )
+        if state != self._state:
+            self._matcher, self._answers, self._state = None, {}, state
+        return self
+
+    def question(self, text: str) -> int | None:
+        """The question (row id) that the first quote of `text` that matches one asks."""
+        from ..core.questions import quoted
+
+        for quote in quoted(text):
+            if (found := self._asks(quote)) is not None:
+                return found
+        return None
+
+    def _asks(self, quote: str) -> int | None:
+        said = quote.lower()
+        if said not in self._answers:
+            if self._matcher is None:
+                self._matcher = journal_matcher(self.conn)
+            found = self._matcher.best(quote)
+            self._answers[said] = None if found is None else found[0]
+        return self._answers[said]
+
+    def unmatched(self, text: str) -> list[str]:
+        """The quotes of `text` that match none of the journal's questions."""
+        from ..core.questions import quoted
+
+        return [quote for quote in quoted(text) if self._asks(quote) is None]
+
+
+def link_rows(
+    conn: sqlite3.Connection,
+    table: str,
+    rows: Iterable[LinkRow] | None = None,
+    quotes: Quotes | None = None,
+) -> int:
+    """Link `rows` of `table` (issues or positives; all of them by default) to the question
+    their text quotes, as "suggested"; a confirmed link is left as it is. A row whose question
+    changes loses the story it had (a story of another question). Inside a write; returns how
+    many rows changed."""
+    text = TEXT_OF[table]
+    if rows is None:
+        # only those that may quote something (SQL's GLOB is quicker than a regex per row)
+        rows = conn.execute(
+            f"SELECT id, {text}, question_link, question_id FROM {table} "
+            f"WHERE question_link IS NOT 'confirmed' AND (question_id IS NOT NULL "
+            f"OR {text} GLOB ?  OR {text} LIKE '%asked%')",
+            [QUOTE_MARKS],
+        ).fetchall()
+    if quotes is None:
+        quotes = Quotes(conn)
+    changes = []
+    for row_id, said, link, current in rows:
+        if link == "confirmed":
+            continue
+        found = quotes.question(said)
+        if found != current or (found is None) != (link is None):
+            changes.append((found, None if found is None else "suggested", row_id))
+    conn.executemany(
+        f"UPDATE {table} SET question_id = ?, question_link = ?, story_id = NULL WHERE id = ?",
+        changes,
+    )
+    return len(changes)
+
+
+def link_ids(
+    conn: sqlite3.Connection,
+    table: str,
+    ids: Sequence[int],
+    quotes: Quotes | None = None,
+) -> int:
+    """`link_rows` for the rows of `table` with these ids (those an import wrote)."""
+    text, changed = TEXT_OF[table], 0
+    for start in range(0, len(ids), 500):
+        chunk = list(ids[start : start + 500])
+        rows = conn.execute(
+            f"SELECT id, {text}, question_link, question_id FROM {table} "
+            f"WHERE id IN ({', '.join('?' * len(chunk))})",
+            chunk,
+        ).fetchall()
+        changed += link_rows(conn, table, rows, quotes)
+    return changed
