@@ -185,6 +185,18 @@ def test_the_users_own_question_is_matched_and_unmatched_quotes_are_offered(
     assert journal.question_quotes_unmatched(text) == []
 
 
+def test_a_journal_with_only_the_users_questions_is_not_empty(journal_path: Path) -> None:
+    from interview_journal.store.journal import remove_if_empty
+
+    journal = open_journal(journal_path)
+    assert not journal.practice_started()
+    journal.add_question("What is your favourite sandwich?", "about-you")
+    assert journal.practice_started()
+    journal.close()
+    remove_if_empty(journal_path)
+    assert journal_path.exists()
+
+
 def test_an_unknown_group_is_refused(journal: Journal) -> None:
     with pytest.raises(InvalidValue, match="about-you"):
         journal.add_question("Why?", "no-such-group")

@@ -123,7 +123,11 @@ def remove_if_empty(path: Path) -> None:
     except JournalError:
         return
     try:
-        empty = not journal.count_interviews() and all(c.builtin for c in journal.categories())
+        empty = (
+            not journal.count_interviews()
+            and all(c.builtin for c in journal.categories())
+            and not journal.practice_started()
+        )
     finally:
         journal.close()
     if empty:

@@ -144,6 +144,16 @@ class Questions(Linking):
         card = self.question(uuid).card
         return card_due(card) if card else None
 
+    def practice_started(self) -> bool:
+        """Whether the user did anything with the questions: added, changed, hid or practised
+        one, or wrote an answer (a journal that holds only the bank is empty)."""
+        return bool(
+            self._rows(
+                "SELECT 1 FROM questions WHERE key IS NULL OR hidden OR card IS NOT NULL "
+                "OR updated != created UNION ALL SELECT 1 FROM stories LIMIT 1"
+            )
+        )
+
     def question_quotes_unmatched(self, text: str) -> list[str]:
         """The quotes of an issue's (or a positive's) text that match no question of the
         journal: what the app offers to add as a question."""
@@ -170,8 +180,12 @@ class Questions(Linking):
         `expected_updated`, only if no one changed it since: see `update_interview`)."""
         question = prepare_question(replace(question, group=_group(question.group)))
         with self._writing() as db:
+            before = self._rows(
+                "SELECT text, hidden FROM questions WHERE uuid = ?", [question.uuid]
+            )
             stored = self._write_over(db, "questions", question, expected_updated)
-            self._relink_all()
+            if before[0] != (stored.text, int(stored.hidden)):  # not for a move to a group
+                self._relink_all()
         return replace(stored, stories=self._stories(question.uuid))
 
     def reword_question(self, uuid: str, text: str) -> Question:
