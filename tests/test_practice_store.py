@@ -12,11 +12,14 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from interview_journal.core.model import Interview, Issue, Positive, Story
 from interview_journal.core.questions import BANK, builtin_uuid
 from interview_journal.core.validate import InvalidValue
 from interview_journal.store import Journal, open_journal
+from interview_journal.store.linking import _may_quote
 from interview_journal.store.questions import TooManyStories
 from interview_journal.store.schema import SCHEMA_VERSION
 
@@ -227,7 +230,11 @@ def test_a_builtin_question_is_hidden_not_deleted_and_the_users_own_is_deleted(
     assert journal.delete_question(mine.uuid) is True
     assert mine.uuid not in {q.uuid for q in journal.questions(hidden=None)}
     assert journal.db["stories"].count == 0
-    assert journal.issue(issue.uuid).question_uuid is None  # the link is undone with it
+    # its confirmed link goes back to matching: the bank's question it quotes
+    assert (journal.issue(issue.uuid).question_uuid, journal.issue(issue.uuid).question_link) == (
+        YOURSELF,
+        "suggested",
+    )
 
 
 def test_rewording_keeps_the_bank_wordings_and_the_links(journal: Journal) -> None:
@@ -300,3 +307,76 @@ def test_due_comes_from_the_questions_card(journal: Journal) -> None:
     journal.record_question_review(YOURSELF, card, 3, now, due)
     assert journal.question_due(YOURSELF) == due
     assert journal.db["question_reviews"].count == 1
+
+
+# -- the quick test in SQL before the regexes ---------------------------------------------------
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "tell",
+                " me",
+                " about",
+                " yourself",
+                " asked",
+                " Asked",
+                "I'm",
+                " don't",
+                "é",
+                "'",
+                '"',
+                "“",
+                "”",
+                "‘",
+                "’",
+                " ",
+                ",",
+                ".",
+                "(",
+                ":",
+                "—",
+                "x",
+            ]
+        ),
+        max_size=30,
+    ).map("".join)
+)
+@settings(max_examples=400, deadline=None)
+@example("'Tell me about yourself' again")
+@example("Blanked on 'tell me about yourself'")
+@example("Blanked on “tell me about yourself”")
+@example("They asked why I'm leaving")
+def test_every_text_that_quotes_passes_the_test_in_sql(text: str) -> None:
+    from interview_journal.core.questions import quoted
+    from interview_journal.store.linking import QUOTE_MARKS
+
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE issues (problem TEXT, question_link TEXT, question_id INTEGER)")
+    conn.execute("INSERT INTO issues VALUES (?, NULL, NULL)", [text])
+    passes = conn.execute(
+        f"SELECT count(*) FROM issues WHERE {_may_quote('problem')}", QUOTE_MARKS
+    ).fetchone()[0]
+    conn.close()
+    if quoted(text):
+        assert passes, text
+
+
+def test_check_reads_the_questions_and_their_answers(journal_path: Path) -> None:
+    journal = open_journal(journal_path)
+    journal.add_story(Story(text="Two minutes", question_uuid=YOURSELF))
+    assert journal.check() == []
+    journal.close()
+    conn = sqlite3.connect(journal_path)  # another program writes what the app would not
+    conn.execute("UPDATE questions SET text = '' WHERE key = 'why-leaving'")
+    conn.execute("UPDATE stories SET text = X'00ff'")  # bytes, not text
+    conn.commit()
+    conn.close()
+    journal = open_journal(journal_path)
+    try:
+        found = journal.check()
+    finally:
+        journal.close()
+    assert any(line.startswith(f"questions: {builtin_uuid('why-leaving')}") for line in found)
+    assert any(line.startswith("stories: ") for line in found), found

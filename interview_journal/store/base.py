@@ -29,6 +29,8 @@ from .tables import (
     CHILD_SELECT,
     FROM_ROW,
     INTERVIEW_COLUMNS,
+    PRACTICE_SINCE,
+    PRACTICE_TABLES,
     RECORD_KIND,
     TABLES,
     TO_ROW,
@@ -123,7 +125,8 @@ class JournalBase:
             if version:
                 # Each table's first and last rows: this walks the root and both edges of every
                 # b-tree, so a damaged table shows here rather than in the middle of a write.
-                for table in (*TABLES, "_sqlite_migrations"):
+                practice = PRACTICE_TABLES if version >= PRACTICE_SINCE else ()
+                for table in (*TABLES, *practice, "_sqlite_migrations"):
                     for order in ("", " DESC"):
                         sql = f"SELECT * FROM {table} ORDER BY rowid{order} LIMIT 1"
                         conn.execute(sql).fetchone()

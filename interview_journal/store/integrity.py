@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import sqlite3
 
+from ..core.model import Question, Story
 from ..core.validate import InvalidValue
 from . import converters
 from .base import JournalBase
 from .damage import damaged_tables
 from .errors import CorruptJournal, DamagedRow, JournalLocked, translate
 from .schema import SEARCHABLE
-from .tables import CHILD_SELECT, FROM_ROW
+from .tables import CHILD_SELECT, FROM_ROW, QUESTION_SELECT, STORY_SELECT
 
 
 class Integrity(JournalBase):
@@ -85,6 +86,8 @@ class Integrity(JournalBase):
             ("categories", "SELECT * FROM categories", converters.category_from_row),
             ("interviews", "SELECT * FROM interviews", converters.interview_from_row),
             *((table, CHILD_SELECT[table], FROM_ROW[table]) for table in CHILD_SELECT),
+            ("questions", QUESTION_SELECT, converters.question_from_row),
+            ("stories", STORY_SELECT, converters.story_from_row),
         ]
         # The checks an import makes of the same records: what check passes, import takes.
         checks = {
@@ -93,6 +96,8 @@ class Integrity(JournalBase):
             "issues": validate.check_issue,
             "positives": validate.check_positive,
             "follow_ups": validate.check_follow_up,
+            "questions": validate.checker(Question),
+            "stories": validate.checker(Story),
         }
         problems = []
         for table, sql, read in readers:

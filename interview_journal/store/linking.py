@@ -21,8 +21,13 @@ if TYPE_CHECKING:  # the bank and rapidfuzz are loaded when something is matched
 TEXT_OF = {"issues": "problem", "positives": "text"}
 """Where each linked table says what was asked."""
 
-QUOTE_MARKS = "*[\"'‘’“”]*"
-"""A text that quotes a question holds one of these, or says "asked" (core/questions)."""
+QUOTE_MARKS = {
+    "double": '*["“‘]*',  # opening “, ‘ or "
+    "single": "*[^A-Za-z0-9_']'*",  # ' after a space or a mark: not the one of "I'm"
+    "first": "'*",
+}
+"""What a text that quotes a question holds (GLOB patterns), unless it says "asked": a
+superset of what `core.questions.quoted` finds, tested in SQL before its regexes run."""
 
 LinkRow = tuple[int, str, str | None, int | None]
 """(row id, its text, its link state, the question it is linked to)."""
@@ -89,6 +94,26 @@ class Quotes:
         return [quote for quote in quoted(text) if self._asks(quote) is None]
 
 
+def _may_quote(text: str) -> str:
+    """The SQL condition under which a row may quote a question (or is linked already): SQL's
+    GLOB and LIKE are much quicker than the regexes of `quoted` on every row."""
+    return (
+        f"(question_link = 'suggested' OR question_link IS NULL AND ({text} GLOB :double "
+        f"OR {text} GLOB :single OR {text} GLOB :first OR {text} LIKE '%asked%'))"
+    )
+
+
+def _runs(ids: Sequence[int]) -> list[tuple[int, int]]:
+    """`ids` as runs of consecutive ids, (first, last): an import's new rows are one run."""
+    runs: list[tuple[int, int]] = []
+    for row_id in sorted(set(ids)):
+        if runs and row_id == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], row_id)
+        else:
+            runs.append((row_id, row_id))
+    return runs
+
+
 def link_rows(
     conn: sqlite3.Connection,
     table: str,
@@ -101,12 +126,9 @@ def link_rows(
     many rows changed."""
     text = TEXT_OF[table]
     if rows is None:
-        # only those that may quote something (SQL's GLOB is quicker than a regex per row)
         rows = conn.execute(
-            f"SELECT id, {text}, question_link, question_id FROM {table} "
-            f"WHERE question_link IS NOT 'confirmed' AND (question_id IS NOT NULL "
-            f"OR {text} GLOB ?  OR {text} LIKE '%asked%')",
-            [QUOTE_MARKS],
+            f"SELECT id, {text}, question_link, question_id FROM {table} WHERE {_may_quote(text)}",
+            QUOTE_MARKS,
         ).fetchall()
     if quotes is None:
         quotes = Quotes(conn)
@@ -130,14 +152,15 @@ def link_ids(
     ids: Sequence[int],
     quotes: Quotes | None = None,
 ) -> int:
-    """`link_rows` for the rows of `table` with these ids (those an import wrote)."""
+    """`link_rows` for the rows of `table` with these ids (one written, or those an import
+    wrote)."""
     text, changed = TEXT_OF[table], 0
-    for start in range(0, len(ids), 500):
-        chunk = list(ids[start : start + 500])
+    quotes = quotes or Quotes(conn)
+    for first, last in _runs(ids):
         rows = conn.execute(
             f"SELECT id, {text}, question_link, question_id FROM {table} "
-            f"WHERE id IN ({', '.join('?' * len(chunk))})",
-            chunk,
+            f"WHERE id BETWEEN :from AND :to AND {_may_quote(text)}",
+            {"from": first, "to": last} | QUOTE_MARKS,
         ).fetchall()
         changed += link_rows(conn, table, rows, quotes)
     return changed

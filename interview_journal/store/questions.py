@@ -18,11 +18,8 @@ from . import converters
 from .errors import JournalError, NotFound
 from .linking import Quotes, link_rows
 from .question_links import Linking
+from .tables import QUESTION_SELECT, STORY_SELECT
 
-QUESTION_SELECT = 'SELECT q.*, q.grp AS "group" FROM questions q'
-STORY_SELECT = (
-    "SELECT s.*, q.uuid AS question_uuid FROM stories s JOIN questions q ON q.id = s.question_id"
-)
 LINKED_TABLES = {"issue": "issues", "positive": "positives"}
 
 
@@ -196,14 +193,22 @@ class Questions(Linking):
         return self.update_question(replace(self.question(uuid), hidden=hidden))
 
     def delete_question(self, uuid: str) -> bool:
-        """Delete a question of the user's own, with its answers (its links are undone); a
-        built-in one is hidden instead. Returns whether it was deleted."""
+        """Delete a question of the user's own, with its answers; what was linked to it goes
+        back to matching (confirmed links too). A built-in one is hidden instead. Returns
+        whether it was deleted."""
         question = self.question(uuid)
         if question.builtin:
             self.hide_question(uuid)
             return False
         with self._writing() as db:
-            db.table("questions").delete(self._id_of("questions", uuid))
+            row_id = self._id_of("questions", uuid)
+            for table in LINKED_TABLES.values():  # its links go back to matching
+                self.conn.execute(
+                    f"UPDATE {table} SET question_link = NULL, question_id = NULL, "
+                    "story_id = NULL WHERE question_id = ?",
+                    [row_id],
+                )
+            db.table("questions").delete(row_id)
             self._relink_all()
         return True
 

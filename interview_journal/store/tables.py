@@ -17,6 +17,9 @@ INTERVIEW_COLUMNS = (
 # serves this order, so a page needs no sort of the whole table.
 NEWEST_FIRST = "date DESC, time DESC, id DESC"
 TABLES = ("categories", "interviews", "issues", "positives", "follow_ups")
+PRACTICE_TABLES = ("questions", "stories", "question_reviews")
+PRACTICE_SINCE = 5
+"""The schema version that brought the practice tables."""
 # An issue's and a positive's question and story are kept by id: read as their uuids.
 LINKS = (
     "q.uuid AS question_uuid, s.uuid AS story_uuid",
@@ -30,6 +33,10 @@ CHILD_SELECT = {
     "follow_ups": "SELECT c.*, i.uuid AS interview_uuid FROM follow_ups c JOIN interviews i "
     "ON i.id = c.interview_id",
 }
+QUESTION_SELECT = 'SELECT q.*, q.grp AS "group" FROM questions q'
+STORY_SELECT = (
+    "SELECT s.*, q.uuid AS question_uuid FROM stories s JOIN questions q ON q.id = s.question_id"
+)
 TO_ROW = {
     "interviews": converters.interview_to_row,
     "issues": converters.issue_to_row,
