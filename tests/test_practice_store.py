@@ -266,6 +266,13 @@ def test_a_question_holds_at_most_three_stories(journal: Journal) -> None:
     assert [s.text for s in journal.question(YOURSELF).stories] == ["Answer 1", "Answer 2"]
     fourth = journal.add_story(Story(text="Answer 3", question_uuid=YOURSELF))
     assert fourth.position == 2
+    journal.move_story(fourth.uuid, 0)
+    assert [s.text for s in journal.question(YOURSELF).stories] == [
+        *("Answer 3", "Answer 1", "Answer 2")
+    ]
+    journal.move_story(fourth.uuid, 9)
+    assert [s.position for s in journal.question(YOURSELF).stories] == [0, 1, 2]
+    assert journal.question(YOURSELF).stories[2].uuid == fourth.uuid
     updated = journal.update_story(replace(fourth, text="Answer three", result="Hired"))
     assert journal.story(fourth.uuid).text == "Answer three" == updated.text
     assert updated.updated > fourth.updated

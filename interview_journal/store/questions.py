@@ -56,7 +56,9 @@ class Questions(Linking):
         if hidden is not None:
             where.append("q.hidden = ?")
             params.append(int(hidden))
-        sql = QUESTION_SELECT + (f" WHERE {' AND '.join(where)}" if where else "")
+        sql = (
+            QUESTION_SELECT + (f" WHERE {' AND '.join(where)}" if where else "") + " ORDER BY q.id"
+        )
         found = [converters.question_from_row(row) for row in self._query(sql, params)]
         stories: dict[str, list[Story]] = {}
         for story in self._stories():
@@ -258,6 +260,27 @@ class Questions(Linking):
             self.conn.execute(
                 "UPDATE stories SET position = position - 1 WHERE question_id = ? AND position > ?",
                 [question_id, position],
+            )
+
+    def move_story(self, uuid: str, position: int) -> None:
+        """Put an answer at `position` (from 0) among its question's answers; the others keep
+        their order around it."""
+        with self._writing():
+            found = self._rows("SELECT id, question_id FROM stories WHERE uuid = ?", [uuid])
+            if not found:
+                raise NotFound(f"No answer with id {uuid}.")
+            row_id, question_id = found[0]
+            ids = [
+                each
+                for (each,) in self._rows(
+                    "SELECT id FROM stories WHERE question_id = ? ORDER BY position, id",
+                    [question_id],
+                )
+                if each != row_id
+            ]
+            ids.insert(max(0, min(position, len(ids))), row_id)
+            self.conn.executemany(
+                "UPDATE stories SET position = ? WHERE id = ?", list(enumerate(ids))
             )
 
     # -- links from issues and positives -----------------------------------------------------
