@@ -16,7 +16,7 @@ from ..core.model import MOST_STORIES, Asked, Question, Story, utc_now
 from ..core.validate import InvalidValue, prepare_question, prepare_story
 from . import converters
 from .errors import JournalError, NotFound
-from .linking import Quotes, link_rows
+from .linking import Quotes, link_ids, link_rows
 from .question_links import Linking
 from .tables import QUESTION_SELECT, STORY_SELECT
 
@@ -183,8 +183,11 @@ class Questions(Linking):
                 "SELECT text, hidden FROM questions WHERE uuid = ?", [question.uuid]
             )
             stored = self._write_over(db, "questions", question, expected_updated)
-            if before[0] != (stored.text, int(stored.hidden)):  # not for a move to a group
+            text, hidden = before[0]
+            if text != stored.text or (hidden and not stored.hidden):  # a new wording to match
                 self._relink_all()
+            elif stored.hidden and not hidden:  # one wording less: only what it matched
+                self._relink_linked_to(self._id_of("questions", stored.uuid))
         return replace(stored, stories=self._stories(question.uuid))
 
     def reword_question(self, uuid: str, text: str) -> Question:
@@ -204,14 +207,12 @@ class Questions(Linking):
             return False
         with self._writing() as db:
             row_id = self._id_of("questions", uuid)
-            for table in LINKED_TABLES.values():  # its links go back to matching
-                self.conn.execute(
-                    f"UPDATE {table} SET question_link = NULL, question_id = NULL, "
-                    "story_id = NULL WHERE question_id = ?",
-                    [row_id],
-                )
+            # what was linked to it goes back to matching, confirmed links too
+            self.conn.execute(
+                "UPDATE questions SET hidden = 1 WHERE id = ?", [row_id]
+            )  # not matched any more
+            self._relink_linked_to(row_id, confirmed=True)
             db.table("questions").delete(row_id)
-            self._relink_all()
         return True
 
     def _relink_all(self) -> None:
@@ -220,6 +221,25 @@ class Questions(Linking):
         quotes = Quotes(self.conn)
         for table in LINKED_TABLES.values():
             link_rows(self.conn, table, quotes=quotes)
+
+    def _relink_linked_to(self, question_id: int, *, confirmed: bool = False) -> None:
+        """Inside a write that hid a question: what was suggested as it (and with `confirmed`,
+        confirmed as it) is matched again, to the other questions."""
+        quotes = Quotes(self.conn).refresh()
+        for table in LINKED_TABLES.values():
+            kept = "" if confirmed else " AND question_link = 'suggested'"
+            ids = [
+                row_id
+                for (row_id,) in self._rows(
+                    f"SELECT id FROM {table} WHERE question_id = ?{kept}", [question_id]
+                )
+            ]
+            self.conn.executemany(
+                f"UPDATE {table} SET question_link = NULL, question_id = NULL, story_id = NULL "
+                "WHERE id = ?",
+                [(row_id,) for row_id in ids],
+            )
+            link_ids(self.conn, table, ids, quotes)
 
     # -- stories -----------------------------------------------------------------------------
 
