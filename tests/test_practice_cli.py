@@ -116,3 +116,16 @@ def test_an_unknown_group_is_refused_with_the_keys(practised: Path) -> None:
 def test_questions_on_a_missing_journal_is_refused(tmp_path: Path) -> None:
     refused(run("--db", tmp_path / "missing.db", "questions"), "no journal there yet")
     assert not (tmp_path / "missing.db").exists()
+
+
+def test_nothing_to_show_is_said_plainly(journal_path: Path) -> None:
+    journal = open_journal(journal_path)
+    try:
+        for question in journal.questions(group="to-ask"):
+            journal.hide_question(question.uuid)
+    finally:
+        journal.close()
+    out = ok(run("--db", journal_path, "questions", "--group", "to-ask")).stdout
+    assert out == "No questions in that group (--all shows hidden ones).\n"
+    out = ok(run("--db", journal_path, "questions", "--due")).stdout
+    assert out == "No question is due for practice today.\n"

@@ -46,9 +46,12 @@ def questions(
         click.echo(json.dumps(document, indent=2, ensure_ascii=False))
         return
     if not found:
-        click.echo(
-            "No question is due for practice today." if due else "No questions in that group."
-        )
+        if due:
+            click.echo("No question is due for practice today.")
+        else:
+            click.echo(
+                "No questions" + (" in that group" if group else "") + " (--all shows hidden ones)."
+            )
         return
     lines: list[str] = []
     names = {each.key: each.name for each in GROUPS}
