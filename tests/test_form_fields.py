@@ -17,11 +17,12 @@ from textual.widget import Widget
 from textual.widgets import Input, OptionList, Select, SelectionList
 
 from interview_journal.core.fields import Described, described
-from interview_journal.core.model import Interview
+from interview_journal.core.model import Interview, Issue
 from interview_journal.core.validate import limit_of
 from interview_journal.tui.screens.interview_form import FIELDS, NOT_IN_FORM, InterviewForm
 from interview_journal.tui.widgets import fields as form_fields
 from interview_journal.tui.widgets.fields import Look, field_of, value_of, widget_for
+from interview_journal.tui.widgets.issue_editor import IssueEditor
 
 from .dialog_host import DialogHost
 
@@ -165,3 +166,43 @@ async def test_each_field_reads_back_the_value_it_was_shown_with(interview: Inte
             for name, widget in zip(shown, app.widgets, strict=True)
         }
     assert read == {name: getattr(interview, name) for name in shown}
+
+
+async def test_the_issue_editor_offers_the_severities_of_the_spec() -> None:
+    app = _Widgets(lambda: [IssueEditor()])
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        editor = app.query_one(IssueEditor)
+        severity = field_of(Issue, "severity")
+        select = editor.query_one("#severity", Select)
+        assert len(select_texts(select)) == severity.spec.high - severity.spec.low + 1
+        assert select_texts(select) == ["minor", "notable", "serious"]
+        assert select.value == severity.default
+        editor.load(Issue(problem="Late", severity=3, interview_uuid="i"))
+        await pilot.pause()
+        assert select.value == 3
+        editor.dirty = True
+        draft = editor.take_draft()
+        assert draft is not None and draft.severity == 3 and draft.problem == "Late"
+
+
+async def test_a_severity_added_to_the_model_is_offered_by_the_issue_editor(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def more_severe(record: type) -> tuple[Described, ...]:
+        found = _REAL_DESCRIBED(record)
+        if record is not Issue:
+            return found
+        return tuple(
+            dataclasses.replace(field, spec=dataclasses.replace(field.spec, high=4))
+            if field.name == "severity"
+            else field
+            for field in found
+        )
+
+    monkeypatch.setattr(form_fields, "described", more_severe)
+    app = _Widgets(lambda: [IssueEditor()])
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        select = app.query_one("#severity", Select)
+        assert select_texts(select) == ["minor", "notable", "serious", "4"]
