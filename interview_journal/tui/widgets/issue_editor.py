@@ -23,11 +23,11 @@ from textual.widgets import Label, Select, Static, TextArea
 
 from ...core.model import Category, Issue
 from ...core.taxonomy import suggest_category
+from ..text import SEVERITY_NAMES
 from .fields import Look, field_of, value_of, widget_for
 
 AUTOSAVE_SECONDS = 0.8  # a pause in typing this long saves: well inside a second
 RETRY_SECONDS = 5.0  # a failed save (locked, read-only) is tried again this often
-SEVERITY_NAMES = {1: "minor", 2: "notable", 3: "serious"}
 
 LOOKS = {
     "problem": Look("What went wrong", "Write it as it comes: what happened?", compact=False),
