@@ -110,7 +110,8 @@ def widget_for(field: Described, value: Any, look: Look) -> Widget:
 
 def value_of(field: Described, widget: Widget) -> Any:
     """The value of `field` the widget made by `widget_for` holds, as the record holds it (not
-    yet checked: core/validate does that). A Select left blank gives the field's default."""
+    yet checked: core/validate does that). A Select left blank gives the field's default. A
+    date is read with `when_of`, which needs today's date and how the user writes dates."""
     shape = field.shape
     if shape is Shape.LINE and isinstance(widget, Input):
         return widget.value
