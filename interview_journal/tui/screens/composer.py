@@ -29,6 +29,7 @@ from ...core.compose import (
 )
 from ...core.model import FollowUp, Interview, Positive
 from ..widgets.footer import Footer
+from ..widgets.line_input import LineInput
 from .confirm import ConfirmScreen
 from .dialog import Dialog
 
@@ -130,7 +131,7 @@ class ComposerScreen(Dialog[FollowUp | None]):
                 yield Static(Content(HINTS.get(self.follow_up.kind, DEFAULT_HINT)), id="hint")
             else:  # the question is the hint
                 yield Static(Content(SECOND_CHANCE_QUESTION), id="question")
-                yield Input(
+                yield LineInput(
                     placeholder="a project, something you have since looked into, a better answer",
                     id="new-point",
                 )

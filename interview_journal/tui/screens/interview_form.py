@@ -32,6 +32,7 @@ from ...core.model import (
 )
 from ...core.validate import InvalidValue, prepare_interview
 from ..widgets.footer import Footer
+from ..widgets.line_input import LineInput
 from .confirm import ConfirmScreen
 from .dialog import Dialog
 
@@ -179,7 +180,7 @@ class InterviewForm(Dialog[Interview | None]):
             dialog.border_title = "New interview" if interview is None else "Edit interview"
             yield self._field(
                 "company",
-                Input(
+                LineInput(
                     interview.company if interview else "",
                     placeholder="Who was it with?",
                     id="company",
@@ -188,7 +189,7 @@ class InterviewForm(Dialog[Interview | None]):
             )
             yield self._field(
                 "role",
-                Input(
+                LineInput(
                     interview.role if interview else "",
                     placeholder="The job you interviewed for",
                     id="role",
@@ -197,7 +198,7 @@ class InterviewForm(Dialog[Interview | None]):
             )
             yield self._field(
                 "date",
-                Input(
+                LineInput(
                     date_text,
                     placeholder="today, 3 days ago, last friday, next tue 14:00, Nov 20",
                     id="date",
@@ -217,9 +218,10 @@ class InterviewForm(Dialog[Interview | None]):
             )
             yield self._field(
                 "interviewers",
-                Input(
+                LineInput(
                     ", ".join(interview.interviewers) if interview else "",
                     placeholder="Names, separated by commas",
+                    joiner=", ",
                     id="interviewers",
                     compact=True,
                 ),

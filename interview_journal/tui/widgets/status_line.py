@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Literal
 
 from rich.text import Text
+from textual.dom import DOMNode
 from textual.widgets import Static
 
 Severity = Literal["information", "warning", "error"]
@@ -50,3 +51,15 @@ class StatusLine(Static):
 
     def clear(self) -> None:
         self.say("")
+
+
+def tell(node: DOMNode, text: str, severity: Severity = "information", title: str = "") -> None:
+    """Say `text` on the status line of the screen on show, where a toast could cover a field
+    being edited; a toast only where that screen has no status line."""
+    app = node.app
+    screen = app.screen
+    lines = screen.query(StatusLine)
+    if lines:
+        lines.last().say(f"{title}: {text}" if title else text, severity)
+    else:
+        app.notify(text, title=title, severity=severity, markup=False)
