@@ -96,6 +96,8 @@ class FollowUpsScreen(Dialog[None]):
     }
     """
 
+    HELP_TITLE = "Follow-ups"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "add('thank-you')", "Thank-you", id="follow_ups.add_thank_you"),
         Binding("b", "add('feedback-request')", "Feedback", id="follow_ups.add_feedback"),

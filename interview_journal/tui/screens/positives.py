@@ -73,6 +73,8 @@ class PositivesScreen(Dialog[None]):
     }
     """
 
+    HELP_TITLE = "What went well"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("delete", "remove", "Remove", id="positives.remove"),
         Binding("escape", "close", "Close", id="positives.close"),
