@@ -322,7 +322,7 @@ class JournalApp(App[None]):
         flight = _Flight(self.screen, self.focused, self.focused or self.screen, time.monotonic())
         self._in_flight = flight
         self._in_flight_timer = self.set_interval(0.02, partial(self._watch_flight, flight))
-        self.call_next(self._send, key, flight)
+        self.call_later(self._send, key, flight)
 
     async def _send(self, key: events.Key, flight: _Flight) -> None:
         await super().on_event(key)  # Textual's own handling: priority bindings, or forwarded
