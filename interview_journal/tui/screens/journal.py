@@ -149,7 +149,7 @@ class JournalScreen(JournalDialogs, Screen[None]):
         summary.border_title = "Interview"
         issues = IssueList(id="issues", classes="pane")
         issues.border_title = "Issues"
-        editor = IssueEditor(id="editor", classes="pane", disabled=True)
+        editor = IssueEditor(id="editor", classes="pane -empty", disabled=True)
         editor.border_title = "Issue"
         self.query_one("#main").mount(Vertical(summary, issues, editor, id="detail"))
 
