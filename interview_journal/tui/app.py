@@ -249,7 +249,9 @@ class JournalApp(App[None]):
         if self.current_mode != "journal":
             self.switch_mode("journal")
         if not isinstance(self.screen, JournalScreen):
-            self.notify("Finish or close the open dialog first.", title="Not now", markup=False)
+            from .widgets.status_line import tell
+
+            tell(self, "Finish or close the open dialog first.", "warning", "Not now")
             return None
         return self.screen
 

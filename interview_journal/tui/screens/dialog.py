@@ -34,6 +34,10 @@ class Dialog(ModalScreen[ScreenResultType]):
         border-title-style: bold;
         border-subtitle-color: $text-muted;
     }
+    Dialog StatusLine {
+        background: $panel;
+        padding: 0;
+    }
     """
 
     # The app's keys stop at a modal screen: `?` is bound again here, so that it shows the keys

@@ -22,6 +22,7 @@ from ...core.compose import kind_label
 from ...core.dates import describe_date
 from ...core.model import FollowUp, Interview, Positive, follow_up_for
 from ..widgets.footer import Footer
+from ..widgets.status_line import StatusLine, tell
 from .composer import ComposerScreen
 from .confirm import ConfirmScreen
 from .dialog import Dialog
@@ -172,6 +173,7 @@ class FollowUpsScreen(Dialog[None]):
                 Content("No follow-ups yet: press a to write a thank-you note."),
                 id="no-follow-ups",
             )
+            yield StatusLine(id="said", wraps=True)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -221,7 +223,7 @@ class FollowUpsScreen(Dialog[None]):
         self._open_composer(follow_up)
 
     def not_added(self, reason: str) -> None:
-        self.notify(reason, title="Not added", severity="error", markup=False)
+        tell(self, reason, "error", "Not added")
 
     @on(OptionList.OptionSelected, "#follow-ups")
     def _selected(self, event: OptionList.OptionSelected) -> None:
@@ -233,10 +235,15 @@ class FollowUpsScreen(Dialog[None]):
         if index is not None:
             self._open_composer(self.follow_ups[index])
 
-    def _open_composer(self, follow_up: FollowUp, *, unsaved: bool = False) -> None:
+    def _open_composer(self, follow_up: FollowUp, *, unsaved: bool = False, said: str = "") -> None:
         self.app.push_screen(
             ComposerScreen(
-                follow_up, self.interview, self.positives, today=self.today, unsaved=unsaved
+                follow_up,
+                self.interview,
+                self.positives,
+                today=self.today,
+                unsaved=unsaved,
+                said=said,
             ),
             self._composed,
         )
@@ -257,14 +264,14 @@ class FollowUpsScreen(Dialog[None]):
         self._replace(stored)
         if request.letter:
             sent = stored.done is not None and not was_done
-            self.notify("Saved and marked as sent." if sent else "Saved.", markup=False)
+            tell(self, "Saved and marked as sent." if sent else "Saved.")
 
     def not_saved(self, request: Saved, reason: str) -> None:
         """Refused (a read-only journal, say): said; a letter goes back to the composer."""
-        heading = "Not saved" if request.letter else "Not changed"
-        self.notify(reason, title=heading, severity="error", markup=False)
-        if request.letter:
-            self._open_composer(request.follow_up, unsaved=True)  # nothing typed is lost
+        if request.letter:  # nothing typed is lost; the reason is said in the composer
+            self._open_composer(request.follow_up, unsaved=True, said=f"Not saved: {reason}")
+        else:
+            tell(self, reason, "error", "Not changed")
 
     def changed_elsewhere(self, request: Saved, theirs: FollowUp | None) -> None:
         """Changed (or deleted, `theirs` None) in another window since it was loaded here:
@@ -277,11 +284,11 @@ class FollowUpsScreen(Dialog[None]):
             self._replace(theirs)
         if not request.letter:  # space again acts on the version shown now
             where = "deleted" if theirs is None else "changed"
-            self.notify(
+            tell(
+                self,
                 f"It was {where} in another window; it is shown as it is now.",
-                title="Not changed",
-                severity="warning",
-                markup=False,
+                "warning",
+                "Not changed",
             )
             return
         if theirs is None:
@@ -293,8 +300,7 @@ class FollowUpsScreen(Dialog[None]):
                 "It was changed in another window: the list shows theirs. Save again to "
                 "keep yours instead, or escape to keep theirs."
             )
-        self.notify(said, title="Not saved", severity="warning", markup=False)
-        self._open_composer(mine, unsaved=True)
+        self._open_composer(mine, unsaved=True, said=f"Not saved: {said}")
 
     def _drop(self, uuid: str) -> None:
         index = self._index_of(uuid)
@@ -343,7 +349,7 @@ class FollowUpsScreen(Dialog[None]):
             self._refresh_list(highlight=position)
 
     def not_deleted(self, reason: str) -> None:
-        self.notify(reason, title="Not deleted", severity="error", markup=False)
+        tell(self, reason, "error", "Not deleted")
 
     def action_cursor_down(self) -> None:
         self.options.action_cursor_down()

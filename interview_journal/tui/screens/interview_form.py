@@ -33,6 +33,7 @@ from ...core.model import (
 from ...core.validate import InvalidValue, prepare_interview
 from ..widgets.footer import Footer
 from ..widgets.line_input import LineInput
+from ..widgets.status_line import StatusLine
 from .confirm import ConfirmScreen
 from .dialog import Dialog
 
@@ -280,6 +281,7 @@ class InterviewForm(Dialog[Interview | None]):
             with Horizontal(id="buttons"):
                 yield Button(Content("Cancel"), id="cancel", compact=True)
                 yield Button(Content("Save"), id="save", variant="primary", compact=True)
+            yield StatusLine(id="said", wraps=True)
         yield Footer()
 
     @staticmethod
@@ -419,7 +421,7 @@ class InterviewForm(Dialog[Interview | None]):
         except InvalidValue as invalid:
             name = _FIELD_OF.get(invalid.field.split("[")[0], invalid.field.split("[")[0])
             if name not in FIELDS:  # not a field of the form: say so rather than hide it
-                self.notify(str(invalid), title="Not saved", severity="error", markup=False)
+                self._say(f"Not saved: {invalid}")
                 return None
             self._show_error(name, f"{LABELS[name]} {invalid.message}.")
             return None
@@ -437,7 +439,13 @@ class InterviewForm(Dialog[Interview | None]):
 
     def not_saved(self, reason: str) -> None:
         """Refused (a read-only or locked journal): said, and the form stays as it is."""
-        self.notify(reason, title="Not saved", severity="error", markup=False)
+        self._say(f"Not saved: {reason}")
+
+    def _say(self, text: str) -> None:
+        """Below the buttons, scrolled into view: a toast would cover the fields."""
+        line = self.query_one("#said", StatusLine)
+        line.say(text, "error")
+        self.call_after_refresh(line.scroll_visible)
 
     def conflicted(self, mine: Interview, theirs: Interview | None) -> None:
         """Changed (or deleted, `theirs` None) in another window since the form opened: both

@@ -124,7 +124,7 @@ class PositivesScreen(Dialog[None]):
             yield Static(
                 Content("enter adds it · tab to the list, then del removes one"), id="hint"
             )
-            yield StatusLine(id="said")
+            yield StatusLine(id="said", wraps=True)
         yield Footer()
 
     def on_mount(self) -> None:

@@ -34,17 +34,24 @@ class StatusLine(Static):
         &.-shown { display: block; }
         &.-warning { color: $text-warning; }
         &.-error { color: $text-error; }
+        &.-wraps { height: auto; text-wrap: wrap; }
     }
     """
 
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+    def __init__(
+        self, *, id: str | None = None, classes: str | None = None, wraps: bool = False
+    ) -> None:
+        """`wraps`: a long notice takes the lines it needs (in a dialog, where a reason must be
+        read whole) rather than being cut to one."""
         super().__init__(id=id, classes=classes)
         self.said = ""
+        self.wraps = wraps
+        self.set_class(wraps, "-wraps")
 
     def say(self, text: str, severity: Severity = "information") -> None:
         """Show `text` (taken as typed, never as markup) until something else is said."""
         self.said = text
-        self.update(Text(text, no_wrap=True, overflow="ellipsis"))
+        self.update(Text(text) if self.wraps else Text(text, no_wrap=True, overflow="ellipsis"))
         self.set_class(bool(text), "-shown")
         self.set_class(severity == "warning", "-warning")
         self.set_class(severity == "error", "-error")
