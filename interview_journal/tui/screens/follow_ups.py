@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -40,12 +40,17 @@ def _day(date: dt.date, today: dt.date) -> str:
     return text if date.year == today.year else f"{text} {date.year}"
 
 
+COMPACT_BELOW = 76  # columns: JournalApp's -tiny width, where the list has 54 cells
 KIND_WIDTH = max(len(kind_label(kind)) for kind in ("thank-you", "second-chance-request")) + 2
 
 
-def follow_up_line(follow_up: FollowUp, today: dt.date) -> Content:
+def follow_up_line(follow_up: FollowUp, today: dt.date, *, compact: bool = False) -> Content:
     """One follow-up as one line that fits an 80-column terminal, ✎ when it has a text:
-    "○ Thank-you note         due Sat 21 Nov (6 days ago)    overdue         ✎"."""
+    "○ Thank-you note         due Sat 21 Nov (6 days ago)    overdue         ✎".
+    `compact` (a terminal under 76 columns): 54 cells at most, without how long ago:
+    "○ Thank-you note         due Sat 21 Nov  overdue ✎"."""
+    if compact:
+        return _compact_line(follow_up, today)
     parts: list[str | tuple[str, str]] = []
     if follow_up.done is not None:
         parts.append(("✔ ", "$text-success"))
@@ -65,6 +70,23 @@ def follow_up_line(follow_up: FollowUp, today: dt.date) -> Content:
         parts.append(" " * 16)
     if follow_up.text.strip():
         parts.append(("✎", "dim"))  # written: the composer opens on the saved text
+    return Content.assemble(*parts)
+
+
+def _compact_line(follow_up: FollowUp, today: dt.date) -> Content:
+    done = follow_up.done
+    parts: list[str | tuple[str, str]] = [("✔ ", "$text-success") if done else ("○ ", "dim")]
+    parts.append((f"{kind_label(follow_up.kind):<{KIND_WIDTH}}", "bold"))
+    if follow_up.due is not None:
+        parts.append(f"{'due ' + _day(follow_up.due, today):<16}")
+    else:
+        parts.append((f"{'no due date':<16}", "dim"))
+    if done is not None:
+        parts.append((f"done {done.day} {done:%b}", "$text-success"))
+    elif follow_up.overdue(today):
+        parts.append(("overdue", "bold $text-error"))
+    if follow_up.text.strip():
+        parts.append(("  ✎", "dim"))
     return Content.assemble(*parts)
 
 
@@ -161,6 +183,7 @@ class FollowUpsScreen(Dialog[None]):
         self.follow_ups = list(follow_ups)
         self.positives = list(positives)
         self.today = today
+        self._compact = False  # the list drawn with the short lines
 
     def compose(self) -> ComposeResult:
         interview = self.interview
@@ -187,9 +210,11 @@ class FollowUpsScreen(Dialog[None]):
 
     def _refresh_list(self, highlight: int | None) -> None:
         options = self.options
+        # Under 76 columns (the app's -tiny width): the short line, one line each all the same.
+        compact = self._compact = self.app.size.width < COMPACT_BELOW
         options.clear_options()
         options.add_options(
-            Option(follow_up_line(follow_up, self.today), id=follow_up.uuid)
+            Option(follow_up_line(follow_up, self.today, compact=compact), id=follow_up.uuid)
             for follow_up in self.follow_ups
         )
         options.display = bool(self.follow_ups)
@@ -198,6 +223,10 @@ class FollowUpsScreen(Dialog[None]):
             options.highlighted = max(0, min(highlight or 0, len(self.follow_ups) - 1))
             options.focus()
         self.refresh_bindings()
+
+    def on_resize(self, event: events.Resize) -> None:
+        if (event.size.width < COMPACT_BELOW) != self._compact:
+            self._refresh_list(highlight=self.options.highlighted)
 
     def _highlighted(self) -> int | None:
         index = self.options.highlighted
