@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Literal
 
 from rich.text import Text
+from textual.app import ScreenStackError
 from textual.dom import DOMNode
 from textual.widgets import Static
 
@@ -64,8 +65,10 @@ def tell(node: DOMNode, text: str, severity: Severity = "information", title: st
     """Say `text` on the status line of the screen on show, where a toast could cover a field
     being edited; a toast only where that screen has no status line."""
     app = node.app
-    screen = app.screen
-    lines = screen.query(StatusLine)
+    try:
+        lines = app.screen.query(StatusLine)
+    except ScreenStackError:  # no screen yet (or any more): a toast, when one can show
+        lines = None
     if lines:
         lines.last().say(f"{title}: {text}" if title else text, severity)
     else:
