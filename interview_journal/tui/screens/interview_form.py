@@ -26,6 +26,7 @@ from ...core.model import NEGATIVE_FEELINGS, Interview
 from ...core.validate import InvalidValue, prepare_interview
 from ..widgets.fields import Look, field_of, shown, value_of, when_input, when_of, widget_for
 from ..widgets.footer import Footer
+from ..widgets.status_line import StatusLine
 from .confirm import ConfirmScreen
 from .dialog import Dialog
 
@@ -188,6 +189,7 @@ class InterviewForm(Dialog[Interview | None]):
             with Horizontal(id="buttons"):
                 yield Button(Content("Cancel"), id="cancel", compact=True)
                 yield Button(Content("Save"), id="save", variant="primary", compact=True)
+            yield StatusLine(id="said", wraps=True)
         yield Footer()
 
     @staticmethod
@@ -315,7 +317,7 @@ class InterviewForm(Dialog[Interview | None]):
         except InvalidValue as invalid:
             name = _FIELD_OF.get(invalid.field.split("[")[0], invalid.field.split("[")[0])
             if name not in FIELDS:  # not a field of the form: say so rather than hide it
-                self.notify(str(invalid), title="Not saved", severity="error", markup=False)
+                self._say(f"Not saved: {invalid}")
                 return None
             self._show_error(name, f"{LOOKS[name].label} {invalid.message}.")
             return None
@@ -333,7 +335,13 @@ class InterviewForm(Dialog[Interview | None]):
 
     def not_saved(self, reason: str) -> None:
         """Refused (a read-only or locked journal): said, and the form stays as it is."""
-        self.notify(reason, title="Not saved", severity="error", markup=False)
+        self._say(f"Not saved: {reason}")
+
+    def _say(self, text: str) -> None:
+        """Below the buttons, scrolled into view: a toast would cover the fields."""
+        line = self.query_one("#said", StatusLine)
+        line.say(text, "error")
+        self.call_after_refresh(line.scroll_visible)
 
     def conflicted(self, mine: Interview, theirs: Interview | None) -> None:
         """Changed (or deleted, `theirs` None) in another window since the form opened: both

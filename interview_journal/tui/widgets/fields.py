@@ -8,11 +8,12 @@ form with no edit to the form, and a line stops where the journal would refuse i
 about how the form looks (the label, the placeholder, how a choice reads, the order and grouping
 of the fields) is the form's own, given as a `Look` beside the field's name.
 
-    LINE      Input, as long as the journal takes (core/validate.limit_of)
+    LINE      Input, as long as the journal takes (core/validate.limit_of); a paste of
+              several lines is joined, not cut (widgets/line_input.py)
     TEXT      TextArea (soft wrap; tab moves on)
     CHOICE    Select over Spec.choices
     NUMBER    Select over Spec.low..Spec.high
-    LINES     Input of names separated by commas
+    LINES     Input of names separated by commas (pasted lines joined with commas)
     CHOICES   SelectionList over Spec.choices
     DATE      Input read as a date and, when one is typed, a time ("next tue 14:00")
 
@@ -33,6 +34,7 @@ from textual.widgets import Input, Select, SelectionList, TextArea
 from ...core.dates import When, format_date, format_time, parse_when
 from ...core.fields import Described, Shape, described
 from ...core.validate import limit_of
+from .line_input import LineInput
 
 
 def _plain(choice: Any) -> str | Content:
@@ -69,7 +71,7 @@ def widget_for(field: Described, value: Any, look: Look) -> Widget:
     """The widget that edits `field`, showing `value`, with the field's name as its id."""
     spec, name, shape = field.spec, field.name, field.shape
     if shape is Shape.LINE:
-        return Input(
+        return LineInput(
             value,
             placeholder=look.placeholder,
             max_length=limit_of(spec),
@@ -77,7 +79,13 @@ def widget_for(field: Described, value: Any, look: Look) -> Widget:
             compact=look.compact,
         )
     if shape is Shape.LINES:
-        return Input(", ".join(value), placeholder=look.placeholder, id=name, compact=look.compact)
+        return LineInput(
+            ", ".join(value),
+            placeholder=look.placeholder,
+            joiner=", ",
+            id=name,
+            compact=look.compact,
+        )
     if shape is Shape.TEXT:
         return TextArea(
             value,
@@ -145,7 +153,7 @@ def when_input(name: str, date: dt.date | None, time: dt.time | None, look: Look
     text = "today"
     if date is not None:
         text = format_date(date) + ("" if time is None else " " + format_time(time))
-    return Input(text, placeholder=look.placeholder, id=name, compact=look.compact)
+    return LineInput(text, placeholder=look.placeholder, id=name, compact=look.compact)
 
 
 def when_of(widget: Input, *, today: dt.date, dayfirst: bool) -> When:

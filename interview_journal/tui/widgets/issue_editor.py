@@ -76,8 +76,31 @@ class SaveState(Static):
             self.set_class(state == name, f"-{name}")
 
 
+NO_ISSUE = "No issue open. Press i to write down something that went wrong."
+
+
 class IssueEditor(Widget):
-    """Edits one issue of one interview; empty until an issue or a new draft is loaded."""
+    """Edits one issue of one interview. With none loaded it shows no empty fields, which would
+    look ready to type in (and the letters would run the journal's keys): it says how to add
+    one."""
+
+    DEFAULT_CSS = """
+    /* The words lie over the fields, which keep their place: nothing moves when an issue opens. */
+    IssueEditor { layers: below above; }
+    IssueEditor #no-issue {
+        layer: above;
+        display: none;
+        width: 1fr;
+        height: 1fr;
+        content-align: center middle;
+        text-align: center;
+        color: $text-muted;
+    }
+    IssueEditor.-empty #no-issue { display: block; }
+    IssueEditor.-empty #sides, IssueEditor.-empty #meta, IssueEditor.-empty #status {
+        visibility: hidden;
+    }
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+g", "use_suggestion", "Use suggestion", id="editor.use_suggestion"),
@@ -113,6 +136,7 @@ class IssueEditor(Widget):
         chooses what to keep, nothing is saved by itself (ctrl+s asks again)."""
 
     def compose(self) -> ComposeResult:
+        yield Static(NO_ISSUE, id="no-issue", markup=False)
         with Horizontal(id="sides"):
             for name in ("problem", "should_have"):
                 with Vertical(classes="side"):
@@ -147,6 +171,7 @@ class IssueEditor(Widget):
         """Show `issue` (a stored one or a new draft), or nothing. Unsaved edits must have been
         taken with `take_draft()` first: loading drops them."""
         self._stop_timer()
+        self.set_class(issue is None, "-empty")
         self.issue = issue
         self.dirty = False
         self.conflicted = False
