@@ -185,25 +185,26 @@ async def test_a_toast_shows_at_the_top_not_over_the_editor(tmp_path: Path) -> N
             assert not toast.region.overlaps(editor)
 
 
-async def test_trends_at_60x20_give_the_names_the_room_the_numbers_leave(tmp_path: Path) -> None:
+async def trends_text(tmp_path: Path, size: tuple[int, int]) -> str:
+    """The trends screen of the demo journal at `size`, as text."""
     app = demo_app(tmp_path)
-    async with app.run_test(size=(60, 20)) as pilot:
+    async with app.run_test(size=size) as pilot:
         await pilot.press("t")
         await pilot.pause(0.3)
-        text = "\n".join(screen_lines(app))
-        # was cut to "Rambling / nerv…"
-        assert re.search(r"Rambling / nerves / lo.*recurring\s+19\s", text)
-        assert "In: with it · Since: interviews since" in text  # the subtitle, whole
+        return "\n".join(screen_lines(app))
+
+
+async def test_trends_at_60x20_give_the_names_the_room_the_numbers_leave(tmp_path: Path) -> None:
+    text = await trends_text(tmp_path, (60, 20))
+    # was cut to "Rambling / nerv…"
+    assert re.search(r"Rambling / nerves / lo.*recurring\s+19\s", text)
+    assert "In: with it · Since: interviews since" in text  # the subtitle, whole
 
 
 async def test_trends_at_80x24_name_the_monthly_chart_whole(tmp_path: Path) -> None:
-    app = demo_app(tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("t")
-        await pilot.pause(0.3)
-        text = "\n".join(screen_lines(app))
-        assert "Top five by month" in text
-        assert "In: with it · Since: interviews since" in text
+    text = await trends_text(tmp_path, (80, 24))
+    assert "Top five by month" in text
+    assert "In: with it · Since: interviews since" in text
 
 
 async def test_follow_ups_at_60x20_keep_each_on_one_line(tmp_path: Path) -> None:
