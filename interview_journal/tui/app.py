@@ -30,6 +30,7 @@ from .commands import journal_commands
 from .messages import JournalDamaged, JournalReady, OpenCategory, OpenInJournal, RunJournalAction
 from .reading import read_or
 from .screens.journal import JournalScreen
+from .widgets.status_line import tell
 
 if TYPE_CHECKING:
     from .screens.review import ReviewScreen
@@ -249,8 +250,6 @@ class JournalApp(App[None]):
         if self.current_mode != "journal":
             self.switch_mode("journal")
         if not isinstance(self.screen, JournalScreen):
-            from .widgets.status_line import tell
-
             tell(self, "Finish or close the open dialog first.", "warning", "Not now")
             return None
         return self.screen
