@@ -98,3 +98,14 @@ def add_acme(journal: Journal) -> Interview:
 
 def file_digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+async def until(pilot: Any, shown: Any, within: float = 10.0) -> None:
+    """Let the app run until `shown()` is true, as a person waits for a screen to fill; a slow
+    machine only takes longer. Fails, saying so, when it never comes."""
+    for _ in range(int(within / 0.05)):
+        await pilot.pause()
+        if shown():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError(f"not shown within {within} s")

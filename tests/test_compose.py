@@ -446,6 +446,7 @@ async def test_a_thank_you_drafted_before_the_interview_says_to_keep_it_for_afte
     upcoming = dataclasses.replace(ACME, date=TODAY + dt.timedelta(days=9))
     follow_up = FollowUp(kind="thank-you", due=upcoming.date + dt.timedelta(days=1))
     async with driving(lambda: ComposerScreen(follow_up, upcoming, [], today=TODAY)) as (app, _):
-        said = notifications(app)
+        said = app.screen.query_one("#said").said  # on the line under the letter, not a toast
+        assert not app.screen.query("Toast")
     assert "keep it for after" in said
     assert too_early_warning(ACME, TODAY) is None  # after the interview: nothing to say

@@ -19,7 +19,7 @@ from interview_journal.tui.widgets.footer import Footer, Key, fit
 from interview_journal.tui.widgets.interview_list import InterviewList
 from interview_journal.tui.widgets.status_line import StatusLine
 
-from .conftest import TODAY, add_acme
+from .conftest import TODAY, add_acme, until
 
 
 def screen_lines(app: App[Any]) -> list[str]:
@@ -143,11 +143,17 @@ def test_keys_that_do_not_fit_give_way_from_the_end_but_quit_and_help_stay() -> 
 # -- trends -----------------------------------------------------------------------------------
 
 
+async def open_trends(app: JournalApp, pilot) -> None:  # noqa: ANN001 - a Pilot
+    """t, then wait until the read has filled the category table."""
+    await pilot.press("t")
+    await until(pilot, lambda: app.screen.query_one("#categories", DataTable).row_count > 0)
+    await pilot.pause()
+
+
 async def test_trends_at_70x22_show_the_numbers_beside_the_names(tmp_path: Path) -> None:
     app = demo_app(tmp_path)
     async with app.run_test(size=(70, 22)) as pilot:
-        await pilot.press("t")
-        await pilot.pause(0.3)
+        await open_trends(app, pilot)
         table = app.screen.query_one("#categories", DataTable)
         labels = [str(column.label) for column in table.columns.values()]
         assert {"Category", "Label", "In", "Since"} <= set(labels)
@@ -161,8 +167,7 @@ async def test_the_monthly_legend_is_beside_the_lines_with_a_marker_each(
 ) -> None:
     app = demo_app(tmp_path)
     async with app.run_test(size=size) as pilot:
-        await pilot.press("t")
-        await pilot.pause(0.3)
+        await open_trends(app, pilot)
         legend = str(app.screen.query_one("#timeline-legend").render())
         markers = [entry[0] for entry in re.findall(r"([o+x*#]) [A-Z]", legend)]
         assert len(markers) == len(set(markers)) >= 3  # told apart without colour
@@ -183,3 +188,35 @@ async def test_a_toast_shows_at_the_top_not_over_the_editor(tmp_path: Path) -> N
         for toast in toasts:
             assert toast.region.y <= 2  # at the top right, under the title
             assert not toast.region.overlaps(editor)
+
+
+async def trends_text(tmp_path: Path, size: tuple[int, int]) -> str:
+    """The trends screen of the demo journal at `size`, as text."""
+    app = demo_app(tmp_path)
+    async with app.run_test(size=size) as pilot:
+        await open_trends(app, pilot)
+        return "\n".join(screen_lines(app))
+
+
+async def test_trends_at_60x20_give_the_names_the_room_the_numbers_leave(tmp_path: Path) -> None:
+    text = await trends_text(tmp_path, (60, 20))
+    # was cut to "Rambling / nerv…"
+    assert re.search(r"Rambling / nerves / lo.*recurring\s+19\s", text)
+    assert "In: with it · Since: interviews since" in text  # the subtitle, whole
+
+
+async def test_trends_at_80x24_name_the_monthly_chart_whole(tmp_path: Path) -> None:
+    text = await trends_text(tmp_path, (80, 24))
+    assert "Top five by month" in text
+    assert "In: with it · Since: interviews since" in text
+
+
+async def test_follow_ups_at_60x20_keep_each_on_one_line(tmp_path: Path) -> None:
+    app = demo_app(tmp_path)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await on_an_issue(pilot)  # Marlow & Finch, whose thank-you note is overdue
+        await pilot.press("f")
+        await pilot.pause()
+        lines = screen_lines(app)
+        [line] = [line for line in lines if "Thank-you note" in line]
+        assert re.search(r"Thank-you note\s+due \w{3} \d+ \w{3}\s+overdue", line)

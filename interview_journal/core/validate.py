@@ -81,12 +81,20 @@ def _int_range(field: str, value: object, low: int, high: int, *, required: bool
         raise InvalidValue(field, f"must be {low}-{high}")
 
 
+def limit_of(spec: Spec) -> int:
+    """The most characters a text of this field holds: its Spec's limit, or its shape's (a
+    line, a slug, each line of a list: MAX_LINE; any other text: MAX_TEXT). Forms take it too,
+    so that a line stops where the journal would refuse it."""
+    if spec.limit:
+        return spec.limit
+    return MAX_LINE if spec.shape in (Shape.LINE, Shape.SLUG, Shape.LINES) else MAX_TEXT
+
+
 def _check_statement(name: str, spec: Spec) -> str:
     """The statement that checks `record.<name>` as its Spec says ("" for none)."""
     shape, value, field = spec.shape, f"record.{name}", repr(name)
     if shape in (Shape.LINE, Shape.TEXT):
-        limit = spec.limit or (MAX_LINE if shape is Shape.LINE else MAX_TEXT)
-        return f"_text({field}, {value}, required={spec.required}, limit={limit})"
+        return f"_text({field}, {value}, required={spec.required}, limit={limit_of(spec)})"
     if shape is Shape.DATE:
         return f"_date({field}, {value}, required={spec.required})"
     if shape is Shape.TIME:
@@ -100,8 +108,7 @@ def _check_statement(name: str, spec: Spec) -> str:
     if shape is Shape.CHOICES:
         return f"_choices({field}, {spec.choices!r}, {value})"
     if shape is Shape.SLUG:
-        limit = spec.limit or MAX_LINE
-        return f"_slug({field}, {value}, {spec.required}, {limit}, {spec.message!r})"
+        return f"_slug({field}, {value}, {spec.required}, {limit_of(spec)}, {spec.message!r})"
     return ""  # a uuid, a flag, a time it was made or changed, the drill's state
 
 
@@ -111,9 +118,8 @@ def _plainly_good(name: str, spec: Spec) -> str:
     message is the check's own."""
     shape, value = spec.shape, f"record.{name}"
     if shape in (Shape.LINE, Shape.TEXT):
-        limit = spec.limit or (MAX_LINE if shape is Shape.LINE else MAX_TEXT)
         filled = f" and {value}.strip()" if spec.required else ""
-        return f"{value}.__class__ is str and len({value}) <= {limit}{filled}"
+        return f"{value}.__class__ is str and len({value}) <= {limit_of(spec)}{filled}"
     if shape is Shape.CHOICE:
         return f"{value} in {spec.choices!r}"
     given = {

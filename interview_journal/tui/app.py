@@ -30,6 +30,7 @@ from .commands import journal_commands
 from .messages import JournalDamaged, JournalReady, OpenCategory, OpenInJournal, RunJournalAction
 from .reading import read_or
 from .screens.journal import JournalScreen
+from .widgets.status_line import tell
 
 if TYPE_CHECKING:
     from .screens.review import ReviewScreen
@@ -249,7 +250,7 @@ class JournalApp(App[None]):
         if self.current_mode != "journal":
             self.switch_mode("journal")
         if not isinstance(self.screen, JournalScreen):
-            self.notify("Finish or close the open dialog first.", title="Not now", markup=False)
+            tell(self, "Finish or close the open dialog first.", "warning", "Not now")
             return None
         return self.screen
 
@@ -322,7 +323,7 @@ class JournalApp(App[None]):
         flight = _Flight(self.screen, self.focused, self.focused or self.screen, time.monotonic())
         self._in_flight = flight
         self._in_flight_timer = self.set_interval(0.02, partial(self._watch_flight, flight))
-        self.call_next(self._send, key, flight)
+        self.call_later(self._send, key, flight)
 
     async def _send(self, key: events.Key, flight: _Flight) -> None:
         await super().on_event(key)  # Textual's own handling: priority bindings, or forwarded

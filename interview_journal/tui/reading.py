@@ -11,6 +11,7 @@ from textual.widget import Widget
 from ..core.clock import Clock
 from ..store import CorruptJournal, Journal, JournalError
 from .messages import JournalDamaged
+from .widgets.status_line import tell
 
 T = TypeVar("T")
 F = TypeVar("F")
@@ -25,7 +26,7 @@ def read_or(node: Widget | App[Any], read: Callable[[], T], fallback: F) -> T | 
     except CorruptJournal:
         node.post_message(JournalDamaged())
     except JournalError as error:
-        node.notify(str(error), title="Cannot read the journal", severity="error", markup=False)
+        tell(node, str(error), "error", "Cannot read the journal")
     return fallback
 
 

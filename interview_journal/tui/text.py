@@ -6,6 +6,9 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
+SEVERITY_NAMES = {1: "minor", 2: "notable", 3: "serious"}
+"""How an issue's severity (Issue.severity, core/model.py) reads, in the editor and elsewhere."""
+
 
 def hanging(mark: str, style: Style | str, text: Text) -> Table:
     """`mark`, then `text` wrapped in a column of its own: a long line goes on under its own

@@ -62,3 +62,23 @@ def test_escape_then_i_at_once_starts_a_new_issue_rather_than_typing_i(
     with open_journal(journal_file, read_only=True) as journal:
         problems = sorted(issue.problem for issue in journal.issues())
     assert problems == ["Late", "Rambled"]  # not "Latei" and "Rambled" in one
+
+
+def test_what_is_typed_right_after_enter_in_what_went_well_starts_the_next_line(
+    terminal: Terminal, journal_file: Path
+) -> None:
+    terminal.wait_until(both(shows("Your journal is empty"), shows("n New")), "empty journal", 15)
+    terminal.send("n", "Initech", "ctrl+s")
+    terminal.wait_until(both(shows("Initech"), shows("w Went well")), "interview listed")
+    terminal.send("w")
+    terminal.wait_for("Something that went well")
+    terminal.send("Calm", "enter", "Clear")  # one burst: the C right behind enter
+    terminal.wait_until(both(shows("• Calm"), shows("Clear")), "first line listed")
+    with open_journal(journal_file, read_only=True) as journal:
+        assert [positive.text for positive in journal.positives()] == ["Calm"]
+    screen = terminal.screen()
+    assert "CalmClear" not in screen and "• Clear" not in screen
+    terminal.send("enter")
+    terminal.wait_for("• Clear")
+    with open_journal(journal_file, read_only=True) as journal:
+        assert [positive.text for positive in journal.positives()] == ["Calm", "Clear"]

@@ -29,6 +29,8 @@ from ...core.compose import (
 )
 from ...core.model import FollowUp, Interview, Positive
 from ..widgets.footer import Footer
+from ..widgets.line_input import LineInput
+from ..widgets.status_line import StatusLine, tell
 from .confirm import ConfirmScreen
 from .dialog import Dialog
 
@@ -109,8 +111,10 @@ class ComposerScreen(Dialog[FollowUp | None]):
         *,
         today: dt.date,
         unsaved: bool = False,
+        said: str = "",
     ) -> None:
         super().__init__()
+        self.said = said  # why it opened again (a save refused): said on its status line
         self.follow_up = follow_up
         self.interview = interview
         self.positives = list(positives)
@@ -130,7 +134,7 @@ class ComposerScreen(Dialog[FollowUp | None]):
                 yield Static(Content(HINTS.get(self.follow_up.kind, DEFAULT_HINT)), id="hint")
             else:  # the question is the hint
                 yield Static(Content(SECOND_CHANCE_QUESTION), id="question")
-                yield Input(
+                yield LineInput(
                     placeholder="a project, something you have since looked into, a better answer",
                     id="new-point",
                 )
@@ -142,11 +146,14 @@ class ComposerScreen(Dialog[FollowUp | None]):
                 id="draft",
             )
             yield Static(Content(APOLOGY_NOTE), id="apology")
+            yield StatusLine(id="said", wraps=True)
         yield Footer()
 
     def on_mount(self) -> None:
         if early := too_early_warning(self.interview, self.today):
-            self.notify(early, title="Not yet", severity="warning", markup=False)
+            self.query_one("#said", StatusLine).say(f"Not yet: {early}", "warning")
+        if self.said:
+            self.query_one("#said", StatusLine).say(self.said, "error")
         self.query_one("#apology").display = False
         if self.follow_up.kind == SECOND_CHANCE:
             self.query_one("#warning").display = False
@@ -249,7 +256,7 @@ class ComposerScreen(Dialog[FollowUp | None]):
         if not self.drafted:
             return
         self.app.copy_to_clipboard(self.editor.text)
-        self.notify("Copied to the clipboard.", title="Copied", markup=False)
+        tell(self, "Copied to the clipboard.")
 
     def action_redraft(self) -> None:
         def replace(yes: bool | None) -> None:

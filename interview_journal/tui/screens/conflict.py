@@ -17,6 +17,7 @@ from textual.content import Content
 from textual.widgets import Button, Label, Static
 
 from ...core.model import Interview, Issue
+from ..text import SEVERITY_NAMES
 from ..widgets.footer import Footer
 from .dialog import Dialog
 
@@ -174,7 +175,7 @@ class ConflictScreen(Dialog["Choice | None"]):
 def issue_text(issue: Issue, category_names: dict[str, str]) -> str:
     """An issue as the conflict dialog shows it: both texts, then its category and severity."""
     category = category_names.get(issue.category or "", issue.category or "uncategorised")
-    severity = {1: "minor", 2: "notable", 3: "serious"}.get(issue.severity, str(issue.severity))
+    severity = SEVERITY_NAMES.get(issue.severity, str(issue.severity))
     return (
         f"What went wrong:\n{issue.problem or '(empty)'}\n\n"
         f"What I should have done:\n{issue.should_have or '(empty)'}\n\n"

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
+from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import ModalScreen, Screen, ScreenResultType
 
@@ -33,7 +34,19 @@ class Dialog(ModalScreen[ScreenResultType]):
         border-title-style: bold;
         border-subtitle-color: $text-muted;
     }
+    Dialog StatusLine {
+        background: $panel;
+        padding: 0;
+    }
     """
+
+    # The app's keys stop at a modal screen: `?` is bound again here, so that it shows the keys
+    # of the dialog on show (where a text field has the focus, `?` is typed into it instead).
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark", "app.help", "Help", show=False, id="dialog.help"),
+    ]
+    HELP_TITLE: ClassVar[str] = ""
+    """The heading of the dialog's keys in the help, where its class name would not do."""
 
     _opener: Screen[Any] | None = None
 

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -22,6 +22,7 @@ from ...core.compose import kind_label
 from ...core.dates import describe_date
 from ...core.model import FollowUp, Interview, Positive, follow_up_for
 from ..widgets.footer import Footer
+from ..widgets.status_line import StatusLine, tell
 from .composer import ComposerScreen
 from .confirm import ConfirmScreen
 from .dialog import Dialog
@@ -39,12 +40,17 @@ def _day(date: dt.date, today: dt.date) -> str:
     return text if date.year == today.year else f"{text} {date.year}"
 
 
+COMPACT_BELOW = 76  # columns: JournalApp's -tiny width, where the list has 54 cells
 KIND_WIDTH = max(len(kind_label(kind)) for kind in ("thank-you", "second-chance-request")) + 2
 
 
-def follow_up_line(follow_up: FollowUp, today: dt.date) -> Content:
+def follow_up_line(follow_up: FollowUp, today: dt.date, *, compact: bool = False) -> Content:
     """One follow-up as one line that fits an 80-column terminal, ✎ when it has a text:
-    "○ Thank-you note         due Sat 21 Nov (6 days ago)    overdue         ✎"."""
+    "○ Thank-you note         due Sat 21 Nov (6 days ago)    overdue         ✎".
+    `compact` (a terminal under 76 columns): 54 cells at most, without how long ago:
+    "○ Thank-you note         due Sat 21 Nov  overdue ✎"."""
+    if compact:
+        return _compact_line(follow_up, today)
     parts: list[str | tuple[str, str]] = []
     if follow_up.done is not None:
         parts.append(("✔ ", "$text-success"))
@@ -64,6 +70,23 @@ def follow_up_line(follow_up: FollowUp, today: dt.date) -> Content:
         parts.append(" " * 16)
     if follow_up.text.strip():
         parts.append(("✎", "dim"))  # written: the composer opens on the saved text
+    return Content.assemble(*parts)
+
+
+def _compact_line(follow_up: FollowUp, today: dt.date) -> Content:
+    done = follow_up.done
+    parts: list[str | tuple[str, str]] = [("✔ ", "$text-success") if done else ("○ ", "dim")]
+    parts.append((f"{kind_label(follow_up.kind):<{KIND_WIDTH}}", "bold"))
+    if follow_up.due is not None:
+        parts.append(f"{'due ' + _day(follow_up.due, today):<16}")
+    else:
+        parts.append((f"{'no due date':<16}", "dim"))
+    if done is not None:
+        parts.append((f"done {done.day} {done:%b}", "$text-success"))
+    elif follow_up.overdue(today):
+        parts.append(("overdue", "bold $text-error"))
+    if follow_up.text.strip():
+        parts.append(("  ✎", "dim"))
     return Content.assemble(*parts)
 
 
@@ -95,6 +118,8 @@ class FollowUpsScreen(Dialog[None]):
         text-style: italic;
     }
     """
+
+    HELP_TITLE = "Follow-ups"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "add('thank-you')", "Thank-you", id="follow_ups.add_thank_you"),
@@ -158,6 +183,7 @@ class FollowUpsScreen(Dialog[None]):
         self.follow_ups = list(follow_ups)
         self.positives = list(positives)
         self.today = today
+        self._compact = False  # the list drawn with the short lines
 
     def compose(self) -> ComposeResult:
         interview = self.interview
@@ -170,6 +196,7 @@ class FollowUpsScreen(Dialog[None]):
                 Content("No follow-ups yet: press a to write a thank-you note."),
                 id="no-follow-ups",
             )
+            yield StatusLine(id="said", wraps=True)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -183,9 +210,11 @@ class FollowUpsScreen(Dialog[None]):
 
     def _refresh_list(self, highlight: int | None) -> None:
         options = self.options
+        # Under 76 columns (the app's -tiny width): the short line, one line each all the same.
+        compact = self._compact = self.app.size.width < COMPACT_BELOW
         options.clear_options()
         options.add_options(
-            Option(follow_up_line(follow_up, self.today), id=follow_up.uuid)
+            Option(follow_up_line(follow_up, self.today, compact=compact), id=follow_up.uuid)
             for follow_up in self.follow_ups
         )
         options.display = bool(self.follow_ups)
@@ -194,6 +223,10 @@ class FollowUpsScreen(Dialog[None]):
             options.highlighted = max(0, min(highlight or 0, len(self.follow_ups) - 1))
             options.focus()
         self.refresh_bindings()
+
+    def on_resize(self, event: events.Resize) -> None:
+        if (event.size.width < COMPACT_BELOW) != self._compact:
+            self._refresh_list(highlight=self.options.highlighted)
 
     def _highlighted(self) -> int | None:
         index = self.options.highlighted
@@ -219,7 +252,7 @@ class FollowUpsScreen(Dialog[None]):
         self._open_composer(follow_up)
 
     def not_added(self, reason: str) -> None:
-        self.notify(reason, title="Not added", severity="error", markup=False)
+        tell(self, reason, "error", "Not added")
 
     @on(OptionList.OptionSelected, "#follow-ups")
     def _selected(self, event: OptionList.OptionSelected) -> None:
@@ -231,10 +264,15 @@ class FollowUpsScreen(Dialog[None]):
         if index is not None:
             self._open_composer(self.follow_ups[index])
 
-    def _open_composer(self, follow_up: FollowUp, *, unsaved: bool = False) -> None:
+    def _open_composer(self, follow_up: FollowUp, *, unsaved: bool = False, said: str = "") -> None:
         self.app.push_screen(
             ComposerScreen(
-                follow_up, self.interview, self.positives, today=self.today, unsaved=unsaved
+                follow_up,
+                self.interview,
+                self.positives,
+                today=self.today,
+                unsaved=unsaved,
+                said=said,
             ),
             self._composed,
         )
@@ -255,14 +293,14 @@ class FollowUpsScreen(Dialog[None]):
         self._replace(stored)
         if request.letter:
             sent = stored.done is not None and not was_done
-            self.notify("Saved and marked as sent." if sent else "Saved.", markup=False)
+            tell(self, "Saved and marked as sent." if sent else "Saved.")
 
     def not_saved(self, request: Saved, reason: str) -> None:
         """Refused (a read-only journal, say): said; a letter goes back to the composer."""
-        heading = "Not saved" if request.letter else "Not changed"
-        self.notify(reason, title=heading, severity="error", markup=False)
-        if request.letter:
-            self._open_composer(request.follow_up, unsaved=True)  # nothing typed is lost
+        if request.letter:  # nothing typed is lost; the reason is said in the composer
+            self._open_composer(request.follow_up, unsaved=True, said=f"Not saved: {reason}")
+        else:
+            tell(self, reason, "error", "Not changed")
 
     def changed_elsewhere(self, request: Saved, theirs: FollowUp | None) -> None:
         """Changed (or deleted, `theirs` None) in another window since it was loaded here:
@@ -275,11 +313,11 @@ class FollowUpsScreen(Dialog[None]):
             self._replace(theirs)
         if not request.letter:  # space again acts on the version shown now
             where = "deleted" if theirs is None else "changed"
-            self.notify(
+            tell(
+                self,
                 f"It was {where} in another window; it is shown as it is now.",
-                title="Not changed",
-                severity="warning",
-                markup=False,
+                "warning",
+                "Not changed",
             )
             return
         if theirs is None:
@@ -291,8 +329,7 @@ class FollowUpsScreen(Dialog[None]):
                 "It was changed in another window: the list shows theirs. Save again to "
                 "keep yours instead, or escape to keep theirs."
             )
-        self.notify(said, title="Not saved", severity="warning", markup=False)
-        self._open_composer(mine, unsaved=True)
+        self._open_composer(mine, unsaved=True, said=f"Not saved: {said}")
 
     def _drop(self, uuid: str) -> None:
         index = self._index_of(uuid)
@@ -341,7 +378,7 @@ class FollowUpsScreen(Dialog[None]):
             self._refresh_list(highlight=position)
 
     def not_deleted(self, reason: str) -> None:
-        self.notify(reason, title="Not deleted", severity="error", markup=False)
+        tell(self, reason, "error", "Not deleted")
 
     def action_cursor_down(self) -> None:
         self.options.action_cursor_down()

@@ -85,8 +85,10 @@ def help_sections(screen: Screen[Any], app: App[Any]) -> list[HelpSection]:
         # table's arrows) are the widget's own, and said nowhere else either.
         rows = bindings_help(vars(kind).get("BINDINGS", []), app)
         if rows:
-            sections.append((section_title(node), rows))
-    sections.append(("Everywhere", bindings_help(app.BINDINGS, app) + EVERYWHERE_EXTRA))
+            sections.append((getattr(node, "HELP_TITLE", "") or section_title(node), rows))
+    # A dialog holds the app's own keys back (quit, trends, review): not said there.
+    everywhere = [] if screen.is_modal else bindings_help(app.BINDINGS, app)
+    sections.append(("Everywhere", everywhere + EVERYWHERE_EXTRA))
     return sections
 
 

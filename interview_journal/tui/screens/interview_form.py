@@ -21,54 +21,59 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, SelectionList, Static, TextArea
 
-from ...core.dates import DateParseError, describe_when, format_date, format_time, parse_when
-from ...core.model import (
-    FEELINGS,
-    NEGATIVE_FEELINGS,
-    OUTCOMES,
-    RATINGS,
-    STAGES,
-    Interview,
-)
+from ...core.dates import DateParseError, When, describe_when
+from ...core.model import NEGATIVE_FEELINGS, Interview
 from ...core.validate import InvalidValue, prepare_interview
+from ..widgets.fields import Look, field_of, shown, value_of, when_input, when_of, widget_for
 from ..widgets.footer import Footer
+from ..widgets.status_line import StatusLine
 from .confirm import ConfirmScreen
 from .dialog import Dialog
 
-FIELDS = (
-    "company",
-    "role",
-    "date",
-    "stage",
-    "interviewers",
-    "outcome",
-    "rating",
-    "feelings",
-    "notes",
-)
-"""The fields, in the order tab walks through them."""
 
-LABELS = {
-    "company": "Company",
-    "role": "Role",
-    "date": "Date",
-    "stage": "Stage",
-    "interviewers": "Interviewers",
-    "outcome": "Outcome",
-    "rating": "Rating",
-    "feelings": "Feelings",
-    "notes": "Notes",
+def _feeling(feeling: str) -> Content:
+    if feeling in NEGATIVE_FEELINGS:
+        return Content(feeling)
+    return Content.assemble(feeling, ("  (positive)", "$text-success"))
+
+
+def _rating(n: int) -> str:
+    return f"{n} of {field_of(Interview, 'rating').spec.high}"
+
+
+LOOKS = {
+    "company": Look("Company", "Who was it with?"),
+    "role": Look("Role", "The job you interviewed for"),
+    "date": Look("Date", "today, 3 days ago, last friday, next tue 14:00, Nov 20"),
+    "stage": Look("Stage"),
+    "interviewers": Look("Interviewers", "Names, separated by commas"),
+    "outcome": Look("Outcome"),
+    "rating": Look("Rating", option=_rating, blank="none"),
+    "feelings": Look("Feelings", option=_feeling),
+    "notes": Look("Notes", "The brain dump: everything you remember, while it is fresh."),
 }
+"""How the form shows each field it edits, in the order tab walks through them. What a field
+holds (its widget, its choices, its limits) comes from its Spec on Interview (core/model.py)."""
+
+FIELDS = tuple(LOOKS)
+
+NOT_IN_FORM = {
+    "time": "typed in the date field, after the date",
+    "closed": "closing an interview is its own command in the journal, kept as it was",
+    "uuid": "the record's id, kept by an edit",
+    "created": "kept by the store",
+    "updated": "kept by the store",
+}
+"""The fields of Interview the form does not show, and why."""
 
 # The fields after which a blank line separates one group of the form from the next.
 _GROUP_ENDS = {"date", "rating", "feelings", "notes"}
 
+# The fields with a hint below them, saying how what is typed reads (errors are told there too).
+_HINTED = {"date"}
+
 # Validation names a few things differently from the form: a time is typed in the date field.
 _FIELD_OF = {"time": "date"}
-
-
-def _split_names(text: str) -> list[str]:
-    return [name.strip() for name in text.split(",") if name.strip()]
 
 
 class InterviewForm(Dialog[Interview | None]):
@@ -169,123 +174,33 @@ class InterviewForm(Dialog[Interview | None]):
 
     def compose(self) -> ComposeResult:
         interview = self.interview
-        if interview is None:
-            date_text = "today"
-        else:
-            date_text = format_date(interview.date)
-            if interview.time is not None:
-                date_text += " " + format_time(interview.time)
+        record = interview or Interview(company="")  # a new one: the defaults of Interview
         with VerticalScroll(id="dialog") as dialog:
             dialog.border_title = "New interview" if interview is None else "Edit interview"
-            yield self._field(
-                "company",
-                Input(
-                    interview.company if interview else "",
-                    placeholder="Who was it with?",
-                    id="company",
-                    compact=True,
-                ),
-            )
-            yield self._field(
-                "role",
-                Input(
-                    interview.role if interview else "",
-                    placeholder="The job you interviewed for",
-                    id="role",
-                    compact=True,
-                ),
-            )
-            yield self._field(
-                "date",
-                Input(
-                    date_text,
-                    placeholder="today, 3 days ago, last friday, next tue 14:00, Nov 20",
-                    id="date",
-                    compact=True,
-                ),
-                hint=Static("", id="date-hint", classes="hint"),
-            )
-            yield self._field(
-                "stage",
-                Select(
-                    [(stage, stage) for stage in STAGES],
-                    allow_blank=False,
-                    value=interview.stage if interview else "other",
-                    id="stage",
-                    compact=True,
-                ),
-            )
-            yield self._field(
-                "interviewers",
-                Input(
-                    ", ".join(interview.interviewers) if interview else "",
-                    placeholder="Names, separated by commas",
-                    id="interviewers",
-                    compact=True,
-                ),
-            )
-            yield self._field(
-                "outcome",
-                Select(
-                    [(outcome, outcome) for outcome in OUTCOMES],
-                    allow_blank=False,
-                    value=interview.outcome if interview else "pending",
-                    id="outcome",
-                    compact=True,
-                ),
-            )
-            rating = interview.rating if interview else None
-            yield self._field(
-                "rating",
-                Select(
-                    [(f"{n} of 5", n) for n in RATINGS],
-                    prompt="none",
-                    allow_blank=True,
-                    value=Select.NULL if rating is None else rating,
-                    id="rating",
-                    compact=True,
-                ),
-            )
-            chosen = set(interview.feelings) if interview else set()
-            yield self._field(
-                "feelings",
-                SelectionList[str](
-                    *(
-                        (
-                            Content(feeling)
-                            if feeling in NEGATIVE_FEELINGS
-                            else Content.assemble(feeling, ("  (positive)", "$text-success")),
-                            feeling,
-                            feeling in chosen,
-                        )
-                        for feeling in FEELINGS
-                    ),
-                    id="feelings",
-                    compact=True,
-                ),
-            )
-            yield self._field(
-                "notes",
-                TextArea(
-                    interview.notes if interview else "",
-                    soft_wrap=True,
-                    tab_behavior="focus",
-                    placeholder="The brain dump: everything you remember, while it is fresh.",
-                    id="notes",
-                    compact=True,
-                ),
-            )
+            for name in FIELDS:
+                if name == "date":  # and the time after it, in one line (see _FIELD_OF)
+                    date, time = (None, None) if interview is None else (record.date, record.time)
+                    widget: Widget = when_input(name, date, time, LOOKS[name])
+                else:
+                    widget = widget_for(
+                        field_of(Interview, name), getattr(record, name), LOOKS[name]
+                    )
+                yield self._field(name, widget)
             with Horizontal(id="buttons"):
                 yield Button(Content("Cancel"), id="cancel", compact=True)
                 yield Button(Content("Save"), id="save", variant="primary", compact=True)
+            yield StatusLine(id="said", wraps=True)
         yield Footer()
 
     @staticmethod
-    def _field(name: str, widget: Widget, *, hint: Static | None = None) -> Horizontal:
+    def _field(name: str, widget: Widget) -> Horizontal:
         """A labelled row: the label, the widget, and below it a hint or a hidden error line."""
-        below = hint or Static("", id=f"{name}-error", classes="field-error error")
+        if name in _HINTED:
+            below = Static("", id=f"{name}-hint", classes="hint")
+        else:
+            below = Static("", id=f"{name}-error", classes="field-error error")
         return Horizontal(
-            Label(LABELS[name], classes="field-label"),
+            Label(LOOKS[name].label, classes="field-label"),
             Vertical(widget, below, classes="field-body"),
             classes="field -last-of-group" if name in _GROUP_ENDS else "field",
             id=f"{name}-field",
@@ -305,18 +220,11 @@ class InterviewForm(Dialog[Interview | None]):
     def _input(self, name: str) -> str:
         return self.query_one(f"#{name}", Input).value
 
+    def _when_typed(self) -> When:
+        return when_of(self.query_one("#date", Input), today=self.today, dayfirst=self.dayfirst)
+
     def _snapshot(self) -> tuple[object, ...]:
-        return (
-            self._input("company"),
-            self._input("role"),
-            self._input("date"),
-            self.query_one("#stage", Select).value,
-            self._input("interviewers"),
-            self.query_one("#outcome", Select).value,
-            self.query_one("#rating", Select).value,
-            tuple(sorted(self.query_one("#feelings", SelectionList).selected)),
-            self.query_one("#notes", TextArea).text,
-        )
+        return tuple(shown(self.query_one(f"#{name}")) for name in FIELDS)
 
     @property
     def changed(self) -> bool:
@@ -333,7 +241,7 @@ class InterviewForm(Dialog[Interview | None]):
     def _update_date_hint(self) -> None:
         hint = self.query_one("#date-hint", Static)
         try:
-            when = parse_when(self._input("date"), today=self.today, dayfirst=self.dayfirst)
+            when = self._when_typed()
         except DateParseError as error:
             hint.update(Content(str(error)))
             hint.set_class(True, "error")
@@ -385,24 +293,16 @@ class InterviewForm(Dialog[Interview | None]):
             self._show_error("company", "Company is required: who was the interview with?")
             return None
         try:
-            when = parse_when(self._input("date"), today=self.today, dayfirst=self.dayfirst)
+            when = self._when_typed()
         except DateParseError as error:
             self._show_error("date", str(error))
             return None
-        rating = self.query_one("#rating", Select).value
-        selected = set(self.query_one("#feelings", SelectionList).selected)
-        candidate = Interview(
-            company=company,
-            role=self._input("role"),
-            date=when.date,
-            time=when.time,
-            stage=str(self.query_one("#stage", Select).value),
-            interviewers=_split_names(self._input("interviewers")),
-            outcome=str(self.query_one("#outcome", Select).value),
-            rating=rating if isinstance(rating, int) else None,
-            feelings=[feeling for feeling in FEELINGS if feeling in selected],
-            notes=self.query_one("#notes", TextArea).text,
-        )
+        values = {
+            name: value_of(field_of(Interview, name), self.query_one(f"#{name}"))
+            for name in FIELDS
+            if name != "date"
+        }
+        candidate = Interview(**{**values, "date": when.date, "time": when.time})
         if self.interview is not None:  # an edit: the same interview, still closed or open
             original = self.interview
             candidate = replace(
@@ -417,9 +317,9 @@ class InterviewForm(Dialog[Interview | None]):
         except InvalidValue as invalid:
             name = _FIELD_OF.get(invalid.field.split("[")[0], invalid.field.split("[")[0])
             if name not in FIELDS:  # not a field of the form: say so rather than hide it
-                self.notify(str(invalid), title="Not saved", severity="error", markup=False)
+                self._say(f"Not saved: {invalid}")
                 return None
-            self._show_error(name, f"{LABELS[name]} {invalid.message}.")
+            self._show_error(name, f"{LOOKS[name].label} {invalid.message}.")
             return None
 
     def action_save(self) -> None:
@@ -435,7 +335,13 @@ class InterviewForm(Dialog[Interview | None]):
 
     def not_saved(self, reason: str) -> None:
         """Refused (a read-only or locked journal): said, and the form stays as it is."""
-        self.notify(reason, title="Not saved", severity="error", markup=False)
+        self._say(f"Not saved: {reason}")
+
+    def _say(self, text: str) -> None:
+        """Below the buttons, scrolled into view: a toast would cover the fields."""
+        line = self.query_one("#said", StatusLine)
+        line.say(text, "error")
+        self.call_after_refresh(line.scroll_visible)
 
     def conflicted(self, mine: Interview, theirs: Interview | None) -> None:
         """Changed (or deleted, `theirs` None) in another window since the form opened: both

@@ -29,7 +29,7 @@ from ..reading import read_or
 from ..widgets.footer import Footer
 from ..widgets.interview_list import InterviewList
 from ..widgets.issue_list import IssueList
-from ..widgets.status_line import StatusLine
+from ..widgets.status_line import Severity, StatusLine
 from .journal_dialogs import JournalDialogs
 from .journal_source import JournalSource
 from .journal_text import EMPTY_TEXT, summary_text
@@ -111,9 +111,9 @@ class JournalScreen(JournalDialogs, Screen[None]):
         yield StatusLine(id="status-line")
         yield Footer()
 
-    def say(self, text: str) -> None:
+    def say(self, text: str, severity: Severity = "information") -> None:
         """A notice on the status line above the keys: a toast could cover a field."""
-        self.query_one(StatusLine).say(text)
+        self.query_one(StatusLine).say(text, severity)
 
     @property
     def interview_list(self) -> InterviewList:
@@ -149,7 +149,7 @@ class JournalScreen(JournalDialogs, Screen[None]):
         summary.border_title = "Interview"
         issues = IssueList(id="issues", classes="pane")
         issues.border_title = "Issues"
-        editor = IssueEditor(id="editor", classes="pane", disabled=True)
+        editor = IssueEditor(id="editor", classes="pane -empty", disabled=True)
         editor.border_title = "Issue"
         self.query_one("#main").mount(Vertical(summary, issues, editor, id="detail"))
 
@@ -286,12 +286,10 @@ class JournalScreen(JournalDialogs, Screen[None]):
         dropping it (the reason is beside it, and the save is tried again by itself)."""
         if self._conflict_open:
             return  # the dialog on show says why, and asks
-        self.notify(
+        self.say(
             "The issue could not be saved, so it stays on screen: ctrl+s tries again; "
             "to move on, delete its text.",
-            title="Not saved",
-            severity="warning",
-            markup=False,
+            "warning",
         )
 
     def _save_issue(self, draft: Issue, *, ask: bool = True) -> bool:
@@ -302,7 +300,7 @@ class JournalScreen(JournalDialogs, Screen[None]):
             return False
         except (JournalError, InvalidValue) as error:
             self.editor.save_failed(str(error))
-            self.notify(str(error), title="Not saved", severity="error", markup=False)
+            self.say(f"Not saved: {error}", "error")
             return False
         self.editor.saved(saved)
         if self.current and saved.interview_uuid == self.current.interview.uuid:
@@ -480,7 +478,7 @@ class JournalScreen(JournalDialogs, Screen[None]):
         try:
             write()
         except (JournalError, InvalidValue) as error:
-            self.notify(str(error), title="Not saved", severity="error", markup=False)
+            self.say(f"Not saved: {error}", "error")
             return False
         return True
 

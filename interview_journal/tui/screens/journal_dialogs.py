@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from ..widgets.interview_list import InterviewList
     from ..widgets.issue_editor import IssueEditor
     from ..widgets.issue_list import IssueList
+    from ..widgets.status_line import Severity
     from .follow_ups import FollowUpsScreen
     from .interview_form import InterviewForm
     from .positives import PositivesScreen
@@ -79,6 +80,7 @@ class JournalDialogs(Screen[None]):
         def _show_interview(self, keep_issue: str | None, *, load_editor: bool = True) -> None: ...
         def _guard(self, write: Callable[[], object]) -> bool: ...
         def go_to(self, interview_uuid: str, issue_uuid: str | None = None) -> None: ...
+        def say(self, text: str, severity: Severity = "information") -> None: ...
 
     # -- interviews -----------------------------------------------------------------------------
 
@@ -137,7 +139,7 @@ class JournalDialogs(Screen[None]):
         interview = self.current.interview
         if self._guard(lambda: self.journal.set_closed(interview.uuid, not interview.closed)):
             word = "Reopened" if interview.closed else "Marked as moved on"
-            self.notify(f"{word}: {interview.company}", markup=False)
+            self.say(f"{word}: {interview.company}")
             self.interview_list.reload(keep=interview.uuid)
 
     def action_delete(self) -> None:
@@ -172,7 +174,7 @@ class JournalDialogs(Screen[None]):
         if self._guard(lambda: _gone_already_is_fine(self.journal.delete_issue, issue.uuid)):
             self._show_interview(keep_issue=None)
             self.interview_list.reload(keep=issue.interview_uuid)
-            self.notify("Issue deleted.", markup=False)
+            self.say("Issue deleted.")
 
     def _delete_interview(self, interview: Interview, confirmed: bool | None) -> None:
         if not confirmed:
@@ -183,7 +185,7 @@ class JournalDialogs(Screen[None]):
             self.current = None
             self.interview_list.reload()
             self._show_empty_state()
-            self.notify(f"Deleted the interview at {interview.company}.", markup=False)
+            self.say(f"Deleted the interview at {interview.company}.")
 
     # -- what went well, follow-ups ----------------------------------------------------------
 

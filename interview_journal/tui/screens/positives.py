@@ -12,11 +12,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...core.model import Interview, Positive
 from ..widgets.footer import Footer
+from ..widgets.line_input import EntryInput
+from ..widgets.status_line import StatusLine, tell
 from .confirm import ConfirmScreen
 from .dialog import Dialog
 from .journal_text import title
@@ -61,12 +63,17 @@ class PositivesScreen(Dialog[None]):
         color: $text-muted;
         padding: 0 1;
     }
+    PositivesScreen #said {
+        background: $panel;
+    }
     PositivesScreen #no-positives {
         color: $text-muted;
         text-style: italic;
         margin-bottom: 1;
     }
     """
+
+    HELP_TITLE = "What went well"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("delete", "remove", "Remove", id="positives.remove"),
@@ -101,8 +108,10 @@ class PositivesScreen(Dialog[None]):
         super().__init__()
         self.interview = interview
         self.positives = list(positives)
-        self._close_when_added = False  # escape: close once the line in the box is stored
-        self._sent = ""  # the last line sent to be stored
+        self._close_when_added = False  # escape: close once the lines sent are stored
+        self._sent: list[str] = []  # the lines sent to be stored, not answered yet
+        self._pasted = 0  # lines of a paste sent and not answered yet
+        self._pasted_added = 0
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog") as dialog:
@@ -111,15 +120,16 @@ class PositivesScreen(Dialog[None]):
             yield Static(Content(ENCOURAGEMENT), id="encouragement")
             yield OptionList(id="positives", compact=True)
             yield Static(Content("Nothing yet: what is one thing you did well?"), id="no-positives")
-            yield Input(placeholder="Something that went well…", id="new-positive")
+            yield EntryInput(placeholder="Something that went well…", id="new-positive")
             yield Static(
                 Content("enter adds it · tab to the list, then del removes one"), id="hint"
             )
+            yield StatusLine(id="said", wraps=True)
         yield Footer()
 
     def on_mount(self) -> None:
         self._refresh_list(highlight=0)
-        self.query_one("#new-positive", Input).focus()
+        self.box.focus()
 
     def _refresh_list(self, highlight: int | None = None) -> None:
         options = self.query_one("#positives", OptionList)
@@ -142,34 +152,61 @@ class PositivesScreen(Dialog[None]):
     # -- adding ----------------------------------------------------------------------------
 
     @property
-    def box(self) -> Input:
-        return self.query_one("#new-positive", Input)
+    def box(self) -> EntryInput:
+        return self.query_one("#new-positive", EntryInput)
 
-    @on(Input.Submitted, "#new-positive")
-    def _submitted(self, event: Input.Submitted) -> None:
+    @on(EntryInput.Submitted, "#new-positive")
+    def _submitted(self, event: EntryInput.Submitted) -> None:
+        """Enter: the box emptied itself at once (the next letters typed are the next line);
+        the line is put back should it not be stored."""
         event.stop()
         self._add(event.value)
+
+    @on(EntryInput.PastedLines, "#new-positive")
+    def _pasted_lines(self, event: EntryInput.PastedLines) -> None:
+        """Several lines pasted: one entry a line."""
+        event.stop()
+        self._pasted += len(event.lines)
+        for line in event.lines:
+            self._add(line)
 
     def _add(self, text: str) -> None:
         if text.strip():
             positive = Positive(text=text, interview_uuid=self.interview.uuid)
-            self._sent = text
+            self._sent.append(text)
             self.tell_opener(self.Added(self, positive))
 
+    def _answered(self, *, stored: bool) -> None:
+        """One line sent has been answered (in the order sent); a paste's count is said once
+        all of its lines are."""
+        if self._sent:
+            self._sent.pop(0)
+        if self._pasted:
+            self._pasted -= 1
+            self._pasted_added += stored
+            if not self._pasted:
+                count, self._pasted_added = self._pasted_added, 0
+                said = f"Added {count} line{'s' if count != 1 else ''} from the paste."
+                self.query_one("#said", StatusLine).say(said)
+
     def added(self, positive: Positive) -> None:
-        """Stored: listed, and the box cleared (escape had asked to close: closed)."""
+        """Stored: listed (escape had asked to close: closed, once all sent are stored)."""
         self.positives.append(positive)
-        if self._close_when_added:
+        self._answered(stored=True)
+        if self._close_when_added and not self._sent:
             self.dismiss(None)
             return
         self._refresh_list(highlight=len(self.positives) - 1)
-        if self.box.value == self._sent:
-            self.box.clear()
 
     def not_added(self, reason: str) -> None:
-        """Not stored: said; what is in the box stays there, and the screen stays open."""
+        """Not stored: said, and the line goes back into the box (before anything typed
+        since); the screen stays open."""
         self._close_when_added = False
-        self.notify(reason, title="Not added", severity="error", markup=False)
+        line = self._sent[0] if self._sent else ""
+        self._answered(stored=False)
+        if line and line not in self.box.value:
+            self.box.value = f"{line} {self.box.value}".rstrip() if self.box.value else line
+        tell(self, reason, "error", "Not added")
 
     # -- removing ----------------------------------------------------------------------------
 
@@ -188,7 +225,7 @@ class PositivesScreen(Dialog[None]):
         self.app.push_screen(ConfirmScreen(question, confirm_label="Remove"), remove)
 
     def not_removed(self, reason: str) -> None:
-        self.notify(reason, title="Not removed", severity="error", markup=False)
+        tell(self, reason, "error", "Not removed")
 
     def removed(self, positive: Positive) -> None:
         index = next((i for i, p in enumerate(self.positives) if p.uuid == positive.uuid), None)
@@ -208,7 +245,7 @@ class PositivesScreen(Dialog[None]):
     @property
     def unsaved_text(self) -> bool:
         """What quitting the app asks about (JournalApp.action_quit)."""
-        return bool(self.box.value.strip())
+        return bool(self.box.value.strip() or self._sent)
 
     def unsaved(self) -> Positive | None:
         """The line typed but not yet entered, for a stop that cannot ask (SIGTERM)."""
@@ -220,5 +257,8 @@ class PositivesScreen(Dialog[None]):
         if self.box.value.strip():
             self._close_when_added = True
             self._add(self.box.value)
+            self.box.value = ""
+        elif self._sent:
+            self._close_when_added = True
         else:
             self.dismiss(None)

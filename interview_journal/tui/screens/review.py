@@ -31,6 +31,7 @@ from ..reading import read_in_thread
 from ..text import hanging
 from ..theme import theme_style
 from ..widgets.footer import Footer
+from ..widgets.status_line import tell
 
 GRADES = {1: "again", 2: "hard", 3: "good", 4: "easy"}
 LABEL_COLOURS = {"recurring": "text-error", "improving": "text-warning", "fixed": "text-success"}
@@ -280,7 +281,7 @@ class ReviewScreen(Screen[None]):
         try:
             self.journal.record_review(card.issue_uuid, state, rating, now, due)
         except Exception as error:  # a JournalError: said plainly, the card stays
-            self.notify(str(error), title="Not saved", severity="error", markup=False)
+            tell(self, str(error), "error", "Not saved")
             return
         self.results.append((card, rating))
         # The drill's summary names the next card due: the earliest of those not due today

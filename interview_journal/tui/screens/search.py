@@ -19,6 +19,7 @@ from ...store import CorruptJournal, JournalError
 from ...store.reads import Described
 from ..messages import JournalDamaged
 from ..widgets.footer import Footer
+from ..widgets.line_input import LineInput
 from .dialog import Dialog
 
 DEBOUNCE = 0.15
@@ -80,7 +81,7 @@ class SearchScreen(Dialog[SearchHit | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog") as dialog:
             dialog.border_title = "Search the journal"
-            yield Input(placeholder="Words from a problem, a solution, notes…", id="query")
+            yield LineInput(placeholder="Words from a problem, a solution, notes…", id="query")
             results = OptionList(id="results", compact=True)
             results.display = False
             yield results

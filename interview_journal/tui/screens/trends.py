@@ -56,6 +56,18 @@ NARROW_TABLE = 50
 """Below this the issue count gives way too (the interviews count stays)."""
 
 
+COLUMN_WIDTHS = {"Label": 9, "In": 3, "Issues": 6, "First seen": 10, "Last seen": 10, "Since": 5}
+"""The cells each column beside the names takes (its widest value or its heading)."""
+SUBTITLE = "In: interviews with it · Since: interviews since · enter"
+SHORT_SUBTITLE = "In: with it · Since: interviews since"
+
+
+def name_width(table_width: int, others: int, columns: int) -> int:
+    """The cells a category's name may take: what the other columns leave (each column has a
+    cell of padding either side, and the scrollbar two), 16 at the least and 40 at most."""
+    return max(16, min(40, table_width - others - 2 * columns - 2))
+
+
 def category_columns(width: int) -> tuple[str, ...]:
     """The category table's columns that fit in `width` cells."""
     if width >= WIDE_TABLE:
@@ -140,6 +152,7 @@ class TrendsScreen(Screen[None]):
         self._shown: trends.Period | None = None
         self._redraw_pending = False
         self._visit = 0  # counts the times the screen was left: a read from before is stale
+        self._filled_width = 0  # the width the category table was last filled for
         self._periods_offered = True
 
     def compose(self) -> ComposeResult:
@@ -148,7 +161,7 @@ class TrendsScreen(Screen[None]):
             with Vertical(id="trends-tables"):
                 table = FittedTable(id="categories", cursor_type="row", classes="pane")
                 table.border_title = "Mistakes by category"
-                table.border_subtitle = "In: interviews with it · Since: interviews since · enter"
+                table.border_subtitle = SUBTITLE
                 table.tooltip = LABEL_HELP
                 yield table
                 cost = FittedTable(id="cost", cursor_type="row", classes="pane")
@@ -160,7 +173,7 @@ class TrendsScreen(Screen[None]):
                 yield bars
                 # The legend below the lines, never over them: one marker and colour a series.
                 with Vertical(id="timeline-box", classes="pane chart") as box:
-                    box.border_title = "Top five, month by month"
+                    box.border_title = "Top five by month"
                     yield FittedPlot(id="timeline")
                     yield Static(id="timeline-legend")
                 ratings = FittedPlot(id="ratings", classes="pane chart")
@@ -290,7 +303,8 @@ class TrendsScreen(Screen[None]):
         loaded, without reading the journal again."""
         table = self.query_one("#categories", DataTable)
         shown = tuple(str(column.label) for column in table.columns.values())
-        if self._shown is not None and shown != category_columns(table.size.width):
+        fitted = (category_columns(table.size.width), table.size.width)
+        if self._shown is not None and (shown, self._filled_width) != fitted:
             self._fill_categories(self._shown.overview)
             self._fill_cost(self._shown.costs)
 
@@ -307,6 +321,10 @@ class TrendsScreen(Screen[None]):
         keep = self._highlighted_slug()
         wide = table.size.width >= WIDE_TABLE
         columns = category_columns(table.size.width)
+        self._filled_width = table.size.width
+        others = sum(COLUMN_WIDTHS.get(column, 0) for column in columns)
+        names = name_width(table.size.width, others, len(columns))
+        table.border_subtitle = SUBTITLE if wide else SHORT_SUBTITLE
         if tuple(str(column.label) for column in table.columns.values()) != columns:
             table.clear(columns=True)
             table.add_columns(*columns)
@@ -320,7 +338,7 @@ class TrendsScreen(Screen[None]):
                 else Style(dim=True)
             )
             cells = {
-                "Category": Text(_short(category.name, 26 if wide else 16)),
+                "Category": Text(_short(category.name, names)),
                 "Label": Text(label, style=style),
                 "In": Text(str(category.interviews), justify="right"),
                 "Issues": Text(str(category.issues), justify="right"),
@@ -338,10 +356,11 @@ class TrendsScreen(Screen[None]):
         table.clear()
         wide = table.size.width >= WIDE_TABLE
         share = _share if wide else _short_share
+        names = name_width(table.size.width, 10 + 10 + (15 if wide else 7), 4)
         for item in costs:
             note = ("too few to tell" if wide else "too few") if item.too_few else ""
             table.add_row(
-                Text(_short(item.name, 26 if wide else 16)),
+                Text(_short(item.name, names)),
                 Text(share(item.with_bad, item.with_decided)),
                 Text(share(item.without_bad, item.without_decided)),
                 Text(note, style="dim italic"),

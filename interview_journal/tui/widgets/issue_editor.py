@@ -8,7 +8,7 @@ after a short pause in typing, when focus leaves a field, and on ctrl+s.
 from __future__ import annotations
 
 import dataclasses
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -23,10 +23,23 @@ from textual.widgets import Label, Select, Static, TextArea
 
 from ...core.model import Category, Issue
 from ...core.taxonomy import suggest_category
+from ..text import SEVERITY_NAMES
+from .fields import Look, field_of, value_of, widget_for
 
 AUTOSAVE_SECONDS = 0.8  # a pause in typing this long saves: well inside a second
 RETRY_SECONDS = 5.0  # a failed save (locked, read-only) is tried again this often
-SEVERITIES = [("minor", 1), ("notable", 2), ("serious", 3)]
+
+LOOKS = {
+    "problem": Look("What went wrong", "Write it as it comes: what happened?", compact=False),
+    "should_have": Look(
+        "What I should have done", "Said or done instead, next time", compact=False
+    ),
+    "severity": Look(
+        option=lambda n: SEVERITY_NAMES.get(n, str(n)), blank="Severity", compact=False
+    ),
+}
+"""How the editor shows the fields of Issue it derives from their Specs (core/model.py). The
+category is its own: its choices are the journal's categories, which the screen hands over."""
 
 
 def _content(issue: Issue | None) -> tuple[object, ...]:
@@ -63,8 +76,31 @@ class SaveState(Static):
             self.set_class(state == name, f"-{name}")
 
 
+NO_ISSUE = "No issue open. Press i to write down something that went wrong."
+
+
 class IssueEditor(Widget):
-    """Edits one issue of one interview; empty until an issue or a new draft is loaded."""
+    """Edits one issue of one interview. With none loaded it shows no empty fields, which would
+    look ready to type in (and the letters would run the journal's keys): it says how to add
+    one."""
+
+    DEFAULT_CSS = """
+    /* The words lie over the fields, which keep their place: nothing moves when an issue opens. */
+    IssueEditor { layers: below above; }
+    IssueEditor #no-issue {
+        layer: above;
+        display: none;
+        width: 1fr;
+        height: 1fr;
+        content-align: center middle;
+        text-align: center;
+        color: $text-muted;
+    }
+    IssueEditor.-empty #no-issue { display: block; }
+    IssueEditor.-empty #sides, IssueEditor.-empty #meta, IssueEditor.-empty #status {
+        visibility: hidden;
+    }
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+g", "use_suggestion", "Use suggestion", id="editor.use_suggestion"),
@@ -100,29 +136,25 @@ class IssueEditor(Widget):
         chooses what to keep, nothing is saved by itself (ctrl+s asks again)."""
 
     def compose(self) -> ComposeResult:
+        yield Static(NO_ISSUE, id="no-issue", markup=False)
         with Horizontal(id="sides"):
-            with Vertical(classes="side"):
-                yield Label("What went wrong", classes="side-title")
-                yield TextArea(
-                    id="problem",
-                    soft_wrap=True,
-                    tab_behavior="focus",
-                    placeholder="Write it as it comes: what happened?",
-                )
-            with Vertical(classes="side"):
-                yield Label("What I should have done", classes="side-title")
-                yield TextArea(
-                    id="should_have",
-                    soft_wrap=True,
-                    tab_behavior="focus",
-                    placeholder="Said or done instead, next time",
-                )
+            for name in ("problem", "should_have"):
+                with Vertical(classes="side"):
+                    yield Label(LOOKS[name].label, classes="side-title")
+                    yield self._widget(name, "")
         with Horizontal(id="meta"):
             yield Select[str]([], prompt="Category", id="category", allow_blank=True)
-            yield Select(SEVERITIES, prompt="Severity", id="severity", allow_blank=False, value=2)
+            yield self._widget("severity", field_of(Issue, "severity").default)
         with Horizontal(id="status"):
             yield Static(id="suggestion")
             yield SaveState(id="save-state")
+
+    @staticmethod
+    def _widget(name: str, value: object) -> Widget:
+        return widget_for(field_of(Issue, name), value, LOOKS[name])
+
+    def _value(self, name: str) -> Any:
+        return value_of(field_of(Issue, name), self.query_one(f"#{name}"))
 
     def on_mount(self) -> None:
         self.post_message(self.Ready(self))
@@ -139,6 +171,7 @@ class IssueEditor(Widget):
         """Show `issue` (a stored one or a new draft), or nothing. Unsaved edits must have been
         taken with `take_draft()` first: loading drops them."""
         self._stop_timer()
+        self.set_class(issue is None, "-empty")
         self.issue = issue
         self.dirty = False
         self.conflicted = False
@@ -157,7 +190,7 @@ class IssueEditor(Widget):
                 category.value = issue.category
             else:
                 category.clear()
-            severity.value = issue.severity if issue else 2
+            severity.value = issue.severity if issue else field_of(Issue, "severity").default
         self.disabled = issue is None
         self._update_suggestion()
         self.query_one(SaveState).show("saved" if issue and issue.created else "idle")
@@ -237,13 +270,12 @@ class IssueEditor(Widget):
     def _draft(self) -> Issue:
         assert self.issue is not None
         category = self.query_one("#category", Select).value
-        severity = self.query_one("#severity", Select).value
         return dataclasses.replace(
             self.issue,
-            problem=self.query_one("#problem", TextArea).text,
-            should_have=self.query_one("#should_have", TextArea).text,
+            problem=self._value("problem"),
+            should_have=self._value("should_have"),
             category=category if isinstance(category, str) else None,
-            severity=severity if isinstance(severity, int) else 2,
+            severity=self._value("severity"),
         )
 
     def _stop_timer(self) -> None:
