@@ -58,10 +58,26 @@ FILE_KEYS = {
         "updated",
         "card",
         "reviews",
+        "question",
+        "question_link",
+        "story",
     ],
-    "positive": ["uuid", "text", "created", "updated"],
+    "positive": ["uuid", "text", "created", "updated", "question", "question_link", "story"],
     "follow_up": ["uuid", "kind", "due", "done", "text", "notes", "created", "updated"],
     "category": ["slug", "name", "description", "indefensible"],
+    "question": [
+        "uuid",
+        "text",
+        "group",
+        "hidden",
+        "key",
+        "created",
+        "updated",
+        "card",
+        "reviews",
+        "stories",
+    ],
+    "story": ["uuid", "text", "situation", "task", "action", "result", "created", "updated"],
 }
 
 
@@ -76,13 +92,19 @@ def a_record() -> InterviewRecord:
 
 
 def test_the_file_keys_of_every_record_in_their_order() -> None:
-    document = exchange.to_document([Category("team-fit", "Team fit")], [a_record()])
+    question = Question(text="Why Rust?", stories=[Story(text="Memory safety")])
+    document = exchange.to_document(
+        [Category("team-fit", "Team fit")], [a_record()], questions=[question]
+    )
+    assert list(document) == ["format", "version", "categories", "questions", "interviews"]
     (interview,) = document["interviews"]
     assert list(interview) == FILE_KEYS["interview"]
     assert list(interview["issues"][0]) == FILE_KEYS["issue"]
     assert list(interview["positives"][0]) == FILE_KEYS["positive"]
     assert list(interview["follow_ups"][0]) == FILE_KEYS["follow_up"]
     assert list(document["categories"][0]) == FILE_KEYS["category"]
+    assert list(document["questions"][0]) == FILE_KEYS["question"]
+    assert list(document["questions"][0]["stories"][0]) == FILE_KEYS["story"]
 
 
 def test_empty_texts_and_times_are_written_as_null_where_the_format_says() -> None:
@@ -122,7 +144,11 @@ def test_the_sheet_columns() -> None:
 
 
 def test_an_unknown_key_is_warned_about_for_each_record(tmp_path: Path) -> None:
-    document = exchange.to_document([Category("team-fit", "Team fit")], [a_record()])
+    question = Question(text="Why Rust?", stories=[Story(text="Memory safety")])
+    document = exchange.to_document(
+        [Category("team-fit", "Team fit")], [a_record()], questions=[question]
+    )
+    assert list(document) == ["format", "version", "categories", "questions", "interviews"]
     (interview,) = document["interviews"]
     for part in (interview, interview["issues"][0], interview["follow_ups"][0]):
         part["mood"] = "tired"

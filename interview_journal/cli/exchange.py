@@ -15,7 +15,6 @@ from .io import export_output, import_pieces, write_export
 
 if TYPE_CHECKING:
     from ..core.model import InterviewRecord
-    from ..store import Journal
 
 
 @click.command()
@@ -49,14 +48,18 @@ def export(ctx: click.Context, fmt: str, output_name: str | None, force: bool) -
     writer = {"json": exchange.iter_json, "md": exchange.iter_markdown, "csv": exchange.iter_csv}
     exported = 0
 
-    def records(journal: Journal) -> Iterator[InterviewRecord]:
+    def counting(records: Iterator[InterviewRecord]) -> Iterator[InterviewRecord]:
         nonlocal exported
-        for record in journal.iter_records():  # a few hundred at a time: memory stays small
+        for record in records:  # a few hundred at a time: memory stays small
             exported += 1
             yield record
 
     with opened(ctx) as journal:
-        text = writer[fmt](journal.categories(), records(journal))
+        if fmt == "json":  # with the questions, read from the snapshot the records are read from
+            questions, each = journal.exported()
+            text = exchange.iter_json(journal.categories(), counting(each), questions)
+        else:
+            text = writer[fmt](journal.categories(), counting(journal.iter_records()))
         if output is None:
             # A row that cannot be read is said before anything is written: what a pipe has
             # taken cannot be taken back. (A file is written beside, and only then named.)
@@ -108,6 +111,16 @@ def import_file(ctx: click.Context, file: Path) -> None:
     if len(warnings) > 20:
         click.echo(f"warning: ... and {len(warnings) - 20} more unknown fields, ignored", err=True)
     parts = []
+    said = summary.practice
+    practice = [  # said when the file has practice (a version 1 or 2 file has none)
+        (label, counts)
+        for label, counts in (
+            ("questions", said.questions),
+            ("answers", said.stories),
+            ("practice grades", said.reviews),
+        )
+        if counts.added or counts.updated or counts.unchanged or counts.kept
+    ]
     for label, counts in (
         ("interviews", summary.interviews),
         ("issues", summary.issues),
@@ -115,6 +128,7 @@ def import_file(ctx: click.Context, file: Path) -> None:
         ("follow-ups", summary.follow_ups),
         ("categories", summary.categories),
         ("review grades", summary.reviews),
+        *practice,
     ):
         line = (
             f"{label}: {counts.added} added, {counts.updated} updated, {counts.unchanged} unchanged"

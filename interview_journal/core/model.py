@@ -111,7 +111,8 @@ class Issue:
     reviews: list[Review] = spec(Shape.REVIEWS, factory=list, row="")
     """Every grade given to it in the drill, oldest first (exported; the store keeps them apart)."""
     question_uuid: str | None = spec(Shape.LINK, default=None, file=False, row="r")
-    """The question asked (core/questions), or None. Kept by the store; not in the file yet."""
+    """The question asked (core/questions), or None. In the exchange file as `question`, with
+    `question_link` and `story` (core/exchange/format.LINK_KEYS)."""
     question_link: str | None = spec(
         Shape.CHOICE, default=None, choices=QUESTION_LINKS, file=False, sheet=False, row="r"
     )
@@ -133,7 +134,8 @@ class Positive:
     created: str = spec(Shape.STAMP, default="")
     updated: str = spec(Shape.STAMP, default="", row_fallback="created")  # none before schema 4
     question_uuid: str | None = spec(Shape.LINK, default=None, file=False, row="r")
-    """The question asked (core/questions), or None. Kept by the store; not in the file yet."""
+    """The question asked (core/questions), or None. In the exchange file as `question`, with
+    `question_link` and `story` (core/exchange/format.LINK_KEYS)."""
     question_link: str | None = spec(
         Shape.CHOICE, default=None, choices=QUESTION_LINKS, file=False, sheet=False, row="r"
     )
@@ -162,14 +164,15 @@ class Story:
     """One of the user's own answers to a question: the answer as they would say it, and an
     optional outline (situation, task, action, result) shown as a hint while practising."""
 
-    text: str = spec(Shape.TEXT, required=True)
+    text: str = spec(Shape.TEXT, required=True, identity=True)
     situation: str = spec(Shape.TEXT, default="")
     task: str = spec(Shape.TEXT, default="")
     action: str = spec(Shape.TEXT, default="")
     result: str = spec(Shape.TEXT, default="")
     question_uuid: str = spec(Shape.PARENT, default="", file=False, row="r")
-    position: int = spec(Shape.NUMBER, default=0, row="r", low=0, high=MOST_STORIES - 1)
-    """Its place among the question's answers, from 0 (kept by the store)."""
+    position: int = spec(Shape.NUMBER, default=0, row="r", file=False, low=0, high=MOST_STORIES - 1)
+    """Its place among the question's answers, from 0 (kept by the store; in the exchange file,
+    its place in the question's list)."""
     uuid: str = spec(Shape.UUID, factory=new_uuid)
     created: str = spec(Shape.STAMP, default="")
     updated: str = spec(Shape.STAMP, default="")
@@ -180,17 +183,21 @@ class Question:
     """A question of the journal: one of the bank's (`key` is its key there) or the user's own
     (`key` None). A built-in question is hidden rather than deleted."""
 
-    text: str = spec(Shape.LINE, required=True)
+    text: str = spec(Shape.LINE, required=True, identity=True)
     group: str = spec(
         Shape.SLUG, default="about-you", required=True, message="must be a group of the bank"
     )
     hidden: bool = spec(Shape.FLAG, default=False)
-    key: str | None = spec(Shape.SLUG, default=None, row="r")
+    key: str | None = spec(
+        Shape.SLUG, default=None, row="r", message="must be the key of a question of the bank"
+    )
     uuid: str = spec(Shape.UUID, factory=new_uuid)
     created: str = spec(Shape.STAMP, default="")
     updated: str = spec(Shape.STAMP, default="")
     card: str | None = spec(Shape.CARD, default=None, row="r")
     """Its practice scheduling state (fsrs `Card.to_json()`), or None if never practised."""
+    reviews: list[Review] = spec(Shape.REVIEWS, factory=list, row="")
+    """Every grade given to it in practice, oldest first (exported; the store keeps them apart)."""
     stories: list[Story] = field(default_factory=list)
     """The user's answers, in their order (at most MOST_STORIES)."""
 

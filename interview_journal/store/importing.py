@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..core.model import Category, InterviewRecord, Issue, utc_now
+from ..core.model import Category, InterviewRecord, Issue, Positive, Question, utc_now
 from ..core.taxonomy import user_category
 from ..core.validate import (
     InvalidValue,
@@ -19,8 +19,9 @@ from ..core.validate import (
 )
 from . import converters
 from .backup import Backup
-from .linking import Quotes, link_ids
+from .linking import Quotes, link_ids, link_rows
 from .merge import ImportCounts, Merge, SearchLater, batches
+from .practice_merge import PracticeCounts, PracticeMerge
 
 __all__ = ["ImportCounts", "ImportSummary", "Importing"]
 
@@ -38,6 +39,8 @@ class ImportSummary:
     positives: ImportCounts
     follow_ups: ImportCounts
     reviews: ImportCounts = field(default_factory=ImportCounts)
+    practice: PracticeCounts = field(default_factory=PracticeCounts)
+    """The questions, their answers (stories) and their practice grades."""
     kept: list[str] = field(default_factory=list)
     """The first few rows kept as the journal has them, as `interview 5b0c1c7e`."""
     backup: Path | None = None
@@ -49,7 +52,17 @@ class ImportSummary:
 
     @property
     def total_kept(self) -> int:
-        return sum(c.kept for c in (self.interviews, self.issues, self.positives, self.follow_ups))
+        return sum(
+            c.kept
+            for c in (
+                self.interviews,
+                self.issues,
+                self.positives,
+                self.follow_ups,
+                self.practice.questions,
+                self.practice.stories,
+            )
+        )
 
 
 class Importing(Backup):
@@ -60,20 +73,24 @@ class Importing(Backup):
         categories: Iterable[Category],
         records: Iterable[InterviewRecord],
         *,
+        questions: Iterable[Question] = (),
         backup_first: bool = False,
     ) -> ImportSummary:
-        """Merge categories and interviews in, matched by slug and uuid, in one transaction:
-        `import_items` with the categories first."""
-        return self.import_items(itertools.chain(categories, records), backup_first=backup_first)
+        """Merge categories, questions and interviews in, matched by slug and uuid, in one
+        transaction: `import_items` with the categories and questions first."""
+        return self.import_items(
+            itertools.chain(categories, questions, records), backup_first=backup_first
+        )
 
     def import_items(
         self,
-        items: Iterable[Category | InterviewRecord],
+        items: Iterable[Category | Question | InterviewRecord],
         *,
         backup_first: bool = False,
         checked: bool = False,
     ) -> ImportSummary:
-        """Merge categories and interviews in, in one transaction, as they come: a file of any
+        """Merge categories, questions and interviews in, in one transaction, as they come: a
+        file of any
         size is stored as it is read (a batch of interviews at a time), never held whole. A
         failure anywhere (a bad row further on) leaves the journal as it was.
 
@@ -99,6 +116,7 @@ class Importing(Backup):
 
             search = SearchLater(db.conn)
             merge = Merge(db.conn, utc_now(), before_change, summary.kept, search, unique=checked)
+            practice = PracticeMerge(merge, summary.practice, checked=checked)
             known = {row[0] for row in db.execute("SELECT slug FROM categories")}
             number = 0
             for batch in batches(items, BATCH):
@@ -109,20 +127,27 @@ class Importing(Backup):
                         row = converters.category_to_row(category)
                         merge.row("categories", "slug", row, summary.categories)
                         known.add(item.slug)
+                    elif isinstance(item, Question):
+                        practice.question(item)
                     else:
-                        _merge_record(merge, item, known, summary, number, checked)
+                        _merge_record(merge, practice, item, known, summary, number, checked)
                         number += 1
                 merge.flush()
+            practice.restore_links()
             # before the search triggers are back: a link changes no word that is searched
             quotes = Quotes(db.conn)
             for table, ids in merge.written.items():
-                link_ids(db.conn, table, ids, quotes)
+                if practice.changed:  # other questions now: every row may quote one of them
+                    link_rows(db.conn, table, quotes=quotes)
+                else:
+                    link_ids(db.conn, table, ids, quotes)
             search.finish()
         return summary
 
 
 def _merge_record(
     merge: Merge,
+    practice: PracticeMerge,
     record: InterviewRecord,
     known: set[str],
     summary: ImportSummary,
@@ -164,9 +189,11 @@ def _merge_record(
             try:
                 child = to_row(item if checked else prepare(item))
                 child["interview_id"] = interview_id
-                merge.row(table, "uuid", child, counts, "interview_id")
+                row_id = merge.row(table, "uuid", child, counts, "interview_id")
             except InvalidValue as error:  # said with where it is in the file
                 where = f"interviews[{number}].{table}[{index}].{error.field}"
                 raise InvalidValue(where, error.message) from None
             if isinstance(item, Issue):
                 merge.review_state(item, summary.reviews)
+            if isinstance(item, (Issue, Positive)):
+                practice.keep_link(table, item, row_id, f"interviews[{number}].{table}[{index}]")

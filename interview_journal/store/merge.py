@@ -21,7 +21,7 @@ from typing import TypeVar
 from ..core.model import InterviewRecord, Issue
 from ..core.validate import InvalidValue
 from .schema import SEARCHABLE
-from .tables import KIND_OF, moment, stamp_after
+from .tables import KIND_OF, RECORD_KIND, moment, stamp_after
 
 T = TypeVar("T")
 CHILD_TABLES = ("issues", "positives", "follow_ups")
@@ -61,7 +61,7 @@ def batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield batch
 
 
-def _last_review(card: str | None) -> dt.datetime | None:
+def last_review(card: str | None) -> dt.datetime | None:
     try:
         return moment(json.loads(card)["last_review"]) if card else None
     except (ValueError, TypeError, KeyError):
@@ -258,14 +258,15 @@ class Merge:
                 self.written[table].append(row_id)
             return row_id
         if owner is not None and current[owner] != row[owner]:
-            raise InvalidValue(key, f"{row[key]} belongs to another interview in the journal")
+            parent = "question" if owner == "question_id" else "interview"
+            raise InvalidValue(key, f"{row[key]} belongs to another {parent} in the journal")
         content = {name: value for name, value in row.items() if name not in ("created", "updated")}
         if all(current.get(name) == value for name, value in content.items()):
             counts.unchanged += 1
         elif stamped and not self._not_older(row["updated"], current["updated"]):
             counts.kept += 1
             if len(self.kept) < 10:
-                self.kept.append(f"{KIND_OF[table]} {row[key][:8]}")
+                self.kept.append(f"{RECORD_KIND.get(table, table)} {row[key][:8]}")
         else:
             self.before_change()
             changes = content | ({"updated": self._updated(row, current)} if stamped else {})
@@ -314,7 +315,7 @@ class Merge:
         current = self.found["issues"][issue.uuid]
         if issue.card is not None:
             card = current["card"]
-            theirs_at, ours_at = _last_review(issue.card), _last_review(card)
+            theirs_at, ours_at = last_review(issue.card), last_review(card)
             later = theirs_at is not None and (ours_at is None or theirs_at > ours_at)
             if card != issue.card and (card is None or later):
                 if card is not None:

@@ -1,8 +1,11 @@
-"""The exchange format (JSON, version 2; DESIGN §7), and the Markdown and CSV exports.
+"""The exchange format (JSON, version 3; DESIGN §7), and the Markdown and CSV exports.
 
-Version 2 carries everything a journal holds but its local integer ids: every record's `created`
-and `updated` times, and each issue's review state (its fsrs card and every grade given), so
-export → import into an empty journal reproduces every row. Version 1 files are still read.
+Version 3 carries everything a journal holds but its local integer ids: every record's `created`
+and `updated` times, each issue's review state (its fsrs card and every grade given), and the
+practice: the user's questions (and the bank's they changed, answered or practised) with their
+answers and review state, and the question each issue and positive was asked (`LINK_KEYS`). So
+export → import into an empty journal reproduces every row. Version 1 and 2 files are still
+read (version 2 is version 3 without practice).
 
 Reading is strict about what matters and says where: a file that breaks the format is refused
 whole with the path to the first bad field (`interviews[3].issues[0].severity: must be 1-3`).
@@ -15,14 +18,15 @@ its path), `reading` (a whole file, streamed), `text` (Markdown and CSV).
 from __future__ import annotations
 
 from ..validate import FormatError
-from .format import FORMAT, MAX_FILE_BYTES, MAX_ROWS, READABLE_VERSIONS, VERSION
-from .reading import Reading, loads
+from .format import FORMAT, LINK_KEYS, MAX_FILE_BYTES, MAX_ROWS, READABLE_VERSIONS, VERSION
+from .reading import Reading, loads, loads_all
 from .text import CSV_COLUMNS, iter_csv, iter_markdown, to_csv, to_markdown
-from .writing import dumps, iter_json, record_to_dict, to_document
+from .writing import dumps, iter_json, question_to_dict, record_to_dict, to_document
 
 __all__ = [
     "CSV_COLUMNS",
     "FORMAT",
+    "LINK_KEYS",
     "MAX_FILE_BYTES",
     "MAX_ROWS",
     "READABLE_VERSIONS",
@@ -34,6 +38,8 @@ __all__ = [
     "iter_json",
     "iter_markdown",
     "loads",
+    "loads_all",
+    "question_to_dict",
     "record_to_dict",
     "to_csv",
     "to_document",

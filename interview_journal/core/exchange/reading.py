@@ -4,15 +4,26 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import uuid as uuid_module
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from typing import Any
 
 from .. import jsonstream
 from ..fields import Described, Shape, compiled, described, in_file, per_record, snake
-from ..model import Category, FollowUp, Interview, InterviewRecord, Issue, Positive
+from ..model import (
+    MOST_STORIES,
+    Category,
+    FollowUp,
+    Interview,
+    InterviewRecord,
+    Issue,
+    Positive,
+    Question,
+    Story,
+)
 from ..validate import SCOPE, FormatError, InvalidValue, R, checker, clean_expression
-from .format import CHILDREN, FORMAT, READABLE_VERSIONS, VERSION
+from .format import CHILDREN, FORMAT, LINK_KEYS, READABLE_VERSIONS, VERSION
 from .reader import CANONICAL_UUID, Context, Reader, field_reader
 
 # The word a derived uuid starts from, by record (with the interview's uuid for its children).
@@ -21,6 +32,16 @@ _LABELS: dict[type, str] = {
     Issue: "issue",
     Positive: "positive",
     FollowUp: "follow-up",
+    Question: "question",
+    Story: "answer",
+}
+# The keys of an object of the file that its record's reader leaves to another: an interview's
+# children, a question's answers, the question an issue or a positive was asked (`_read_links`).
+_OTHER_KEYS: dict[type, tuple[str, ...]] = {
+    Interview: CHILDREN,
+    Question: ("stories",),
+    Issue: tuple(key for key, _ in LINK_KEYS),
+    Positive: tuple(key for key, _ in LINK_KEYS),
 }
 
 
@@ -65,7 +86,7 @@ def _reader(cls: type) -> Callable[[Reader, str], Any]:
 
     A uuid the file leaves out is derived from the fields marked `identity`, as the file gives
     them (or their default when it has none), after the interview's uuid for its children."""
-    children = CHILDREN if cls is Interview else ()
+    children = _OTHER_KEYS.get(cls, ())
     fields = in_file(cls)
     parent = next((each.name for each in described(cls) if each.shape is Shape.PARENT), "")
     scope: dict[str, Any] = dict(SCOPE)
@@ -141,8 +162,77 @@ def _read_interview(reader: Reader) -> InterviewRecord:
     for name, cls in zip(CHILDREN, (Issue, Positive, FollowUp), strict=True):
         read = _reader(cls)
         children = getattr(record, name)
-        children += [read(item, interview.uuid) for item in reader.objects(name)]
+        if cls is FollowUp:
+            children += [read(item, interview.uuid) for item in reader.objects(name)]
+            continue
+        for item in reader.objects(name):
+            child = read(item, interview.uuid)
+            data = item.data
+            if "question" in data or "question_link" in data or "story" in data:
+                _read_links(item, child)
+            children.append(child)
     return record
+
+
+def _uuid_at(item: Reader, key: str) -> str | None:
+    """A uuid the object names another record by (None where it names none)."""
+    value = item.data.get(key)
+    if value is None:
+        return None
+    if isinstance(value, str):
+        if CANONICAL_UUID.fullmatch(value):
+            return value
+        try:
+            return str(uuid_module.UUID(value))
+        except ValueError:
+            pass
+    what = "a question" if key == "question" else "an answer"
+    raise item.fail(key, f"must be the uuid of {what}")
+
+
+def _read_links(item: Reader, child: Issue | Positive) -> None:
+    """The question an issue or a positive was asked, how it was linked, and the answer told."""
+    question, story = _uuid_at(item, "question"), _uuid_at(item, "story")
+    link = item.data.get("question_link")
+    if link not in (None, "suggested", "confirmed"):
+        raise item.fail("question_link", 'must be "suggested", "confirmed" or null')
+    if link is None and question is not None:
+        raise item.fail("question_link", 'must be "suggested" or "confirmed" with a question')
+    if question is None and link == "suggested":
+        raise item.fail("question", 'is required with "question_link": "suggested"')
+    if question is None and story is not None:
+        raise item.fail("story", "needs the question it answers (question is null)")
+    child.question_uuid, child.question_link, child.story_uuid = question, link, story
+
+
+def _read_question(item: Reader) -> Question:
+    """A question of the file with its answers (at most MOST_STORIES, in their order). A
+    question of the bank is known by its key, and its uuid is the one every journal gives it."""
+    from ..questions import BANK, GROUPS, builtin_uuid
+
+    question = _reader(Question)(item, "")
+    if question.key is not None:
+        if question.key not in {each.key for each in BANK}:
+            raise item.fail("key", f"{question.key!r} is not a question of the bank")
+        uuid = builtin_uuid(question.key)
+        if item.data.get("uuid") is None:
+            question.uuid = uuid
+        elif question.uuid != uuid:
+            raise item.fail("uuid", f"is not the uuid of the bank's question {question.key!r}")
+    groups = [group.key for group in GROUPS]
+    if question.group not in groups:
+        raise item.fail("group", f"must be one of {', '.join(groups)}")
+    stories = item.objects("stories")
+    if len(stories) > MOST_STORIES:
+        raise item.fail(
+            "stories", f"holds {len(stories)} answers; a question holds at most {MOST_STORIES}"
+        )
+    read = _reader(Story)
+    for position, each in enumerate(stories):
+        story = read(each, question.uuid)
+        story.position = position
+        question.stories.append(story)
+    return question
 
 
 _KINDS = ("", *CHILDREN)
@@ -163,6 +253,13 @@ class _Document:
     def __init__(self) -> None:
         self.context = Context()
         self.slugs: set[str] = set()
+        self.questions: dict[str, str] = {}
+        """The file's questions: uuid -> the path of its uuid."""
+        self.stories: dict[str, tuple[str, str]] = {}
+        """The file's answers: uuid -> (the uuid of its question, the path of its uuid)."""
+        self.asked: dict[tuple[str, str | None], str] = {}
+        """The questions and answers issues and positives name: (question, story) -> where the
+        first names them (checked once the whole file is read: its questions may come last)."""
         self.seen: dict[str, int] = {}
         self.rows = 0
         # the bound as the package says it when the reading starts (a test may lower it there)
@@ -180,8 +277,9 @@ class _Document:
             raise FormatError(f'format: must be "{FORMAT}" (is this an Interview Journal export?)')
         version = root.data.get("version")
         if type(version) is not int or version not in READABLE_VERSIONS:  # not true, nor 1.0
+            readable = ", ".join(map(str, READABLE_VERSIONS[:-1]))
             raise FormatError(
-                f"version: must be 1 or {VERSION}; this file has {json.dumps(version)} "
+                f"version: must be {readable} or {VERSION}; this file has {json.dumps(version)} "
                 "(written by a newer app?)"
             )
         return root
@@ -196,10 +294,55 @@ class _Document:
             categories.append(category)
         return categories
 
+    def practice(self, root: Reader) -> list[Question]:
+        """The file's questions with their answers, each uuid once."""
+        questions = []
+        for item in root.objects("questions"):
+            question = _read_question(item)
+            here = item.at("uuid")
+            if question.uuid in self.questions:
+                raise FormatError(f"{here}: the same question as {self.questions[question.uuid]}")
+            self.questions[question.uuid] = here
+            for index, story in enumerate(question.stories):
+                where = f"{item.at('stories')}[{index}].uuid"
+                if story.uuid in self.stories:
+                    first = self.stories[story.uuid][1]
+                    raise FormatError(f"{where}: the same answer as {first}")
+                self.stories[story.uuid] = (question.uuid, where)
+            self.rows += 1 + len(question.stories)
+            questions.append(question)
+        return questions
+
+    def check_asked(self) -> None:
+        """Every question and answer an issue or a positive names is one of the file's (or a
+        question of the bank, which every journal has), and each answer is to its question."""
+        from ..questions import BANK
+
+        bank = {each.uuid for each in BANK}
+        for (question, story), where in self.asked.items():
+            if question not in self.questions and question not in bank:
+                raise FormatError(
+                    f"{where}.question: {question} is none of the file's questions nor the bank's"
+                )
+            if story is None:
+                continue
+            if story not in self.stories:
+                raise FormatError(f"{where}.story: {story} is none of the file's answers")
+            if self.stories[story][0] != question:
+                raise FormatError(
+                    f"{where}.story: is an answer to another question ({self.stories[story][1]})"
+                )
+
     def interview(self, item: Reader, number: int) -> InterviewRecord:
         """The interview at `interviews[number]`, checked against the ones before it: no uuid
         twice, and no more rows than an import takes."""
         record = _read_interview(item)
+        for name in ("issues", "positives"):
+            for index, child in enumerate(getattr(record, name)):
+                if child.question_uuid is not None:
+                    key = (child.question_uuid, child.story_uuid)
+                    if key not in self.asked:
+                        self.asked[key] = f"{item.path}.{name}[{index}]"
         rows: tuple[list[Any], ...] = (record.issues, record.positives, record.follow_ups)
         self.rows += 1 + sum(map(len, rows))
         if self.rows > self.max_rows:
@@ -230,7 +373,7 @@ class _Document:
     def root_fields(self, head: dict) -> None:
         """Warn about the file's own unknown fields, first."""
         own = Context()
-        Reader(head, "", own).known(("format", "version", "categories", "interviews"))
+        Reader(head, "", own).known(("format", "version", "categories", "questions", "interviews"))
         self.context.warnings[:0] = own.warnings
 
 
@@ -272,21 +415,34 @@ class _Objects:
 
 
 def loads(text: str) -> tuple[list[Category], list[InterviewRecord], list[str]]:
+    """The categories, interviews and warnings of a file (its questions: `loads_all`)."""
+    categories, _, records, warnings = loads_all(text)
+    return categories, records, warnings
+
+
+def loads_all(
+    text: str,
+) -> tuple[list[Category], list[Question], list[InterviewRecord], list[str]]:
+    """The categories, questions, interviews and warnings of a file."""
     reading = Reading([text])
     categories: list[Category] = []
+    questions: list[Question] = []
     records: list[InterviewRecord] = []
     for item in reading:
         if isinstance(item, Category):
             categories.append(item)
+        elif isinstance(item, Question):
+            questions.append(item)
         else:
             records.append(item)
-    return categories, records, reading.warnings
+    return categories, questions, records, reading.warnings
 
 
 class Reading:
-    """A file read as it comes in pieces of text: iterating gives its categories and then its
-    interviews, each read and checked as soon as it is whole, so an import can store each one
-    and let it go. Memory holds one interview of the file at a time, never the file.
+    """A file read as it comes in pieces of text: iterating gives its categories, its questions
+    (with their answers) and then its interviews, each read and checked as soon as it is whole,
+    so an import can store each one and let it go. Memory holds one interview of the file at a
+    time, never the file.
     `warnings` (unknown fields) is complete once the iteration is over; a file that breaks the
     format raises FormatError where the break is met."""
 
@@ -295,7 +451,7 @@ class Reading:
         self.document = _Document()
         self.warnings = self.document.warnings
 
-    def __iter__(self) -> Iterator[Category | InterviewRecord]:
+    def __iter__(self) -> Iterator[Category | Question | InterviewRecord]:
         try:
             yield from self._items()
         except jsonstream.StreamError as error:
@@ -310,7 +466,7 @@ class Reading:
             # Python refuses integers of more than 4,300 digits
             raise FormatError("not valid JSON (a number far too long)") from None
 
-    def _items(self) -> Iterator[Category | InterviewRecord]:
+    def _items(self) -> Iterator[Category | Question | InterviewRecord]:
         objects = _Objects()
         decoder = json.JSONDecoder(object_pairs_hook=objects.build)
         document = self.document
@@ -328,11 +484,14 @@ class Reading:
                 head[str(key)] = value
                 if root is not None and key == "categories":  # after the interviews
                     yield from document.categories(Reader(head, "", document.context))
+                if root is not None and key == "questions":
+                    yield from document.practice(Reader(head, "", document.context))
                 continue
             _given_twice(objects, value, f"interviews[{key}]")
             if root is None and "format" in head and "version" in head:
                 root = document.head(head)
                 yield from document.categories(root)
+                yield from document.practice(root)
             if root is None:
                 waiting.append((int(key), value))  # type: ignore[call-overload]
             else:
@@ -341,11 +500,13 @@ class Reading:
         if root is None:
             root = document.head(head)
             yield from document.categories(root)
+            yield from document.practice(root)
             if "interviews" in head:  # there, but not a list: refused with its path
                 root.objects("interviews")
             for index, value in waiting:
                 item = Reader(value, f"interviews[{index}]", document.context)
                 yield document.interview(item, index)
+        document.check_asked()
         document.root_fields(head)
 
 

@@ -10,8 +10,8 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from ..fields import Described, Shape, in_file, per_record
-from ..model import Category, InterviewRecord, Review
-from .format import CHILDREN, FORMAT, VERSION
+from ..model import Category, InterviewRecord, Issue, Positive, Question, Review
+from .format import CHILDREN, FORMAT, LINK_KEYS, VERSION
 
 
 def to_file(record: Any) -> dict[str, Any]:
@@ -70,18 +70,46 @@ def _reviews(reviews: list[Review]) -> list[dict[str, Any]]:
 _REVIEW_KEYS = tuple(item.name for item in dataclasses.fields(Review))
 
 
+def _child_to_file(child: Any) -> dict[str, Any]:
+    """An issue, a positive or a follow-up as the file writes it: an issue and a positive with
+    the question asked, how it was linked and the answer told (`LINK_KEYS`). A suggestion of no
+    question (a row read without its links, as a rescue reads it) is written as no link."""
+    written = to_file(child)
+    if isinstance(child, (Issue, Positive)):
+        question, link, story = child.question_uuid, child.question_link, child.story_uuid
+        if question is None and link != "confirmed":
+            link = story = None
+        for (key, _), value in zip(LINK_KEYS, (question, link, story), strict=True):
+            written[key] = value
+    return written
+
+
 def record_to_dict(record: InterviewRecord) -> dict[str, Any]:
     document = to_file(record.interview)
     for name in CHILDREN:
-        document[name] = [to_file(child) for child in getattr(record, name)]
+        document[name] = [_child_to_file(child) for child in getattr(record, name)]
     return document
 
 
-def to_document(categories: Iterable[Category], records: Iterable[InterviewRecord]) -> dict:
+def question_to_dict(question: Question) -> dict[str, Any]:
+    """A question with its review state and its answers, in their order."""
+    document = to_file(question)
+    document["stories"] = [to_file(story) for story in question.stories]
+    return document
+
+
+def to_document(
+    categories: Iterable[Category],
+    records: Iterable[InterviewRecord],
+    questions: Iterable[Question] = (),
+) -> dict:
+    """The whole file. `questions`: the user's own and the bank's that the user changed,
+    answered or practised (`Exporting.questions_to_export`); every journal has the others."""
     return {
         "format": FORMAT,
         "version": VERSION,
         "categories": [to_file(category) for category in categories],
+        "questions": [question_to_dict(question) for question in questions],
         "interviews": [record_to_dict(record) for record in records],
     }
 
@@ -90,10 +118,15 @@ def dumps(document: dict) -> str:
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
-def iter_json(categories: Iterable[Category], records: Iterable[InterviewRecord]) -> Iterator[str]:
-    """`dumps(to_document(categories, records))` a record at a time, the same bytes: an export
-    of any size never holds the whole text."""
-    head = json.dumps(to_document(categories, []), indent=2, ensure_ascii=False)
+def iter_json(
+    categories: Iterable[Category],
+    records: Iterable[InterviewRecord],
+    questions: Iterable[Question] = (),
+) -> Iterator[str]:
+    """`dumps(to_document(categories, records, questions))` a record at a time, the same bytes:
+    an export of any size never holds the whole text (the questions, a few hundred at most, are
+    written with the head)."""
+    head = json.dumps(to_document(categories, [], questions), indent=2, ensure_ascii=False)
     yield head[: -len("]\n}")]  # ... "interviews": [
     empty = True
     for record in records:
