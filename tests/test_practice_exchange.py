@@ -506,3 +506,19 @@ def test_a_question_of_the_users_own_is_merged_into_another_journal(tmp_path: Pa
         assert history == [
             (a.company, a.link, a.story_uuid) for a in journal.question_history(FAILED)
         ]
+
+
+def test_a_rescued_journal_keeps_its_issues_linked_by_their_words(tmp_path: Path) -> None:
+    """Rescue saves no question: an issue linked to one is linked again by its words when the
+    rescue is imported, never taken as the user saying it asks no question."""
+    source = _practised(tmp_path / "source.db")
+    rescued = tmp_path / "rescued.json"
+    result = CliRunner().invoke(cli, ["--db", str(source), "rescue", str(rescued)])
+    assert result.exit_code == 0, result.output
+    target = tmp_path / "target.db"
+    assert run("--db", target, "import", rescued).exit_code == 0
+    with open_journal(target) as journal:
+        links = {i.problem[:12]: (i.question_uuid, i.question_link) for i in journal.issues()}
+    assert links["Rambled abou"] == (None, None)  # its question (the user's own) is not there
+    assert links["Blanked on '"] == (FAILED, "suggested")
+    assert links["They asked '"] == (None, "confirmed")  # no question, as the user said

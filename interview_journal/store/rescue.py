@@ -220,7 +220,12 @@ def _assemble(tables: dict[str, Salvaged]) -> Rescue:
             owner = records.get(row["interview_id"]) or orphans.get(row["interview_id"])
             if owner is None:
                 owner = orphans[row["interview_id"]] = InterviewRecord(_placeholder(row))
-            read = _read([row | {"interview_uuid": owner.interview.uuid}], convert, tables[table])
+            found = row | {"interview_uuid": owner.interview.uuid}
+            if row.get("question_id") is not None:
+                # its question is not rescued: the import links it again by its words, rather
+                # than take a confirmed link to a question it cannot name for "no question"
+                found["question_link"] = None
+            read = _read([found], convert, tables[table])
             if not read:
                 continue
             if table == "issues":
