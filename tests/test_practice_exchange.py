@@ -522,3 +522,48 @@ def test_a_rescued_journal_keeps_its_issues_linked_by_their_words(tmp_path: Path
     assert links["Rambled abou"] == (None, None)  # its question (the user's own) is not there
     assert links["Blanked on '"] == (FAILED, "suggested")
     assert links["They asked '"] == (None, "confirmed")  # no question, as the user said
+
+
+def test_the_export_still_streams_with_the_questions_in_its_head(tmp_path: Path) -> None:
+    """The questions are written with the head; the interviews still one at a time, so an
+    export of any size never holds the whole journal, and the bytes are those of the whole
+    document."""
+    source = _practised(tmp_path / "source.db")
+    with open_journal(source) as journal:
+        questions, records = journal.exported()
+        pulled = 0
+
+        def counted():  # type: ignore[no-untyped-def]
+            nonlocal pulled
+            for record in records:
+                pulled += 1
+                yield record
+
+        pieces = exchange.iter_json(journal.categories(), counted(), questions)
+        head = next(pieces)
+        assert '"questions": [' in head and "So, tell me about yourself" in head
+        assert pulled == 0
+        first = next(pieces)
+        assert pulled == 1
+        text = head + first + "".join(pieces)
+        whole = exchange.to_document(journal.categories(), journal.records(), questions)
+    assert text == exchange.dumps(whole)
+    assert len(json.loads(text)["questions"]) == 6
+
+
+def test_an_export_reads_its_questions_and_interviews_as_of_one_moment(tmp_path: Path) -> None:
+    """A question added and linked by another window while an export is written is in neither
+    half of the file: the file never names a question it does not hold."""
+    source = _practised(tmp_path / "source.db")
+    with open_journal(source) as journal, open_journal(source) as other:
+        categories = journal.categories()
+        questions, records = journal.exported()
+        late = other.add_question("Why Go?", "role")
+        for issue in other.issues():
+            other.link_question("issue", issue.uuid, late.uuid)
+        text = "".join(exchange.iter_json(categories, records, questions))
+    assert "Why Go?" not in text and late.uuid not in text
+    file = tmp_path / "export.json"
+    file.write_text(text)
+    result = run("--db", tmp_path / "target.db", "import", file)
+    assert result.exit_code == 0, result.stderr
