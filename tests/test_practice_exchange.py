@@ -567,3 +567,24 @@ def test_an_export_reads_its_questions_and_interviews_as_of_one_moment(tmp_path:
     file.write_text(text)
     result = run("--db", tmp_path / "target.db", "import", file)
     assert result.exit_code == 0, result.stderr
+
+
+def test_a_question_of_a_bank_this_app_no_longer_has_still_comes_back(tmp_path: Path) -> None:
+    """A journal may hold a bank question a later app dropped from its bank: its export still
+    imports, the question kept as it was."""
+    source = _practised(tmp_path / "source.db")
+    with sqlite3.connect(source) as conn:
+        conn.execute(
+            "UPDATE questions SET key = 'old-question', uuid = ? WHERE uuid = ?",
+            [builtin_uuid("old-question"), YOURSELF],
+        )
+    conn.close()
+    exported = run("--db", source, "export")
+    file = tmp_path / "export.json"
+    file.write_text(exported.stdout)
+    target = tmp_path / "target.db"
+    result = run("--db", target, "import", file)
+    assert result.exit_code == 0, result.stderr
+    with open_journal(target) as journal:
+        kept = journal.question(builtin_uuid("old-question"))
+        assert (kept.key, kept.text) == ("old-question", "So, tell me about yourself")

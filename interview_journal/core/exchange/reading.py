@@ -207,13 +207,12 @@ def _read_links(item: Reader, child: Issue | Positive) -> None:
 
 def _read_question(item: Reader) -> Question:
     """A question of the file with its answers (at most MOST_STORIES, in their order). A
-    question of the bank is known by its key, and its uuid is the one every journal gives it."""
-    from ..questions import BANK, GROUPS, builtin_uuid
+    question of the bank is known by its key, and its uuid is the one every journal gives it
+    (`builtin_uuid`)."""
+    from ..questions import GROUPS, builtin_uuid
 
     question = _reader(Question)(item, "")
-    if question.key is not None:
-        if question.key not in {each.key for each in BANK}:
-            raise item.fail("key", f"{question.key!r} is not a question of the bank")
+    if question.key is not None:  # one this app's bank may not have (an older bank's) is kept
         uuid = builtin_uuid(question.key)
         if item.data.get("uuid") is None:
             question.uuid = uuid
