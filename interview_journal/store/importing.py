@@ -98,7 +98,9 @@ class Importing(Backup):
         has is replaced by the file's copy only when that copy is as new or newer (its
         `updated`); a newer edit in the journal is kept and counted as such, and so is a row
         of a file that gives no time (a version 1 file: its age is unknown). Rows the file does
-        not mention are kept; the same import twice changes nothing. With `backup_first`, the
+        not mention are kept; the same import twice changes nothing. Questions, their answers
+        and practice grades are merged the same way, and the links the file gives issues and
+        positives are set once every row is in (store/practice_merge). With `backup_first`, the
         first change to a row the journal already had is preceded by a backup beside it of
         the journal as it was (read by a connection of its own, which sees what was committed
         before the import began).
