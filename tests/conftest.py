@@ -109,3 +109,17 @@ async def until(pilot: Any, shown: Any, within: float = 10.0) -> None:
             return
         await pilot.pause(0.05)
     raise AssertionError(f"not shown within {within} s")
+
+
+def palette_offers(app: Any, words: str) -> bool:
+    """Whether the command palette has highlighted an offer that says `words` (its search runs
+    as the user types, and may take a moment on a slow machine)."""
+    from textual.command import CommandList
+
+    lists = app.screen.query(CommandList)
+    if not lists:
+        return False
+    offers = lists.first()
+    if offers.highlighted is None:
+        return False
+    return words in str(offers.get_option_at_index(offers.highlighted).prompt)
