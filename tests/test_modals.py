@@ -49,6 +49,11 @@ async def type_text(pilot: Pilot, text: str) -> None:
     await pilot.press(*text)
 
 
+def hits_shown(app: App[Any]) -> bool:
+    """The search dialog says how many matches it shows."""
+    return "· enter opens" in str(app.screen.query_one("#status").render())
+
+
 def focused_id(app: App[Any]) -> str | None:
     focused = app.screen.focused
     return focused.id if focused is not None else None
@@ -445,7 +450,7 @@ async def test_search_as_you_type_and_enter_opens_the_first_hit() -> None:
     async with driving(lambda: SearchScreen(search)) as (app, pilot):
         assert focused_id(app) == "query"
         await type_text(pilot, "late")
-        await until(pilot, lambda: "· enter opens" in str(app.screen.query_one("#status").render()))
+        await until(pilot, lambda: hits_shown(app))
         assert search.calls and search.calls[-1] == "late"
         results = app.screen.query_one("#results", OptionList)
         assert results.display
@@ -483,7 +488,7 @@ async def test_down_moves_into_the_results_and_up_back_out() -> None:
     search = FakeSearch(HITS)
     async with driving(lambda: SearchScreen(search)) as (app, pilot):
         await type_text(pilot, "bl")
-        await until(pilot, lambda: "· enter opens" in str(app.screen.query_one("#status").render()))
+        await until(pilot, lambda: hits_shown(app))
         await pilot.press("down")
         results = app.screen.query_one("#results", OptionList)
         assert focused_id(app) == "results"
