@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import html
+import re
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -123,3 +125,15 @@ def palette_offers(app: Any, words: str) -> bool:
     if offers.highlighted is None:
         return False
     return words in str(offers.get_option_at_index(offers.highlighted).prompt)
+
+
+def screen_lines(app: Any) -> list[str]:
+    """The terminal as lines of text, rebuilt from the screenshot's SVG (a line's pieces are
+    separate text elements, in order)."""
+    lines: dict[int, str] = {}
+    for number, piece in re.findall(
+        r'<text [^>]*clip-path="url\(#terminal-\d+-line-(\d+)\)">([^<]*)</text>',
+        app.export_screenshot(),
+    ):
+        lines[int(number)] = lines.get(int(number), "") + html.unescape(piece).replace("\xa0", " ")
+    return [lines[number] for number in sorted(lines)]
