@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import html
+import re
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -109,3 +111,29 @@ async def until(pilot: Any, shown: Any, within: float = 10.0) -> None:
             return
         await pilot.pause(0.05)
     raise AssertionError(f"not shown within {within} s")
+
+
+def palette_offers(app: Any, words: str) -> bool:
+    """Whether the command palette has highlighted an offer that says `words` (its search runs
+    as the user types, and may take a moment on a slow machine)."""
+    from textual.command import CommandList
+
+    lists = app.screen.query(CommandList)
+    if not lists:
+        return False
+    offers = lists.first()
+    if offers.highlighted is None:
+        return False
+    return words in str(offers.get_option_at_index(offers.highlighted).prompt)
+
+
+def screen_lines(app: Any) -> list[str]:
+    """The terminal as lines of text, rebuilt from the screenshot's SVG (a line's pieces are
+    separate text elements, in order)."""
+    lines: dict[int, str] = {}
+    for number, piece in re.findall(
+        r'<text [^>]*clip-path="url\(#terminal-\d+-line-(\d+)\)">([^<]*)</text>',
+        app.export_screenshot(),
+    ):
+        lines[int(number)] = lines.get(int(number), "") + html.unescape(piece).replace("\xa0", " ")
+    return [lines[number] for number in sorted(lines)]

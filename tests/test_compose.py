@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import html
-import re
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Any
@@ -37,7 +35,7 @@ from interview_journal.tui.screens.composer import ComposerScreen
 from interview_journal.tui.screens.confirm import ConfirmScreen
 from interview_journal.tui.screens.follow_ups import FollowUpsScreen
 
-from .conftest import TODAY, add_acme
+from .conftest import TODAY, add_acme, screen_lines
 from .dialog_host import DialogHost, MemoryJournal
 
 ACME = Interview(
@@ -177,18 +175,6 @@ async def driving(
     async with app.run_test(size=(100, 40), notifications=True) as pilot:
         await pilot.pause()
         yield app, pilot
-
-
-def screen_lines(app: App[Any]) -> list[str]:
-    """The terminal as lines of text, rebuilt from the screenshot's SVG (a line's pieces are
-    separate text elements, in order)."""
-    lines: dict[int, str] = {}
-    for number, piece in re.findall(
-        r'<text [^>]*clip-path="url\(#terminal-\d+-line-(\d+)\)">([^<]*)</text>',
-        app.export_screenshot(),
-    ):
-        lines[int(number)] = lines.get(int(number), "") + html.unescape(piece).replace("\xa0", " ")
-    return [lines[number] for number in sorted(lines)]
 
 
 def visible_text(app: App[Any]) -> str:

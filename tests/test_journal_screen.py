@@ -24,7 +24,7 @@ from interview_journal.tui.widgets.footer import Footer
 from interview_journal.tui.widgets.interview_list import InterviewList
 from interview_journal.tui.widgets.issue_editor import IssueEditor
 
-from .conftest import TODAY, add_acme
+from .conftest import TODAY, add_acme, palette_offers, until
 
 SIZE = (130, 40)
 
@@ -245,10 +245,8 @@ async def test_search_jumps_to_the_interview_and_the_issue(journal) -> None:
         assert interviews.highlighted.interview.company == "Globex"
         await pilot.press("slash")
         await type_text(pilot, "thesis")
-        await pilot.pause(0.4)
-        await pilot.press("enter")
-        await pilot.pause()
-        assert interviews.highlighted.interview.uuid == acme.uuid
+        await pilot.press("enter")  # before the search has answered: it opens once it has
+        await until(pilot, lambda: interviews.highlighted.interview.uuid == acme.uuid)
         editor = app.screen.query_one(IssueEditor)
         assert editor.issue.problem == "Babbled about my thesis"
         assert app.focused.id == "issues"
@@ -387,7 +385,7 @@ async def test_the_command_palette_finds_an_interview(journal) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+p")
         await type_text(pilot, "Acme")
-        await pilot.pause(0.3)
+        await until(pilot, lambda: palette_offers(app, "Acme"))
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen.query_one(InterviewList).highlighted.interview.uuid == acme.uuid
@@ -404,7 +402,7 @@ async def test_the_command_palette_opens_an_interview_from_another_screen(journa
         assert app.current_mode == mode
         await pilot.press("ctrl+p")
         await type_text(pilot, "Acme")
-        await pilot.pause(0.3)
+        await until(pilot, lambda: palette_offers(app, "Acme"))
         await pilot.press("enter")
         await pilot.pause()
         assert app.current_mode == "journal"
@@ -419,7 +417,7 @@ async def test_the_command_palette_opens_trends_and_review(journal) -> None:
         for word, mode in (("Review", "review"), ("Trends", "trends"), ("Journal", "journal")):
             await pilot.press("ctrl+p")
             await type_text(pilot, word)
-            await pilot.pause(0.3)
+            await until(pilot, lambda: palette_offers(app, word))  # noqa: B023 - waited for here
             await pilot.press("enter")
             await pilot.pause()
             assert app.current_mode == mode
@@ -436,7 +434,7 @@ async def test_the_command_palette_does_not_act_beneath_an_open_form(journal) ->
         await type_text(pilot, "Foo Inc")
         await pilot.press("ctrl+p")
         await type_text(pilot, "New interview")
-        await pilot.pause(0.3)
+        await until(pilot, lambda: palette_offers(app, "New interview"))
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen is form

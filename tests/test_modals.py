@@ -25,6 +25,7 @@ from interview_journal.tui.screens.interview_form import InterviewForm
 from interview_journal.tui.screens.positives import PositivesScreen
 from interview_journal.tui.screens.search import SearchScreen
 
+from .conftest import until
 from .dialog_host import STORED_AT, DialogHost, MemoryJournal
 
 TODAY = dt.date(2026, 11, 27)  # a Friday
@@ -46,6 +47,11 @@ async def driving(
 
 async def type_text(pilot: Pilot, text: str) -> None:
     await pilot.press(*text)
+
+
+def hits_shown(app: App[Any]) -> bool:
+    """The search dialog says how many matches it shows."""
+    return "· enter opens" in str(app.screen.query_one("#status").render())
 
 
 def focused_id(app: App[Any]) -> str | None:
@@ -444,7 +450,7 @@ async def test_search_as_you_type_and_enter_opens_the_first_hit() -> None:
     async with driving(lambda: SearchScreen(search)) as (app, pilot):
         assert focused_id(app) == "query"
         await type_text(pilot, "late")
-        await pilot.pause(0.3)
+        await until(pilot, lambda: hits_shown(app))
         assert search.calls and search.calls[-1] == "late"
         results = app.screen.query_one("#results", OptionList)
         assert results.display
@@ -464,7 +470,7 @@ async def test_search_is_debounced() -> None:
         app.screen.query_one("#query", Input).value = "bl"
         app.screen.query_one("#query", Input).value = "bla"
         app.screen.query_one("#query", Input).value = "blan"
-        await pilot.pause(0.3)
+        await until(pilot, lambda: search.calls)
         assert search.calls == ["blan"]  # three changes in quick succession, one search
 
 
@@ -482,7 +488,7 @@ async def test_down_moves_into_the_results_and_up_back_out() -> None:
     search = FakeSearch(HITS)
     async with driving(lambda: SearchScreen(search)) as (app, pilot):
         await type_text(pilot, "bl")
-        await pilot.pause(0.3)
+        await until(pilot, lambda: hits_shown(app))
         await pilot.press("down")
         results = app.screen.query_one("#results", OptionList)
         assert focused_id(app) == "results"
@@ -503,7 +509,7 @@ async def test_search_text_goes_to_the_callable_unchanged(query: str) -> None:
     search = FakeSearch([])
     async with driving(lambda: SearchScreen(search)) as (app, pilot):
         await type_text(pilot, query)
-        await pilot.pause(0.3)
+        await until(pilot, lambda: "Nothing" in str(app.screen.query_one("#status").render()))
         assert search.calls[-1] == query
         status = str(app.screen.query_one("#status").render())
         assert status == f"Nothing found for “{query}”."

@@ -18,6 +18,8 @@ from interview_journal.tui.screens.trends import TrendsScreen
 from interview_journal.tui.widgets.interview_list import InterviewList
 from interview_journal.tui.widgets.issue_editor import IssueEditor
 
+from .conftest import palette_offers, until
+
 FIXTURE = Path(__file__).parent / "fixtures" / "trends.json"
 TODAY = dt.date(2025, 8, 1)  # a week after the fixture's last past interview
 SIZE = (130, 40)
@@ -158,7 +160,7 @@ async def test_the_command_palette_acts_from_trends_and_review(
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"New interview")
-        await pilot.pause(0.5)
+        await until(pilot, lambda: palette_offers(app, "New interview"))
         await pilot.press("enter")
         await pilot.pause(0.3)
         assert app.current_mode == "journal"
@@ -173,7 +175,7 @@ async def test_the_command_palette_finds_an_interview_from_trends(tmp_path: Path
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"Company 4")
-        await pilot.pause(0.5)
+        await until(pilot, lambda: palette_offers(app, "Company 4"))
         await pilot.press("enter")
         await pilot.pause(0.3)
         assert app.current_mode == "journal"

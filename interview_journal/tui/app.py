@@ -38,7 +38,8 @@ if TYPE_CHECKING:
 
 APP_BUSY_TIMEOUT = 1.0  # seconds a save waits for another program before it says so
 KEYS_HELD_AT_MOST = 2.0  # seconds after the first frame, should the panes never be ready
-KEY_WAITS_AT_MOST = 0.5  # seconds a key waits for the one before it, should that one be lost
+KEY_WAITS_AT_MOST = 1.0  # seconds a key waits for the one before it (a dialog opening on a
+# busy machine takes a while), should that one be lost
 WARM_UP_DELAY = 0.5  # seconds after the first frame before the charts are imported
 
 
