@@ -74,7 +74,7 @@ def rescue(ctx: click.Context, out: Path, force: bool) -> None:
         if not journal.exists():
             raise UserError(f"{journal}: no journal there to rescue.")
         found = salvage(journal)
-    text = exchange.iter_json(found.categories, found.records)
+    text = exchange.iter_json(found.categories, found.records, found.questions)
     write_export(None if str(out) == "-" else out, text, journal, force=force)
     for table, label in (
         ("interviews", "interviews"),
@@ -82,6 +82,9 @@ def rescue(ctx: click.Context, out: Path, force: bool) -> None:
         ("positives", "what went well"),
         ("follow_ups", "follow-ups"),
         ("reviews", "review grades"),
+        ("questions", "questions"),
+        ("stories", "answers"),
+        ("question_reviews", "practice grades"),
         ("categories", "categories"),
     ):
         lost = found.tables[table].lost

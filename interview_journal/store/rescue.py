@@ -1,4 +1,5 @@
-"""Rescue: every row that can still be read from a damaged journal, as interview records.
+"""Rescue: every row that can still be read from a damaged journal, as interview records and
+questions (with their answers, grades and the links to them).
 
 The journal is read table by table in rowid order. Where SQLite stops at a damaged page, the
 walk looks for the next rowid it can read again (doubling its step, then halving back to the
@@ -17,14 +18,24 @@ from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..core.model import Category, Interview, InterviewRecord, Review
+from ..core.model import MOST_STORIES, Category, Interview, InterviewRecord, Question, Review
 from . import converters
 from .errors import JournalError, translate
 from .files import connect, inspect_file
 
 _ROWID_MAX = 2**63 - 1
 _LOST = uuid.UUID("0b7f3f4e-5d1a-4c2b-9e8f-6a1d2c3b4a59")  # the same placeholder on each rescue
-_KINDS = ("categories", "interviews", "issues", "positives", "follow_ups", "reviews")
+_KINDS = (
+    "categories",
+    "interviews",
+    "issues",
+    "positives",
+    "follow_ups",
+    "reviews",
+    "questions",
+    "stories",
+    "question_reviews",
+)
 
 
 @dataclass(slots=True)
@@ -48,6 +59,8 @@ class Rescue:
     categories: list[Category]
     records: list[InterviewRecord]
     tables: dict[str, Salvaged]
+    questions: list[Question] = field(default_factory=list)
+    """The journal's questions, each with the answers and practice grades that were saved."""
     placeholders: int = 0
     """Interviews made up to hold issues, what went well or follow-ups whose interview was lost."""
 
@@ -198,6 +211,7 @@ def _assemble(tables: dict[str, Salvaged]) -> Rescue:
     categories = _read(
         tables["categories"].rows, converters.category_from_row, tables["categories"]
     )
+    questions, stories = _questions(tables)
     interviews: dict[int, Interview] = {}
     for row in tables["interviews"].rows:
         read = _read([row], converters.interview_from_row, tables["interviews"])
@@ -221,9 +235,13 @@ def _assemble(tables: dict[str, Salvaged]) -> Rescue:
             if owner is None:
                 owner = orphans[row["interview_id"]] = InterviewRecord(_placeholder(row))
             found = row | {"interview_uuid": owner.interview.uuid}
-            if row.get("question_id") is not None:
-                # its question is not rescued: the import links it again by its words, rather
-                # than take a confirmed link to a question it cannot name for "no question"
+            question = questions.get(row.get("question_id") or 0)
+            if question is not None:
+                found["question_uuid"] = question.uuid
+                found["story_uuid"] = stories.get(row.get("story_id") or 0)
+            elif row.get("question_id") is not None:
+                # its question was lost: the import links it again by its words, rather than
+                # take a confirmed link to a question it cannot name for "no question"
                 found["question_link"] = None
             read = _read([found], convert, tables[table])
             if not read:
@@ -235,7 +253,50 @@ def _assemble(tables: dict[str, Salvaged]) -> Rescue:
     everything.sort(
         key=lambda r: (r.interview.date, r.interview.time or dt.time(), r.interview.uuid)
     )
-    return Rescue(categories, everything, tables, placeholders=len(orphans))
+    return Rescue(
+        categories,
+        everything,
+        tables,
+        questions=list(questions.values()),
+        placeholders=len(orphans),
+    )
+
+
+def _questions(tables: dict[str, Salvaged]) -> tuple[dict[int, Question], dict[int, str]]:
+    """The questions that were saved, by their row id, each with its saved answers (in their
+    order) and grades; and the saved answers' uuids by their row id. An answer or a grade whose
+    question was lost is counted as lost with it."""
+    questions: dict[int, Question] = {}
+    for row in tables["questions"].rows:
+        read = _read([row], converters.question_from_row, tables["questions"])
+        if read:
+            questions[row["id"]] = read[0]
+    stories: dict[int, str] = {}
+    for row in sorted(tables["stories"].rows, key=lambda r: (r.get("position") or 0, r["id"])):
+        question = questions.get(row.get("question_id") or 0)
+        read = (
+            _read(
+                [row | {"question_uuid": question.uuid}],
+                converters.story_from_row,
+                tables["stories"],
+            )
+            if question is not None
+            else []
+        )
+        if question is None or not read or len(question.stories) >= MOST_STORIES:
+            tables["stories"].unreadable += 1
+            continue
+        question.stories.append(read[0])
+        stories[row["id"]] = read[0].uuid
+    for row in tables["question_reviews"].rows:
+        question = questions.get(row.get("question_id") or 0)
+        try:
+            if question is None:
+                raise KeyError(row.get("question_id"))
+            question.reviews.append(Review(int(row["rating"]), row["reviewed"], row["due"]))
+        except (KeyError, TypeError, ValueError):
+            tables["question_reviews"].unreadable += 1
+    return questions, stories
 
 
 def _placeholder(child: dict) -> Interview:
