@@ -299,6 +299,22 @@ async def test_leaving_a_typed_answer_asks_first(journal) -> None:
         assert isinstance(app.screen, PracticeScreen)  # not thrown back to the journal
 
 
+async def test_a_stop_signal_keeps_the_answer_being_written(journal) -> None:
+    practice_journal(journal)
+    app = make_app(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_practice(app, pilot)
+        await pilot.press("s", "space")
+        await pilot.pause()
+        uuid = screen.card.question.uuid
+        await pilot.press(*"Typed just before the terminal closed")
+        app._stop_on_signal()  # what SIGTERM and SIGHUP call
+        await pilot.pause()
+    assert [s.text for s in journal.question(uuid).stories] == [
+        "Typed just before the terminal closed"
+    ]
+
+
 async def test_a_fourth_answer_is_refused_in_plain_words(journal) -> None:
     practice_journal(journal)
     for number in (2, 3):

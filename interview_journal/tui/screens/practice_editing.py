@@ -143,6 +143,20 @@ class PracticeEditing(Screen[None]):
         """What quitting the app asks about (JournalApp.action_quit)."""
         return self.editing is not None and self._typed_key() != self._editor_text
 
+    def save_now(self) -> None:
+        """A stop that cannot ask (SIGTERM, a closed terminal): an answer typed and not saved
+        is kept if it can be (JournalApp._stop_on_signal)."""
+        typed = self._typed()
+        if typed is None or not typed.text.strip() or not self.unsaved_text:
+            return
+        try:
+            if self.editing_new:
+                self.journal.add_story(typed)
+            else:
+                self.journal.update_story(typed, expected_updated=typed.updated)
+        except (JournalError, InvalidValue):
+            return  # nothing to say it on: the app is stopping
+
     def close_editor(self) -> None:
         self.editing = None
         editor = self.query_one("#story-editor")
