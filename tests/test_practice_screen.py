@@ -11,12 +11,14 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from textual.widgets import TextArea
 
 from interview_journal.core.clock import FixedClock
 from interview_journal.core.model import Issue, Story
 from interview_journal.core.questions import builtin_uuid
 from interview_journal.store import Journal, open_journal
 from interview_journal.tui.app import JournalApp
+from interview_journal.tui.messages import OpenInJournal
 from interview_journal.tui.screens.confirm import ConfirmScreen
 from interview_journal.tui.screens.help import HelpScreen, help_sections
 from interview_journal.tui.screens.journal import JournalScreen
@@ -313,6 +315,27 @@ async def test_a_stop_signal_keeps_the_answer_being_written(journal) -> None:
     assert [s.text for s in journal.question(uuid).stories] == [
         "Typed just before the terminal closed"
     ]
+
+
+async def test_an_answer_half_written_waits_while_the_palette_opens_an_interview(
+    journal,
+) -> None:
+    practice_journal(journal)
+    acme = journal.interview_summaries()[0].interview
+    app = make_app(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_practice(app, pilot)
+        await pilot.press("s", "space", *"Half")
+        await pilot.pause()
+        app.post_message(OpenInJournal(acme.uuid))  # as the palette's interview search does
+        await until(pilot, lambda: isinstance(app.screen, JournalScreen))
+        app.switch_mode("practice")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen is screen
+        assert screen.editing is not None
+        assert screen.query_one("#story-text", TextArea).text == "Half"
 
 
 async def test_a_fourth_answer_is_refused_in_plain_words(journal) -> None:

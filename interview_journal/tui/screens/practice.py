@@ -144,7 +144,8 @@ class PracticeScreen(PracticeEditing, Screen[None]):
     def on_screen_resume(self) -> None:
         if self._left:  # opened from another screen: read the journal as it is now
             self._left = False
-            self.load()
+            if self.editing is None:  # (an answer half written, left by the palette, stays)
+                self.load()
         self._start_ticking()
 
     def on_screen_suspend(self) -> None:
