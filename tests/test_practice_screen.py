@@ -392,7 +392,7 @@ async def test_add_reword_and_hide_questions_from_the_screen(journal) -> None:
         await pilot.pause()
         assert journal.question(own[0].uuid).hidden
         assert len(screen.deck) == count - 1
-        assert "Hidden:" in screen_text(app)
+        assert "Hidden from practice:" in screen_text(app)
         await pilot.press("u")
         await pilot.pause()
         assert isinstance(app.screen, HiddenQuestionsDialog)

@@ -281,7 +281,7 @@ class PracticeEditing(Screen[None]):
         text = card.question.text
         short = text if len(text) <= 50 else text[:49] + "…"
         self.show_card()
-        tell(self, f"Hidden: “{short}”. u shows hidden questions again.")
+        tell(self, f"Hidden from practice: “{short}” (u shows hidden questions again)")
 
     def action_hidden(self) -> None:
         if self.editing is not None:
