@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.widgets import TextArea
@@ -17,8 +19,10 @@ from interview_journal.core.clock import FixedClock
 from interview_journal.core.model import Issue, Story
 from interview_journal.core.questions import builtin_uuid
 from interview_journal.store import Journal, open_journal
+from interview_journal.store.rehearsal import load_practice
 from interview_journal.tui.app import JournalApp
 from interview_journal.tui.messages import OpenInJournal
+from interview_journal.tui.screens import practice as practice_screen
 from interview_journal.tui.screens.confirm import ConfirmScreen
 from interview_journal.tui.screens.help import HelpScreen, help_sections
 from interview_journal.tui.screens.journal import JournalScreen
@@ -246,6 +250,28 @@ async def test_a_grade_is_kept_in_the_journal_and_the_next_question_comes(
         assert f"2 of {len(screen.deck)}" in screen_text(app)
     due = journal.question_due(YOURSELF)
     assert due is not None and due > NOW  # fsrs put its next practice ahead
+
+
+async def test_space_and_a_grade_typed_while_the_deck_is_read_are_kept(
+    journal, journal_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A large journal takes a moment to read: the keys typed meanwhile are not lost."""
+    practice_journal(journal)
+    read = threading.Event()
+
+    def slow_read(journal: Journal) -> Any:
+        read.wait(10)
+        return load_practice(journal)
+
+    monkeypatch.setattr(practice_screen, "load_practice", slow_read)
+    app = make_app(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("p", "space", "4")  # before the deck is read
+        assert isinstance(app.screen, PracticeScreen) and not app.screen.loaded
+        read.set()
+        await until(pilot, lambda: question_reviews(journal_path) != [])
+        assert question_reviews(journal_path) == [("Tell me about yourself.", 4)]
+        assert app.screen.position == 1
 
 
 # -- writing an answer --------------------------------------------------------------------

@@ -101,6 +101,7 @@ class PracticeScreen(PracticeEditing, Screen[None]):
         self._face = ""
         self._ticker: Timer | None = None
         self._left = True  # suspended for another mode (not for a dialog over it)
+        self._waiting: list[tuple[str, tuple[int, ...]]] = []  # keys pressed while reading
 
     # -- layout ----------------------------------------------------------------------------
 
@@ -165,6 +166,7 @@ class PracticeScreen(PracticeEditing, Screen[None]):
     def load(self) -> None:
         """Read the deck in a thread: the screen is on show at once and fills in when read."""
         self.loaded = False
+        self._waiting = []
         self.close_editor()
         self.deck = []
         self.position = 0
@@ -192,6 +194,9 @@ class PracticeScreen(PracticeEditing, Screen[None]):
         self.position = 0
         self.loaded = True
         self.show_card()
+        waiting, self._waiting = self._waiting, []
+        for action, parameters in waiting:  # space, 3 typed while the deck was read
+            getattr(self, f"action_{action}")(*parameters)
 
     # -- the card --------------------------------------------------------------------------
 
@@ -323,7 +328,16 @@ class PracticeScreen(PracticeEditing, Screen[None]):
 
     # -- reveal and grade -----------------------------------------------------------------
 
+    def _wait_for_the_deck(self, action: str, *parameters: int) -> bool:
+        """A key pressed while the deck is read is kept, and acted on once it is shown."""
+        if self.loaded:
+            return False
+        self._waiting.append((action, parameters))
+        return True
+
     def action_reveal(self) -> None:
+        if self._wait_for_the_deck("reveal"):
+            return
         card = self.card
         if card is None or self.revealed or self.editing is not None:
             return
@@ -381,6 +395,8 @@ class PracticeScreen(PracticeEditing, Screen[None]):
         return Group(*parts)
 
     def action_grade(self, rating: int) -> None:
+        if self._wait_for_the_deck("grade", rating):
+            return
         card = self.card
         if card is None or not self.revealed or self.editing is not None:
             return
@@ -400,6 +416,8 @@ class PracticeScreen(PracticeEditing, Screen[None]):
         self.show_card()
 
     def action_skip(self) -> None:
+        if self._wait_for_the_deck("skip"):
+            return
         if self.card is None or self.editing is not None:
             return
         self.position += 1
@@ -408,6 +426,8 @@ class PracticeScreen(PracticeEditing, Screen[None]):
     # -- which keys work now ---------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not self.loaded and action in {"reveal", "grade", "skip"}:
+            return True  # taken, and done once the deck is read
         editing = self.editing is not None
         if action in {"save_answer", "leave_editor"}:
             return editing
