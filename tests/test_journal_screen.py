@@ -567,7 +567,8 @@ async def test_the_footer_follows_the_focus_and_dims_what_cannot_be_done(journal
         await pilot.press("escape", "escape")
         await pilot.pause()
         assert "Use suggestion" not in footer_keys()
-        assert " n New  i Issue " in screen_text(app)
+        # (at 130 columns, with p among the keys, the line is drawn closer together)
+        assert re.search(r"\bn New +i Issue ", screen_text(app))
 
 
 async def test_a_click_on_a_footer_key_presses_it(journal) -> None:

@@ -36,6 +36,7 @@ from .issues import Issues
 from .positives import Positives
 from .questions import Questions, TooManyStories
 from .search import Search
+from .settings import StoredSettings
 
 __all__ = [
     "BUSY_TIMEOUT_SECONDS",
@@ -60,6 +61,7 @@ class Journal(
     Questions,
     FollowUps,
     Search,
+    StoredSettings,
     Importing,
     Integrity,
     Backup,

@@ -217,12 +217,19 @@ def m005_questions(db: Database) -> None:
         link_rows(db.conn, table)
 
 
+def m006_settings(db: Database) -> None:
+    """The user's few choices that belong with the journal (how long a practice answer may
+    take; later the theme): one row a setting, its value as text."""
+    db.execute("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID")
+
+
 MIGRATIONS = (
     m001_initial,
     m002_review,
     m003_trends_index,
     m004_positives_updated,
     m005_questions,
+    m006_settings,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -33,6 +33,7 @@ from .screens.journal import JournalScreen
 from .widgets.status_line import tell
 
 if TYPE_CHECKING:
+    from .screens.practice import PracticeScreen
     from .screens.review import ReviewScreen
     from .screens.trends import TrendsScreen
 
@@ -117,6 +118,7 @@ class JournalApp(App[None]):
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("t", "switch_mode('trends')", "Trends", id="app.trends"),
         Binding("r", "switch_mode('review')", "Review", id="app.review"),
+        Binding("p", "switch_mode('practice')", "Practice", id="app.practice"),
         Binding("question_mark", "help", "Help", id="app.help"),
     ]
 
@@ -138,6 +140,7 @@ class JournalApp(App[None]):
         # journal is the first screen (`get_default_screen`) and becomes a mode once mounted.
         self.add_mode("trends", self._trends_screen)
         self.add_mode("review", self._review_screen)
+        self.add_mode("practice", self._practice_screen)
         self.leaving = False
         self._damage_said = False
         # Keys go one at a time: the next waits until the one before it has been handled and
@@ -173,6 +176,11 @@ class JournalApp(App[None]):
         from .screens.review import ReviewScreen
 
         return ReviewScreen(self.journal, clock=self.clock)
+
+    def _practice_screen(self) -> PracticeScreen:
+        from .screens.practice import PracticeScreen
+
+        return PracticeScreen(self.journal, clock=self.clock)
 
     def on_mount(self) -> None:
         # The journal screen is on show in the default mode, "journal": known as a mode from
