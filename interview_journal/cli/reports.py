@@ -115,6 +115,15 @@ def brief(ctx: click.Context, as_json: bool) -> None:
                 lines.append("    (no answer written yet: what should you have done?)")
             for action in item.actions:
                 lines.append(f"    to do: {action}")
+    if briefing.questions:
+        lines.append("")
+        lines.append("Questions to rehearse (aloud, against the clock: p in the app):")
+        for question in briefing.questions:
+            unanswered = "" if question.answered else " (no answer written yet)"
+            lines.append(f"  ? {question.text}{unanswered}")
+            lines.append(f"      {'; '.join(question.reasons)}")
+        if briefing.more_questions:
+            lines.append(f"  and {briefing.more_questions} more: interview-journal questions --due")
     lines.append("")
     lines.append("On the day:")
     for check in briefing.checklist:

@@ -40,6 +40,8 @@ __all__ = [
     "Answer",
     "Briefing",
     "ChecklistItem",
+    "QuestionFacts",
+    "Rehearse",
     "DrillCard",
     "DrillSummary",
     "FocusItem",
@@ -54,6 +56,7 @@ __all__ = [
     "new_card",
     "open_actions",
     "order_for_drill",
+    "questions_to_rehearse",
     "summarize",
 ]
 
@@ -107,6 +110,9 @@ class Briefing:
     days_until: int | None
     focus: list[FocusItem]
     checklist: list[ChecklistItem]
+    questions: list[Rehearse] = field(default_factory=list)
+    more_questions: int = 0
+    """Questions to rehearse beyond those listed."""
 
 
 def _normal(text: str) -> str:
@@ -172,6 +178,8 @@ def build_briefing(
     actions: Mapping[str, list[str]],
     categories: Sequence[Category],
     limit: int = 8,
+    questions: Iterable[QuestionFacts] = (),
+    now: dt.datetime | None = None,
 ) -> Briefing:
     """The briefing for `upcoming` (or a general one when it is None).
 
@@ -218,11 +226,15 @@ def build_briefing(
         )
     items.sort(key=_focus_key)
     days_until = (upcoming.date - today).days if upcoming is not None else None
+    moment = now if now is not None else dt.datetime.combine(today, dt.time.max, dt.UTC)
+    rehearse, more = questions_to_rehearse(questions, upcoming=upcoming, focus=items, now=moment)
     return Briefing(
         upcoming=upcoming,
         days_until=days_until,
         focus=items[: max(limit, 0)],
         checklist=checklist(categories, upcoming),
+        questions=rehearse,
+        more_questions=more,
     )
 
 
@@ -267,7 +279,96 @@ def briefing_json(briefing: Briefing) -> dict:
             {"text": item.text, "category": item.category, "indefensible": item.indefensible}
             for item in briefing.checklist
         ],
+        "questions_to_rehearse": [
+            {
+                "uuid": item.uuid,
+                "text": item.text,
+                "reasons": list(item.reasons),
+                "answered": item.answered,
+            }
+            for item in briefing.questions
+        ],
+        "more_questions_to_rehearse": briefing.more_questions,
     }
+
+
+# --- questions to rehearse --------------------------------------------------------------------
+
+QUESTIONS_LISTED = 8
+"""Questions to rehearse the briefing lists; it says how many more there are."""
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionFacts:
+    """What the journal knows of one question, for choosing what to rehearse."""
+
+    uuid: str
+    text: str
+    answered: bool
+    due: dt.datetime | None
+    """When it is next due for practice; None if never practised."""
+    asked: list[tuple[dt.date, str, str]] = field(default_factory=list)
+    """Each past interview where it came up: date, company, stage (latest first)."""
+    mistakes: frozenset[str] = frozenset()
+    """The categories of the issues linked to it."""
+
+
+@dataclass(frozen=True, slots=True)
+class Rehearse:
+    """A question to rehearse before the interview, and why."""
+
+    uuid: str
+    text: str
+    reasons: list[str]
+    answered: bool
+
+
+def _same(a: str, b: str) -> bool:
+    return bool(a.strip()) and _normal(a) == _normal(b)
+
+
+def questions_to_rehearse(
+    facts: Iterable[QuestionFacts],
+    *,
+    upcoming: Interview | None,
+    focus: Sequence[FocusItem],
+    now: dt.datetime,
+    limit: int = QUESTIONS_LISTED,
+) -> tuple[list[Rehearse], int]:
+    """The questions to rehearse and how many more there are: those linked to a recurring
+    (or improving) mistake, those asked before at the next interview's company, or at its
+    stage, and those due for practice, each with its reasons, in that order of weight (more
+    reasons first within one weight, then by text)."""
+    recurring = {item.slug: item.name for item in focus if item.label in FOCUS_LABELS}
+    now = _utc(now)
+    chosen: list[tuple[int, int, str, Rehearse]] = []
+    for question in facts:
+        reasons: list[tuple[int, str]] = []
+        mistakes = sorted(recurring[slug] for slug in question.mistakes if slug in recurring)
+        if mistakes:
+            reasons.append((0, f"linked to a mistake that keeps coming back: {mistakes[0]}"))
+        if upcoming is not None:
+            there = [
+                date for date, company, _ in question.asked if _same(company, upcoming.company)
+            ]
+            if there:
+                reasons.append((1, f"asked at {upcoming.company.strip()} in {there[0]:%b %Y}"))
+            stage = upcoming.stage
+            at_stage = sum(1 for _, _, asked_at in question.asked if asked_at == stage)
+            if stage != "other" and at_stage:
+                times = "once" if at_stage == 1 else f"{at_stage} times"
+                reasons.append((2, f"asked {times} at a {stage} interview"))
+        if question.due is not None and _utc(question.due) <= now:
+            reasons.append((3, "due for practice"))
+        if reasons:
+            weight = min(rank for rank, _ in reasons)
+            item = Rehearse(
+                question.uuid, question.text, [r for _, r in reasons], question.answered
+            )
+            chosen.append((weight, -len(reasons), _normal(question.text), item))
+    chosen.sort(key=lambda entry: entry[:3])
+    kept = [item for *_, item in chosen[: max(limit, 0)]]
+    return kept, len(chosen) - len(kept)
 
 
 # --- the drill ---------------------------------------------------------------------------------
@@ -288,6 +389,20 @@ class DrillCard:
     card: str | None
     """The fsrs card as `Card.to_json()`; None: never reviewed (a new card, due now)."""
     due: dt.datetime | None
+    question: str | None = None
+    """The question the issue answers (its link), if any: the card's front."""
+    stage: str = ""
+
+    @property
+    def situation(self) -> tuple[str, str]:
+        """The card's front, as a heading and a text: the question that was asked, or else the
+        kind of mistake and where it happened. Never the failure itself, which would rehearse
+        the mistake rather than the answer: that is shown with the answer."""
+        if self.question:
+            return "They asked", f"“{self.question}”"
+        stage = f" {self.stage}" if self.stage and self.stage != "other" else ""
+        where = f"The{stage} interview at {self.company}, {self.date:%d %b %Y}"
+        return self.category_name or "Uncategorised", where
 
 
 @dataclass(slots=True)

@@ -24,4 +24,6 @@ def load_briefing(journal: Journal, today: dt.date) -> review.Briefing:
         answers=answers,
         actions=actions,
         categories=categories,
+        questions=journal.rehearsal_facts(today),
+        now=journal.clock.now(),
     )

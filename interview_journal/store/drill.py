@@ -88,9 +88,11 @@ SELECT 'summary',
 
 CARD_COLUMNS = """
     c.uuid, i.uuid, i.company, i.date, c.category,
-    coalesce(k.name, c.category, 'Uncategorised'), c.problem, c.should_have, c.card
+    coalesce(k.name, c.category, 'Uncategorised'), c.problem, c.should_have, c.card,
+    (SELECT q.text FROM questions q WHERE q.id = c.question_id), i.stage
 """
-"""What `drill_card` reads, from issues c, interviews i and categories k."""
+"""What `drill_card` reads, from issues c, interviews i and categories k (and the text of the
+question the issue is linked to)."""
 
 
 def _utc_text(moment: dt.datetime) -> str:
@@ -124,7 +126,7 @@ def drill_card(row: Sequence) -> DrillCard:
     """A row of CARD_COLUMNS as a flashcard; a stored state that cannot be read is a new card."""
     from ..core.review import DrillCard, card_due
 
-    issue_uuid, interview_uuid, company, date, slug, name, problem, answer, card = row
+    issue_uuid, interview_uuid, company, date, slug, name, problem, answer, card, asked, stage = row
     due = None
     if card is not None:
         try:
@@ -142,6 +144,8 @@ def drill_card(row: Sequence) -> DrillCard:
         should_have=answer,
         card=card,
         due=due,
+        question=asked,
+        stage=stage or "",
     )
 
 

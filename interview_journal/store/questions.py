@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from ..core.model import MOST_STORIES, Asked, Question, Story, utc_now
 from ..core.validate import InvalidValue, prepare_question, prepare_story
@@ -19,6 +20,9 @@ from .errors import JournalError, NotFound
 from .linking import Quotes, link_ids, link_rows
 from .question_links import Linking
 from .tables import QUESTION_SELECT, STORY_SELECT
+
+if TYPE_CHECKING:
+    from ..core.review import QuestionFacts
 
 LINKED_TABLES = {"issue": "issues", "positive": "positives"}
 
@@ -135,6 +139,59 @@ class Questions(Linking):
                 )
             )
         return found
+
+    def rehearsal_facts(self, today: dt.date) -> list[QuestionFacts]:
+        """What the briefing weighs to choose questions to rehearse, for every question on show
+        that came up in an interview up to `today` or was practised: where it came up, the
+        categories of the issues linked to it, whether it has an answer, when it is due."""
+        from ..core.review import QuestionFacts, card_due
+
+        rows = self._rows(
+            """
+            WITH linked AS (
+                SELECT question_id, interview_id, category FROM issues
+                    WHERE question_id IS NOT NULL
+                UNION ALL
+                SELECT question_id, interview_id, NULL FROM positives
+                    WHERE question_id IS NOT NULL
+            )
+            SELECT q.id, q.uuid, q.text, q.card,
+                EXISTS (SELECT 1 FROM stories s WHERE s.question_id = q.id),
+                i.date, i.company, i.stage, l.category
+            FROM questions q
+            LEFT JOIN linked l ON l.question_id = q.id
+            LEFT JOIN interviews i ON i.id = l.interview_id AND i.date <= :today
+            WHERE NOT q.hidden AND (q.card IS NOT NULL OR i.id IS NOT NULL)
+            ORDER BY q.id, i.date DESC, coalesce(i.time, '') DESC, i.id DESC
+            """,
+            {"today": today.isoformat()},
+        )
+        found: dict[int, tuple[str, str, str | None, bool]] = {}
+        asked: dict[int, list[tuple[dt.date, str, str]]] = {}
+        mistakes: dict[int, set[str]] = {}
+        for row_id, uuid, text, card, answered, date, company, stage, category in rows:
+            found[row_id] = (uuid, text, card, bool(answered))
+            if date is not None:
+                asked.setdefault(row_id, []).append((dt.date.fromisoformat(date), company, stage))
+            if category is not None:
+                mistakes.setdefault(row_id, set()).add(category)
+        facts = []
+        for row_id, (uuid, text, card, answered) in found.items():
+            try:
+                due = card_due(card) if card else None
+            except (ValueError, KeyError, TypeError):
+                due = None  # a card that cannot be read: practised as new
+            facts.append(
+                QuestionFacts(
+                    uuid=uuid,
+                    text=text,
+                    answered=answered,
+                    due=due,
+                    asked=asked.get(row_id, []),
+                    mistakes=frozenset(mistakes.get(row_id, ())),
+                )
+            )
+        return facts
 
     def question_due(self, uuid: str) -> dt.datetime | None:
         """When the question is next due for practice; None if never practised."""

@@ -1,8 +1,10 @@
 """Review, before the next interview: a briefing from your own answers, then a drill.
 
-The briefing names the next interview and lists the mistakes to watch, each with what you wrote
-you should have done. The drill shows a problem, you recall your answer, `space` shows it, and
-`1`-`4` grade the recall; fsrs schedules the next time (`core.review`), the journal keeps it.
+The briefing names the next interview, lists the mistakes to watch, each with what you wrote
+you should have done, and the questions to rehearse. The drill shows the situation (the question
+you were asked, or the kind of mistake and where), you recall your answer, `space` shows what
+went wrong and your answer, and `1`-`4` grade the recall; fsrs schedules the next time
+(`core.review`), the journal keeps it.
 """
 
 from __future__ import annotations
@@ -77,6 +79,16 @@ def briefing_text(briefing: review.Briefing, today, app: App[Any]) -> Group:  # 
             parts.append(
                 hanging("  ☐ ", theme_style(app, "text-accent"), Text(" ".join(action.split())))
             )
+    if briefing.questions:
+        parts.append(Text("\nQuestions to rehearse", style="bold underline"))
+        for question in briefing.questions:
+            line = Text(question.text)
+            if not question.answered:
+                line.append("  no answer yet", style=theme_style(app, "text-warning"))
+            line.append("\n" + "; ".join(question.reasons), style="dim")
+            parts.append(hanging("  ? ", theme_style(app, "text-accent"), line))
+        if briefing.more_questions:
+            parts.append(Text(f"  and {briefing.more_questions} more (p to practise)", style="dim"))
     parts.append(Text("\nOn the day", style="bold underline"))
     for entry in briefing.checklist:
         line = Text(entry.text)
@@ -223,14 +235,10 @@ class ReviewScreen(Screen[None]):
             hint.update(Text("escape: back to the journal", style="dim"))
             return
         self.query_one("#drill").border_subtitle = f"{self.position + 1} of {self.total}"
-        where.update(
-            Text(
-                f"{card.category_name or 'uncategorised'} · {card.company} · {card.date:%d %b %Y}",
-                style="dim",
-            )
-        )
-        problem.update(Text(card.problem))
-        hint.update(Text("Recall what you should have done, then space to check.", style="dim"))
+        heading, situation = card.situation
+        where.update(Text(heading, style="bold"))
+        problem.update(Text(situation))
+        hint.update(Text("What would you do or say now? Then space to check.", style="dim"))
 
     def _summary_text(self) -> Text:
         if not self.results:
@@ -261,7 +269,11 @@ class ReviewScreen(Screen[None]):
         if card is None or self.revealed:
             return
         self.revealed = True
-        answer = Text("Your answer\n", style=theme_style(self.app, "text-success", bold=True))
+        answer = Text("What went wrong", style=theme_style(self.app, "text-error", bold=True))
+        if card.question:  # the front named the question: say where, and what kind of mistake
+            answer.append(f"  {card.category_name} · {card.company} · {card.date:%d %b %Y}", "dim")
+        answer.append(f"\n{card.problem}\n\n")
+        answer.append("Your answer\n", style=theme_style(self.app, "text-success", bold=True))
         answer.append(card.should_have)
         self.query_one("#card-answer", Static).update(answer)
         self.query_one("#card-hint", Static).update(
