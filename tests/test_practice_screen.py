@@ -166,7 +166,7 @@ async def test_the_deck_starts_with_the_answered_question_and_says_where_it_is(j
         assert screen.card is not None and screen.card.question.uuid == YOURSELF
         shown = screen_text(app)
         assert f"1 of {len(journal.questions())}" in shown
-        assert "asked 1 time" in shown
+        assert "asked once" in shown
         assert ANSWER not in shown  # the front is the question only
 
 

@@ -65,7 +65,7 @@ def test_each_reason_is_said_and_the_weightiest_come_first() -> None:
     assert [(item.uuid, item.reasons) for item in chosen] == [
         ("recurring", ["linked to a mistake that keeps coming back: Rambling"]),
         ("company", ["asked at Globex in May 2026"]),
-        ("stage", ["asked 2 times at a phone interview"]),
+        ("stage", ["asked twice at a phone interview"]),
         ("due", ["due for practice"]),
     ]
     assert more == 0

@@ -51,6 +51,7 @@ __all__ = [
     "card_due",
     "checklist",
     "grade",
+    "how_often",
     "is_due",
     "make_due",
     "new_card",
@@ -323,6 +324,11 @@ class Rehearse:
     answered: bool
 
 
+def how_often(times: int) -> str:
+    """ "once", "twice", "3 times": how often a question came up."""
+    return {1: "once", 2: "twice"}.get(times, f"{times} times")
+
+
 def _same(a: str, b: str) -> bool:
     return bool(a.strip()) and _normal(a) == _normal(b)
 
@@ -356,8 +362,7 @@ def questions_to_rehearse(
             stage = upcoming.stage
             at_stage = sum(1 for _, _, asked_at in question.asked if asked_at == stage)
             if stage != "other" and at_stage:
-                times = "once" if at_stage == 1 else f"{at_stage} times"
-                reasons.append((2, f"asked {times} at a {stage} interview"))
+                reasons.append((2, f"asked {how_often(at_stage)} at a {stage} interview"))
         if question.due is not None and _utc(question.due) <= now:
             reasons.append((3, "due for practice"))
         if reasons:

@@ -237,8 +237,7 @@ class PracticeScreen(PracticeEditing, Screen[None]):
         ).border_subtitle = f"{self.position + 1} of {len(self.deck)} · {card.section_name}"
         where = Text(GROUP_NAMES.get(question.group, question.group), style="dim")
         if card.asked:
-            times = len(card.asked)
-            where.append(f" · asked {times} time{'s' if times != 1 else ''}", style="dim")
+            where.append(f" · asked {review.how_often(len(card.asked))}", style="dim")
         if card.recurring:
             warning = theme_style(self.app, "text-warning")
             where.append(" · tied to a mistake you keep making", style=warning)
