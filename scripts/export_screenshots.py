@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 
 from interview_journal.core.clock import FixedClock
-from interview_journal.core.sample import generate_sample
+from interview_journal.core.sample import generate_sample, sample_questions
 from interview_journal.store import open_journal
 from interview_journal.tui.app import JournalApp
 
@@ -41,13 +41,14 @@ async def main() -> None:
     OUT.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:
         journal = open_journal(Path(folder) / "demo.db")
-        journal.import_records([], generate_sample(30, today=TODAY))
+        journal.import_records([], generate_sample(30, today=TODAY), questions=sample_questions())
         journal.clock = FixedClock(dt.datetime(2026, 11, 27, 9, 0, tzinfo=dt.UTC))
         shots = (
             ("journal.svg", "j", "j", "j", "tab"),
             ("new-interview.svg", "n", *"Acme", "tab", *"Data", "tab"),
             ("trends.svg", "t"),
             ("review.svg", "r", "space"),
+            ("practice.svg", "p", "space"),
             ("composer.svg", "j", "j", "j", "f", "enter"),
         )
         for name, *keys in shots:

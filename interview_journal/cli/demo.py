@@ -31,7 +31,7 @@ def demo(ctx: click.Context, count: int, out: Path | None, seed: int) -> None:
     import tempfile
 
     from .. import startup
-    from ..core.sample import generate_sample
+    from ..core.sample import generate_sample, sample_questions
     from ..store import open_journal
 
     startup.end()  # a sample of 10,000 interviews is a lot of objects: collect as usual
@@ -42,7 +42,7 @@ def demo(ctx: click.Context, count: int, out: Path | None, seed: int) -> None:
         with plain_errors():
             journal = open_journal(out)
             try:
-                journal.import_records([], records)
+                journal.import_records([], records, questions=sample_questions())
             finally:
                 journal.close()
         click.echo(f"Wrote a sample journal of {count} interviews to {out}.")
@@ -50,5 +50,5 @@ def demo(ctx: click.Context, count: int, out: Path | None, seed: int) -> None:
     with tempfile.TemporaryDirectory(prefix="interview-journal-demo-") as folder:
         with plain_errors():
             journal = open_journal(Path(folder) / "demo.db")
-            journal.import_records([], records)
+            journal.import_records([], records, questions=sample_questions())
         run_app(journal, settings_of(ctx))

@@ -28,8 +28,10 @@ core/sample_texts.py when a sample is first made. Standard library only; no I/O 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import random
 import uuid as uuid_module
+from pathlib import Path
 
 from .model import (
     NEGATIVE_FEELINGS,
@@ -39,10 +41,12 @@ from .model import (
     InterviewRecord,
     Issue,
     Positive,
+    Question,
+    Story,
 )
 from .sample_texts import sample_texts
 
-__all__ = ["STORY", "generate_sample"]
+__all__ = ["STORY", "generate_sample", "sample_questions"]
 
 # The categories the demo's trends are built around, by the label they should get (DESIGN §8).
 STORY: dict[str, tuple[str, ...]] = {
@@ -460,3 +464,30 @@ def generate_sample(
     for n, date in enumerate(journal.upcoming_dates(upcoming)):
         records.append(journal.upcoming_record(date, first=n == 0))
     return records
+
+
+SAMPLE_ANSWERS = Path(__file__).with_name("sample_answers.json")
+
+
+def sample_questions(path: Path = SAMPLE_ANSWERS) -> list[Question]:
+    """The bank's questions the demo journal has answers to, each with those answers (kept as
+    data in sample_answers.json beside this module): Practice has something to show. Raises
+    ValueError naming a key that is not a question of the bank, or an answer not as written."""
+    from .questions import BANK
+
+    bank = {question.key: question for question in BANK}
+    data = json.loads(path.read_text(encoding="utf-8"))
+    questions = []
+    for key, answers in data["answers"].items():
+        if key not in bank:
+            raise ValueError(f"{path.name}: answers.{key}: no such question in the bank")
+        stories = []
+        for position, answer in enumerate(answers):
+            if not isinstance(answer, dict) or not str(answer.get("text", "")).strip():
+                raise ValueError(f"{path.name}: answers.{key}[{position}]: needs a text")
+            stories.append(Story(**answer, question_uuid=bank[key].uuid, position=position))
+        asked = bank[key]
+        questions.append(
+            Question(text=asked.text, group=asked.group, key=key, uuid=asked.uuid, stories=stories)
+        )
+    return questions
