@@ -165,7 +165,7 @@ from interview_journal.store import open_journal
 from interview_journal.tui.app import JournalApp
 
 KEY, WARM = sys.argv[2], sys.argv[3] == "warm"
-SCREEN = {"t": "TrendsScreen", "r": "ReviewScreen"}[KEY]
+SCREEN = {"t": "TrendsScreen", "r": "ReviewScreen", "p": "PracticeScreen"}[KEY]
 
 
 def filled(screen):
@@ -200,7 +200,7 @@ async def main():
 
 asyncio.run(main())
 """
-"""Opens a screen by its key (argv[2]: `t` trends, `r` review) on a journal (argv[1]), `warm`
-(the charts module already imported, as the app's warm-up does after the first frame) or `cold`
-(argv[3]); prints the seconds from the key to the screen on show, and to it filled (what it
-reads in a thread is in) and repainted."""
+"""Opens a screen by its key (argv[2]: `t` trends, `r` review, `p` practice) on a journal
+(argv[1]), `warm` (the charts module already imported, as the app's warm-up does after the first
+frame) or `cold` (argv[3]); prints the seconds from the key to the screen on show, and to it
+filled (what it reads in a thread is in) and repainted."""

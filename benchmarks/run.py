@@ -382,7 +382,7 @@ def stats_command(journal: Path, env: dict[str, str], runs: int) -> list[Result]
 
 
 def screens_ready(journal: Path, env: dict[str, str], runs: int) -> list[Result]:
-    """From `t` or `r` to the screen on show, and to it filled: what it reads in a thread (on
+    """From `t`, `r` or `p` to the screen on show, and to it filled: what it reads in a thread (on
     a connection of its own) is in and repainted. Each run is a first visit, the hardest."""
 
     def timed(key: str, mode: str) -> tuple[list[float], list[float]]:
@@ -395,6 +395,7 @@ def screens_ready(journal: Path, env: dict[str, str], runs: int) -> list[Result]
         ("t", "warm", "trends after t (charts imported after the first frame)"),
         ("t", "cold", "trends after t, charts not yet imported"),
         ("r", "warm", "review after r"),
+        ("p", "warm", "practice after p"),
     ):
         shown, filled = timed(key, mode)
         results += [
