@@ -14,13 +14,8 @@ from interview_journal.cli.main import cli
 from interview_journal.core.clock import FixedClock
 from interview_journal.core.model import Interview, Issue, Positive
 from interview_journal.core.questions import builtin_uuid
-from interview_journal.core.review import (
-    DrillCard,
-    FocusItem,
-    QuestionFacts,
-    grade,
-    questions_to_rehearse,
-)
+from interview_journal.core.rehearse import QuestionFacts, questions_to_rehearse
+from interview_journal.core.review import DrillCard, grade
 from interview_journal.store import Journal
 from interview_journal.tui.app import JournalApp
 from interview_journal.tui.screens.review import ReviewScreen
@@ -41,10 +36,6 @@ def facts(uuid: str, **given) -> QuestionFacts:  # noqa: ANN003 - QuestionFacts'
     return QuestionFacts(uuid=uuid, **given)
 
 
-def focus(slug: str, label: str | None) -> FocusItem:
-    return FocusItem(slug, slug.title(), label, 3, dt.date(2026, 11, 1), False)
-
-
 # -- choosing (core) ------------------------------------------------------------------------------
 
 
@@ -59,7 +50,7 @@ def test_each_reason_is_said_and_the_weightiest_come_first() -> None:
             facts("fixed", mistakes=frozenset({"attire"})),  # a mistake no longer made
         ],
         upcoming=GLOBEX,
-        focus=[focus("rambling", "recurring"), focus("attire", "fixed")],
+        recurring={"rambling": "Rambling"},  # attire: fixed, so not among them
         now=NOW,
     )
     assert [(item.uuid, item.reasons) for item in chosen] == [
@@ -74,7 +65,9 @@ def test_each_reason_is_said_and_the_weightiest_come_first() -> None:
 def test_a_question_with_more_reasons_comes_first_and_the_rest_are_counted() -> None:
     many = [facts(f"q{n}", text=f"Question {n:02}", due=NOW) for n in range(10)]
     both = facts("both", text="Zed", due=NOW, asked=[(dt.date(2026, 1, 5), "Initech", "phone")])
-    chosen, more = questions_to_rehearse(many + [both], upcoming=GLOBEX, focus=[], now=NOW, limit=4)
+    chosen, more = questions_to_rehearse(
+        many + [both], upcoming=GLOBEX, recurring={}, now=NOW, limit=4
+    )
     assert [item.uuid for item in chosen] == ["both", "q0", "q1", "q2"]
     assert chosen[0].reasons == ["asked once at a phone interview", "due for practice"]
     assert more == 7
@@ -84,7 +77,7 @@ def test_without_a_next_interview_only_mistakes_and_due_questions_count() -> Non
     chosen, _ = questions_to_rehearse(
         [facts("company", asked=[(dt.date(2026, 5, 4), "Globex", "phone")]), facts("d", due=NOW)],
         upcoming=None,
-        focus=[],
+        recurring={},
         now=NOW,
     )
     assert [item.uuid for item in chosen] == ["d"]

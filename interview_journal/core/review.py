@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from . import trends
 from .model import Category, Interview
+from .rehearse import QuestionFacts, Rehearse, questions_to_rehearse
 from .taxonomy import BUILTIN_CATEGORIES, CHECKLIST
 
 T = TypeVar("T")
@@ -40,8 +41,6 @@ __all__ = [
     "Answer",
     "Briefing",
     "ChecklistItem",
-    "QuestionFacts",
-    "Rehearse",
     "DrillCard",
     "DrillSummary",
     "FocusItem",
@@ -51,13 +50,11 @@ __all__ = [
     "card_due",
     "checklist",
     "grade",
-    "how_often",
     "is_due",
     "make_due",
     "new_card",
     "open_actions",
     "order_for_drill",
-    "questions_to_rehearse",
     "summarize",
 ]
 
@@ -228,7 +225,10 @@ def build_briefing(
     items.sort(key=_focus_key)
     days_until = (upcoming.date - today).days if upcoming is not None else None
     moment = now if now is not None else dt.datetime.combine(today, dt.time.max, dt.UTC)
-    rehearse, more = questions_to_rehearse(questions, upcoming=upcoming, focus=items, now=moment)
+    recurring = {item.slug: item.name for item in items if item.label in FOCUS_LABELS}
+    rehearse, more = questions_to_rehearse(
+        questions, upcoming=upcoming, recurring=recurring, now=moment
+    )
     return Briefing(
         upcoming=upcoming,
         days_until=days_until,
@@ -291,89 +291,6 @@ def briefing_json(briefing: Briefing) -> dict:
         ],
         "more_questions_to_rehearse": briefing.more_questions,
     }
-
-
-# --- questions to rehearse --------------------------------------------------------------------
-
-QUESTIONS_LISTED = 8
-"""Questions to rehearse the briefing lists; it says how many more there are."""
-
-
-@dataclass(frozen=True, slots=True)
-class QuestionFacts:
-    """What the journal knows of one question, for choosing what to rehearse."""
-
-    uuid: str
-    text: str
-    answered: bool
-    due: dt.datetime | None
-    """When it is next due for practice; None if never practised."""
-    asked: list[tuple[dt.date, str, str]] = field(default_factory=list)
-    """Each past interview where it came up: date, company, stage (latest first)."""
-    mistakes: frozenset[str] = frozenset()
-    """The categories of the issues linked to it."""
-
-
-@dataclass(frozen=True, slots=True)
-class Rehearse:
-    """A question to rehearse before the interview, and why."""
-
-    uuid: str
-    text: str
-    reasons: list[str]
-    answered: bool
-
-
-def how_often(times: int) -> str:
-    """ "once", "twice", "3 times": how often a question came up."""
-    return {1: "once", 2: "twice"}.get(times, f"{times} times")
-
-
-def _same(a: str, b: str) -> bool:
-    return bool(a.strip()) and _normal(a) == _normal(b)
-
-
-def questions_to_rehearse(
-    facts: Iterable[QuestionFacts],
-    *,
-    upcoming: Interview | None,
-    focus: Sequence[FocusItem],
-    now: dt.datetime,
-    limit: int = QUESTIONS_LISTED,
-) -> tuple[list[Rehearse], int]:
-    """The questions to rehearse and how many more there are: those linked to a recurring
-    (or improving) mistake, those asked before at the next interview's company, or at its
-    stage, and those due for practice, each with its reasons, in that order of weight (more
-    reasons first within one weight, then by text)."""
-    recurring = {item.slug: item.name for item in focus if item.label in FOCUS_LABELS}
-    now = _utc(now)
-    chosen: list[tuple[int, int, str, Rehearse]] = []
-    for question in facts:
-        reasons: list[tuple[int, str]] = []
-        mistakes = sorted(recurring[slug] for slug in question.mistakes if slug in recurring)
-        if mistakes:
-            reasons.append((0, f"linked to a mistake that keeps coming back: {mistakes[0]}"))
-        if upcoming is not None:
-            there = [
-                date for date, company, _ in question.asked if _same(company, upcoming.company)
-            ]
-            if there:
-                reasons.append((1, f"asked at {upcoming.company.strip()} in {there[0]:%b %Y}"))
-            stage = upcoming.stage
-            at_stage = sum(1 for _, _, asked_at in question.asked if asked_at == stage)
-            if stage != "other" and at_stage:
-                reasons.append((2, f"asked {how_often(at_stage)} at a {stage} interview"))
-        if question.due is not None and _utc(question.due) <= now:
-            reasons.append((3, "due for practice"))
-        if reasons:
-            weight = min(rank for rank, _ in reasons)
-            item = Rehearse(
-                question.uuid, question.text, [r for _, r in reasons], question.answered
-            )
-            chosen.append((weight, -len(reasons), _normal(question.text), item))
-    chosen.sort(key=lambda entry: entry[:3])
-    kept = [item for *_, item in chosen[: max(limit, 0)]]
-    return kept, len(chosen) - len(kept)
 
 
 # --- the drill ---------------------------------------------------------------------------------

@@ -22,7 +22,7 @@ from .question_links import Linking
 from .tables import QUESTION_SELECT, STORY_SELECT
 
 if TYPE_CHECKING:
-    from ..core.review import QuestionFacts
+    from ..core.rehearse import QuestionFacts
 
 LINKED_TABLES = {"issue": "issues", "positive": "positives"}
 
@@ -144,7 +144,8 @@ class Questions(Linking):
         """What the briefing weighs to choose questions to rehearse, for every question on show
         that came up in an interview up to `today` or was practised: where it came up, the
         categories of the issues linked to it, whether it has an answer, when it is due."""
-        from ..core.review import QuestionFacts, card_due
+        from ..core.rehearse import QuestionFacts
+        from ..core.review import card_due
 
         rows = self._rows(
             """

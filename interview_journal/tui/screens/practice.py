@@ -30,6 +30,7 @@ from textual.widgets import Header, Static, TextArea
 from ...core import practice, review
 from ...core.clock import Clock
 from ...core.model import MOST_STORIES, Question, Story
+from ...core.rehearse import how_often
 from ...store import Journal, JournalError
 from ...store.rehearsal import PracticeData, load_practice
 from ..reading import read_in_thread
@@ -237,7 +238,7 @@ class PracticeScreen(PracticeEditing, Screen[None]):
         ).border_subtitle = f"{self.position + 1} of {len(self.deck)} · {card.section_name}"
         where = Text(GROUP_NAMES.get(question.group, question.group), style="dim")
         if card.asked:
-            where.append(f" · asked {review.how_often(len(card.asked))}", style="dim")
+            where.append(f" · asked {how_often(len(card.asked))}", style="dim")
         if card.recurring:
             warning = theme_style(self.app, "text-warning")
             where.append(" · tied to a mistake you keep making", style=warning)
