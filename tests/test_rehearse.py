@@ -8,6 +8,7 @@ import datetime as dt
 import json
 
 from click.testing import CliRunner
+from textual.content import Content
 from textual.widgets import Static
 
 from interview_journal.cli.main import cli
@@ -198,3 +199,18 @@ async def test_a_card_with_no_question_shows_the_kind_of_mistake_and_where(
         assert "Arrived 10 minutes late" not in shown
         await pilot.press("space")
         assert "Arrived 10 minutes late" in screen_text(app)
+
+
+async def test_only_the_headings_of_the_revealed_card_are_coloured(journal: Journal) -> None:
+    """What went wrong and the answer read in the text's own colour, under coloured headings."""
+    add_acme(journal)
+    app = JournalApp(journal=journal, today=lambda: TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_review(app, pilot)
+        await pilot.press("space")
+        back = app.screen.query_one("#card-answer", Static).render()
+        assert isinstance(back, Content)
+        styled = [back.plain[span.start : span.end] for span in back.spans]
+        assert {"What went wrong", "Your answer\n"} <= set(styled)
+        assert not any("Arrived 10 minutes late" in text for text in styled)  # the problem
+        assert not any("Leave 45 minutes early" in text for text in styled)  # and the answer

@@ -269,7 +269,8 @@ class ReviewScreen(Screen[None]):
         if card is None or self.revealed:
             return
         self.revealed = True
-        answer = Text("What went wrong", style=theme_style(self.app, "text-error", bold=True))
+        answer = Text()  # a style given to Text() itself would colour all of it
+        answer.append("What went wrong", style=theme_style(self.app, "text-error", bold=True))
         if card.question:  # the front named the question: say where, and what kind of mistake
             answer.append(f"  {card.category_name} · {card.company} · {card.date:%d %b %Y}", "dim")
         answer.append(f"\n{card.problem}\n\n")
