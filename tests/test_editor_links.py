@@ -18,7 +18,8 @@ from interview_journal.store import Journal, open_journal
 from interview_journal.tui.app import JournalApp
 from interview_journal.tui.screens.help import HelpScreen
 from interview_journal.tui.screens.question_picker import AddQuestionDialog, QuestionPicker
-from interview_journal.tui.widgets.issue_editor import IssueEditor, QuestionSays
+from interview_journal.tui.widgets.editor_lines import QuestionSays
+from interview_journal.tui.widgets.issue_editor import IssueEditor
 
 from .conftest import TODAY, screen_lines, until
 from .test_journal_screen import keys

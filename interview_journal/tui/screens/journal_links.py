@@ -36,7 +36,7 @@ class JournalLinks(Screen[None]):
     def _show_question(self, issue: Issue) -> None:
         """The question line for `issue` as the journal links it now."""
         # Here, not at the top: the editor is loaded after the first frame (see show_detail).
-        from ..widgets.issue_editor import QuestionLine
+        from ..widgets.editor_lines import QuestionLine
 
         editor = self.editor
         if editor.issue is None or editor.issue.uuid != issue.uuid:

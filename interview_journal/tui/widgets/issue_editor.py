@@ -18,7 +18,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.reactive import reactive
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, TextArea
@@ -28,6 +27,7 @@ from ...core.fields import Shape
 from ...core.model import Category, Issue
 from ...core.taxonomy import suggest_category
 from ..text import SEVERITY_NAMES
+from .editor_lines import QuestionLine, QuestionSays, SaveState
 from .fields import Look, field_of, value_of, widget_for
 
 AUTOSAVE_SECONDS = 0.8  # a pause in typing this long saves: well inside a second
@@ -64,70 +64,6 @@ def _content(issue: Issue | None) -> tuple[object, ...]:
 def _one_line(name: str) -> Any:
     """The field `name` of Issue, edited on one line (the next step: a few words)."""
     return dataclasses.replace(field_of(Issue, name), shape=Shape.LINE)
-
-
-@dataclasses.dataclass(frozen=True, slots=True)
-class QuestionLine:
-    """What the editor says of the question an issue was asked: the question linked (its
-    text, and "suggested" or "confirmed"), or a quote that matches none of the journal's."""
-
-    text: str = ""
-    link: str | None = None
-    unmatched: str = ""
-
-
-class SaveState(Static):
-    """saved / saving / not saved, in a word and a colour."""
-
-    DEFAULT_CSS = """
-    SaveState { width: auto; padding: 0 1; color: $text-muted; }
-    SaveState.-saved { color: $success; }
-    SaveState.-unsaved { color: $warning; }
-    SaveState.-failed { color: $error; text-style: bold; }
-    """
-
-    state: reactive[str] = reactive("idle")
-
-    def show(self, state: str, detail: str = "") -> None:
-        self.state = state
-        labels = {
-            "idle": "",
-            "unsaved": "● not saved yet",
-            "saving": "… saving",
-            "saved": "✓ saved",
-            "failed": "✗ not saved",
-        }
-        text = labels[state] + (f": {detail}" if detail else "")
-        self.update(Text(text))
-        for name in ("saved", "unsaved", "failed"):
-            self.set_class(state == name, f"-{name}")
-
-
-class QuestionSays(Widget):
-    """One line: a few words, the question (cut short with … where the line is too narrow),
-    and what follows it, which always shows ("(suggested)", "add it")."""
-
-    DEFAULT_CSS = "QuestionSays { height: 1; }"
-
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.parts = ("", "", "")
-
-    def say(self, before: str, question: str, after: str) -> None:
-        self.parts = (before, question, after)
-        self.refresh()
-
-    @property
-    def said(self) -> str:
-        """The whole line, uncut."""
-        return "".join(self.parts)
-
-    def render(self) -> Text:
-        before, question, after = self.parts
-        room = self.content_size.width - len(before) - len(after)
-        if len(question) > room:
-            question = question[: max(room - 1, 0)] + "…"
-        return Text(before + question + after, no_wrap=True, overflow="ellipsis")
 
 
 NO_ISSUE = "No issue open. Press i to write down something that went wrong."
