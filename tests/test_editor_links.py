@@ -238,3 +238,22 @@ def test_a_ticked_off_step_travels_in_the_exchange_file(tmp_path: Path) -> None:
 
 def _fields(issue: Issue) -> dict[str, object]:
     return {name: getattr(issue, name) for name in Issue.__slots__}  # type: ignore[attr-defined]
+
+
+async def test_at_80x24_the_question_line_and_the_next_step_fit(journal: Journal) -> None:
+    add_interview(
+        journal,
+        "Froze when asked 'why are you leaving your job' and rambled",
+        action="Mock interview with Sam",
+    )
+    app = make_app(journal)
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await in_the_editor(app, pilot)
+        await until(pilot, lambda: "(suggested)" in question_line(app))
+        lines = screen_lines(app)
+        said = next(line for line in lines if "Question: Why are" in line)
+        assert "(suggested)" in said  # the question is cut short, never what is said of it
+        assert any("Mock interview with Sam" in line and "open" in line for line in lines)
+        for area in editor.query("TextArea"):
+            assert area.region.height >= 6, area.id
+        assert "^o Confirm question" in lines[-1]
