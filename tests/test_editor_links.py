@@ -9,15 +9,19 @@ import json
 from pathlib import Path
 
 from click.testing import CliRunner
-from textual.widgets import Input
+from textual.widgets import Input, Select
 
 from interview_journal.cli.main import cli
-from interview_journal.core.model import Interview, Issue
-from interview_journal.core.questions import builtin_uuid
+from interview_journal.core.model import Interview, Issue, Question
+from interview_journal.core.questions import BANK, builtin_uuid
 from interview_journal.store import Journal, open_journal
 from interview_journal.tui.app import JournalApp
 from interview_journal.tui.screens.help import HelpScreen
-from interview_journal.tui.screens.question_picker import AddQuestionDialog, QuestionPicker
+from interview_journal.tui.screens.question_picker import (
+    AddQuestionDialog,
+    QuestionPicker,
+    closest_group,
+)
 from interview_journal.tui.widgets.editor_lines import QuestionSays
 from interview_journal.tui.widgets.issue_editor import IssueEditor
 
@@ -166,10 +170,11 @@ async def test_an_unmatched_quote_is_offered_and_added_to_the_questions(journal:
         dialog = app.screen
         assert isinstance(dialog, AddQuestionDialog)
         assert dialog.query_one("#new-text", Input).value == "Tell me about Kubernetes operators"
+        assert dialog.query_one("#new-group", Select).value == "role"  # like no question
         await pilot.press("enter")
         await until(pilot, lambda: "Question: Tell me about Kubernetes" in question_line(app))
     added = [q for q in journal.questions() if q.text == "Tell me about Kubernetes operators"]
-    assert len(added) == 1 and not added[0].builtin
+    assert len(added) == 1 and not added[0].builtin and added[0].group == "role"
     stored = journal.issue(issue.uuid)
     assert (stored.question_uuid, stored.question_link) == (added[0].uuid, "confirmed")
 
@@ -257,3 +262,15 @@ async def test_at_80x24_the_question_line_and_the_next_step_fit(journal: Journal
         for area in editor.query("TextArea"):
             assert area.region.height >= 6, area.id
         assert "^o Confirm question" in lines[-1]
+
+
+def test_a_new_question_goes_to_the_group_of_the_most_alike_or_the_role() -> None:
+    questions = [Question(text=q.text, group=q.group) for q in BANK]
+    assert closest_group("Tell me about a time you had a conflict with your boss", questions) == (
+        "behavioural"
+    )
+    assert closest_group("What is your biggest strength as an engineer", questions) == "strengths"
+    assert closest_group("Why did you leave your last team", questions) == "awkward"
+    # like nothing of the bank (its first words are not enough): the role
+    assert closest_group("Tell me about Kubernetes operators", questions) == "role"
+    assert closest_group("Explain Kubernetes pods", questions) == "role"

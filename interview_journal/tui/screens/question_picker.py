@@ -28,8 +28,10 @@ SHOWN = 40
 """The most questions the picker lists at once (the bank holds about fifty)."""
 DEFAULT_GROUP = "role"
 """Where a quoted question goes when it is like none of the journal's."""
-LIKE_FROM = 50.0
-"""How alike (rapidfuzz token set ratio) a question must be to lend a new one its group."""
+LIKE_FROM = 62.0
+"""How alike (rapidfuzz token sort ratio: the whole wording, so that "Tell me about
+Kubernetes" is not taken for "Tell me about yourself") a question must be to lend a new one
+its group."""
 
 GROUP_NAMES = {group.key: group.name for group in GROUPS}
 
@@ -58,7 +60,7 @@ def closest_group(text: str, questions: Sequence[Question]) -> str:
     best = process.extractOne(
         text,
         [question.text for question in questions],
-        scorer=fuzz.token_set_ratio,
+        scorer=fuzz.token_sort_ratio,
         processor=utils.default_process,
         score_cutoff=LIKE_FROM,
     )
