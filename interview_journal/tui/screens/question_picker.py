@@ -123,7 +123,8 @@ class QuestionPicker(Dialog[str | None]):
                 Text.assemble(
                     ("✓ " if q.uuid == self.current else "  "),
                     q.text,
-                    (f"  {GROUP_NAMES.get(q.group, q.group)}", "dim"),
+                    "\n",
+                    (f"    {GROUP_NAMES.get(q.group, q.group)}", "dim"),
                 )
             )
             for q in self.shown
