@@ -54,6 +54,7 @@ FILE_KEYS = {
         "category",
         "severity",
         "action",
+        "action_done",
         "created",
         "updated",
         "card",

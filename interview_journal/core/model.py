@@ -102,6 +102,9 @@ class Issue:
     )
     severity: int = spec(Shape.NUMBER, default=2, required=True, low=1, high=3)
     action: str = spec(Shape.TEXT, default="", null_if_empty=True)
+    """The next step it calls for (more practice, a mock interview with a friend)."""
+    action_done: dt.date | None = spec(Shape.DATE, default=None, sheet=False)
+    """The day the next step was ticked off, or None while it is open (or there is none)."""
     interview_uuid: str = spec(Shape.PARENT, default="", file=False, row="r", identity=True)
     uuid: str = spec(Shape.UUID, factory=new_uuid)
     created: str = spec(Shape.STAMP, default="")

@@ -81,7 +81,8 @@ def _read_expression(each: Described) -> str:
     if shape in (Shape.LINES, Shape.CHOICES):
         return f"_texts({column})"
     if shape is Shape.DATE:
-        return f"_day({column})" if spec.required else f"_date({column})"
+        # an optional date may be newer than the row's schema (a rescued older journal)
+        return f"_day({column})" if spec.required else f"_date(row.get({name}))"
     if shape is Shape.TIME:
         return f"_time({column})"
     if shape is Shape.FLAG:

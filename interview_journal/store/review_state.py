@@ -93,6 +93,8 @@ class ReviewState(Drill):
         )
         order = "i.date DESC, coalesce(i.time, '') DESC, i.id DESC, c.id DESC"
         where = f"i.date <= :today AND trim(c.{column}) != ''"
+        if column == "action":
+            where += " AND c.action_done IS NULL"  # a step ticked off is no longer open
         values = {"slug": slug, "today": today.isoformat(), "limit": SOURCES_READ}
         rows = self._rows(
             f"SELECT c.uuid, i.uuid, i.date, i.company, c.problem, c.{column} FROM {tables} "

@@ -223,6 +223,11 @@ def m006_settings(db: Database) -> None:
     db.execute("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID")
 
 
+def m007_action_done(db: Database) -> None:
+    """An issue's next step can be ticked off: the day it was done (NULL while it is open)."""
+    db.execute("ALTER TABLE issues ADD COLUMN action_done TEXT")
+
+
 MIGRATIONS = (
     m001_initial,
     m002_review,
@@ -230,6 +235,7 @@ MIGRATIONS = (
     m004_positives_updated,
     m005_questions,
     m006_settings,
+    m007_action_done,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

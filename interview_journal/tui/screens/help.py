@@ -114,6 +114,23 @@ class HelpScreen(Dialog[None]):
     HelpScreen .section-keys {
         margin-left: 2;
     }
+    HelpScreen .section {
+        height: auto;
+    }
+    /* Wide: the sections side by side, two a row, so that a screen's keys and the keys of
+       every screen fit without scrolling. */
+    HelpScreen.-wide > #dialog {
+        width: 110;
+    }
+    HelpScreen.-wide #sections {
+        layout: grid;
+        grid-size: 2;
+        grid-rows: auto;
+        grid-gutter: 0 4;
+    }
+    HelpScreen.-wide .section.-last {
+        column-span: 2;
+    }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -130,9 +147,11 @@ class HelpScreen(Dialog[None]):
         with Vertical(id="dialog") as dialog:
             dialog.border_title = "Keys"
             with VerticalScroll(id="sections"):
-                for title, rows in self.sections:
-                    yield Static(Text(title), classes="section-title")
-                    yield Static(self._table(rows), classes="section-keys")
+                last = len(self.sections) - 1
+                for index, (title, rows) in enumerate(self.sections):
+                    with Vertical(classes="section -last" if index == last else "section"):
+                        yield Static(Text(title), classes="section-title")
+                        yield Static(self._table(rows), classes="section-keys")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -31,6 +31,7 @@ from ..widgets.interview_list import InterviewList
 from ..widgets.issue_list import IssueList
 from ..widgets.status_line import Severity, StatusLine
 from .journal_dialogs import JournalDialogs
+from .journal_links import JournalLinks
 from .journal_source import JournalSource
 from .journal_text import EMPTY_TEXT, summary_text
 
@@ -41,7 +42,7 @@ DETAIL_DELAY = 0.06  # seconds the selection rests before its issues and editor 
 POLL_SECONDS = 1.0  # how often the journal is asked whether another window wrote to it
 
 
-class JournalScreen(JournalDialogs, Screen[None]):
+class JournalScreen(JournalDialogs, JournalLinks, Screen[None]):
     """Capture an interview, list its issues, and write beside each what you should have done."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -149,7 +150,9 @@ class JournalScreen(JournalDialogs, Screen[None]):
         summary.border_title = "Interview"
         issues = IssueList(id="issues", classes="pane")
         issues.border_title = "Issues"
-        editor = IssueEditor(id="editor", classes="pane -empty", disabled=True)
+        editor = IssueEditor(
+            today=self.clock.today, id="editor", classes="pane -empty", disabled=True
+        )
         editor.border_title = "Issue"
         self.query_one("#main").mount(Vertical(summary, issues, editor, id="detail"))
 

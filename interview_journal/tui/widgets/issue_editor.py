@@ -8,6 +8,8 @@ after a short pause in typing, when focus leaves a field, and on ctrl+s.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+from collections.abc import Callable
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -16,14 +18,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.reactive import reactive
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Label, Select, Static, TextArea
+from textual.widgets import Input, Label, Select, Static, TextArea
 
+from ...core.dates import format_date
+from ...core.fields import Shape
 from ...core.model import Category, Issue
 from ...core.taxonomy import suggest_category
 from ..text import SEVERITY_NAMES
+from .editor_lines import QuestionLine, QuestionSays, SaveState
 from .fields import Look, field_of, value_of, widget_for
 
 AUTOSAVE_SECONDS = 0.8  # a pause in typing this long saves: well inside a second
@@ -37,6 +41,7 @@ LOOKS = {
     "severity": Look(
         option=lambda n: SEVERITY_NAMES.get(n, str(n)), blank="Severity", compact=False
     ),
+    "action": Look(placeholder="Next step: more practice, a mock interview…"),
 }
 """How the editor shows the fields of Issue it derives from their Specs (core/model.py). The
 category is its own: its choices are the journal's categories, which the screen hands over."""
@@ -46,34 +51,19 @@ def _content(issue: Issue | None) -> tuple[object, ...]:
     """What the user edits of an issue: two drafts with equal content need no second save."""
     if issue is None:
         return ()
-    return (issue.problem, issue.should_have, issue.category, issue.severity)
+    return (
+        issue.problem,
+        issue.should_have,
+        issue.category,
+        issue.severity,
+        issue.action,
+        issue.action_done,
+    )
 
 
-class SaveState(Static):
-    """saved / saving / not saved, in a word and a colour."""
-
-    DEFAULT_CSS = """
-    SaveState { width: auto; padding: 0 1; color: $text-muted; }
-    SaveState.-saved { color: $success; }
-    SaveState.-unsaved { color: $warning; }
-    SaveState.-failed { color: $error; text-style: bold; }
-    """
-
-    state: reactive[str] = reactive("idle")
-
-    def show(self, state: str, detail: str = "") -> None:
-        self.state = state
-        labels = {
-            "idle": "",
-            "unsaved": "● not saved yet",
-            "saving": "… saving",
-            "saved": "✓ saved",
-            "failed": "✗ not saved",
-        }
-        text = labels[state] + (f": {detail}" if detail else "")
-        self.update(Text(text))
-        for name in ("saved", "unsaved", "failed"):
-            self.set_class(state == name, f"-{name}")
+def _one_line(name: str) -> Any:
+    """The field `name` of Issue, edited on one line (the next step: a few words)."""
+    return dataclasses.replace(field_of(Issue, name), shape=Shape.LINE)
 
 
 NO_ISSUE = "No issue open. Press i to write down something that went wrong."
@@ -97,13 +87,25 @@ class IssueEditor(Widget):
         color: $text-muted;
     }
     IssueEditor.-empty #no-issue { display: block; }
-    IssueEditor.-empty #sides, IssueEditor.-empty #meta, IssueEditor.-empty #status {
+    IssueEditor.-empty #sides, IssueEditor.-empty #meta, IssueEditor.-empty #status,
+    IssueEditor.-empty #next, IssueEditor.-empty #question {
         visibility: hidden;
     }
+    IssueEditor #next { height: 1; }
+    IssueEditor #action { width: 1fr; }
+    IssueEditor #action-done { width: auto; padding: 0 1; color: $success; }
+    IssueEditor #action-done.-open { color: $text-muted; }
+    IssueEditor #question { width: 1fr; height: 1; padding: 0 1; color: $text-muted; }
+    IssueEditor #question.-unmatched { color: $text-warning; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+g", "use_suggestion", "Use suggestion", id="editor.use_suggestion"),
+        Binding("ctrl+t", "tick_action", "Step done", id="editor.tick_action"),
+        Binding("ctrl+o", "question('confirm')", "Confirm question", id="editor.confirm_question"),
+        Binding("ctrl+l", "question('change')", "Change question", id="editor.change_question"),
+        Binding("ctrl+r", "question('remove')", "Remove question", id="editor.remove_question"),
+        Binding("ctrl+n", "question('add')", "Add question", id="editor.add_question"),
     ]
 
     @dataclasses.dataclass
@@ -116,16 +118,50 @@ class IssueEditor(Widget):
             return self.editor
 
     @dataclasses.dataclass
+    class QuestionWanted(Message):
+        """The issue on show was loaded or saved: what does the question line say now?"""
+
+        editor: IssueEditor
+        issue: Issue
+
+        @property
+        def control(self) -> IssueEditor:
+            return self.editor
+
+    @dataclasses.dataclass
+    class QuestionAsked(Message):
+        """The user asked to confirm, change, remove the issue's question ("confirm",
+        "change", "remove"), or to add the quote it makes to the questions ("add")."""
+
+        editor: IssueEditor
+        issue: Issue
+        what: str
+        quote: str = ""
+
+        @property
+        def control(self) -> IssueEditor:
+            return self.editor
+
+    @dataclasses.dataclass
     class Ready(Message):
         """Mounted and ready to be loaded (the screen may mount it after its first frame)."""
 
         editor: IssueEditor
 
     def __init__(
-        self, *, id: str | None = None, classes: str | None = None, disabled: bool = False
+        self,
+        *,
+        today: Callable[[], dt.date] = dt.date.today,
+        id: str | None = None,
+        classes: str | None = None,
+        disabled: bool = False,
     ) -> None:
         super().__init__(id=id, classes=classes, disabled=disabled)
+        self.today = today
         self.issue: Issue | None = None
+        self.action_done: dt.date | None = None
+        """The day the next step was ticked off, as the editor holds it (saved with the rest)."""
+        self.question = QuestionLine()
         self.dirty = False
         self.suggestion: Category | None = None
         self._categories: dict[str, Category] = {}
@@ -145,16 +181,21 @@ class IssueEditor(Widget):
         with Horizontal(id="meta"):
             yield Select[str]([], prompt="Category", id="category", allow_blank=True)
             yield self._widget("severity", field_of(Issue, "severity").default)
-        with Horizontal(id="status"):
-            yield Static(id="suggestion")
+        with Horizontal(id="next"):
+            yield widget_for(_one_line("action"), "", LOOKS["action"])
+            yield Static(id="action-done")
             yield SaveState(id="save-state")
+        with Horizontal(id="status"):
+            yield QuestionSays(id="question")
+            yield Static(id="suggestion")
 
     @staticmethod
     def _widget(name: str, value: object) -> Widget:
         return widget_for(field_of(Issue, name), value, LOOKS[name])
 
     def _value(self, name: str) -> Any:
-        return value_of(field_of(Issue, name), self.query_one(f"#{name}"))
+        field = _one_line(name) if name == "action" else field_of(Issue, name)
+        return value_of(field, self.query_one(f"#{name}"))
 
     def on_mount(self) -> None:
         self.post_message(self.Ready(self))
@@ -179,7 +220,7 @@ class IssueEditor(Widget):
         should_have = self.query_one("#should_have", TextArea)
         category = self.query_one("#category", Select)
         severity = self.query_one("#severity", Select)
-        with self.prevent(TextArea.Changed, Select.Changed):
+        with self.prevent(TextArea.Changed, Select.Changed, Input.Changed):
             for area, text in (
                 (problem, issue.problem if issue else ""),
                 (should_have, issue.should_have if issue else ""),
@@ -191,6 +232,13 @@ class IssueEditor(Widget):
             else:
                 category.clear()
             severity.value = issue.severity if issue else field_of(Issue, "severity").default
+            action = issue.action if issue else ""
+            self.query_one("#action", Input).value = " ".join(action.split())
+        self.action_done = issue.action_done if issue else None
+        self._show_action_done()
+        self.show_question(QuestionLine())
+        if issue is not None and issue.created:
+            self.post_message(self.QuestionWanted(self, issue))
         self.disabled = issue is None
         self._update_suggestion()
         self.query_one(SaveState).show("saved" if issue and issue.created else "idle")
@@ -215,10 +263,41 @@ class IssueEditor(Widget):
         if self.issue is None or issue.uuid != self.issue.uuid:
             return
         # The stamp of this save is what the next one is checked against.
-        self.issue = dataclasses.replace(self.issue, created=issue.created, updated=issue.updated)
+        self.issue = dataclasses.replace(
+            self.issue,
+            created=issue.created,
+            updated=issue.updated,
+            question_uuid=issue.question_uuid,
+            question_link=issue.question_link,
+            story_uuid=issue.story_uuid,
+        )
         self.conflicted = False
         self.dirty = _content(self._draft()) != _content(self._requested)
         self.query_one(SaveState).show("unsaved" if self.dirty else "saved")
+        self.post_message(self.QuestionWanted(self, self.issue))
+
+    def show_question(self, line: QuestionLine) -> None:
+        """Say which question the issue was asked (or the quote that matches none)."""
+        self.question = line
+        shown = self.query_one("#question", QuestionSays)
+        if line.text:
+            shown.say("Question: ", line.text, f" ({line.link})")
+        elif line.unmatched:
+            shown.say("Not in your questions: '", line.unmatched, "' — add it (ctrl+n)")
+        else:
+            shown.say("", "", "")
+        shown.set_class(not line.text and bool(line.unmatched), "-unmatched")
+        self.refresh_bindings()
+
+    def linked(self, issue: Issue) -> None:
+        """The issue's link, changed by the user: kept with the issue on show."""
+        if self.issue is not None and self.issue.uuid == issue.uuid:
+            self.issue = dataclasses.replace(
+                self.issue,
+                question_uuid=issue.question_uuid,
+                question_link=issue.question_link,
+                story_uuid=issue.story_uuid,
+            )
 
     def save_failed(self, message: str) -> None:
         """Keep the text on screen, say why, and try again a little later."""
@@ -270,12 +349,17 @@ class IssueEditor(Widget):
     def _draft(self) -> Issue:
         assert self.issue is not None
         category = self.query_one("#category", Select).value
+        action = self._value("action")
+        if action == " ".join(self.issue.action.split()):
+            action = self.issue.action  # shown on one line, kept as it was written
         return dataclasses.replace(
             self.issue,
             problem=self._value("problem"),
             should_have=self._value("should_have"),
             category=category if isinstance(category, str) else None,
             severity=self._value("severity"),
+            action=action,
+            action_done=self.action_done if action.strip() else None,
         )
 
     def _stop_timer(self) -> None:
@@ -297,6 +381,12 @@ class IssueEditor(Widget):
         event.stop()
         if event.text_area.id == "problem":
             self._update_suggestion()
+        self._changed()
+
+    @on(Input.Changed, "#action")
+    def _action_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._show_action_done()
         self._changed()
 
     @on(Select.Changed)
@@ -325,7 +415,44 @@ class IssueEditor(Widget):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "use_suggestion":
             return self.suggestion is not None or None
+        if action == "tick_action":
+            return self.issue is not None and bool(self.query_one("#action", Input).value.strip())
+        if action == "question":
+            saved = self.issue is not None and bool(self.issue.created)
+            what = parameters[0] if parameters else ""
+            line = self.question
+            return saved and (
+                what == "change"
+                or (what == "confirm" and line.link == "suggested" and bool(line.text))
+                or (what == "remove" and bool(line.text))
+                or (what == "add" and not line.text and bool(line.unmatched))
+            )
         return True
+
+    def action_tick_action(self) -> None:
+        """Tick the next step off (today), or open it again."""
+        if self.issue is None or not self.query_one("#action", Input).value.strip():
+            return
+        self.action_done = None if self.action_done else self.today()
+        self._show_action_done()
+        self._changed()
+
+    def _show_action_done(self) -> None:
+        shown = self.query_one("#action-done", Static)
+        has_step = bool(self.query_one("#action", Input).value.strip())
+        if has_step and self.action_done is not None:
+            shown.update(Text(f"✓ done {format_date(self.action_done)}"))
+        elif has_step:
+            shown.update(Text("open"))
+        else:
+            shown.update("")
+        shown.set_class(self.action_done is None, "-open")
+        self.refresh_bindings()
+
+    def action_question(self, what: str) -> None:
+        if self.issue is None or not self.issue.created:
+            return
+        self.post_message(self.QuestionAsked(self, self.issue, what, self.question.unmatched))
 
     def action_use_suggestion(self) -> None:
         if self.suggestion is not None:
