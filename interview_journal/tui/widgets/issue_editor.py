@@ -109,7 +109,9 @@ class IssueEditor(Widget):
     ]
 
     @dataclasses.dataclass
-    class SaveRequested(Message):
+    class AboutIssue(Message):
+        """What the editor says of the issue on show (its fields, read back)."""
+
         editor: IssueEditor
         issue: Issue
 
@@ -118,24 +120,19 @@ class IssueEditor(Widget):
             return self.editor
 
     @dataclasses.dataclass
-    class QuestionWanted(Message):
+    class SaveRequested(AboutIssue):
+        """Save this issue."""
+
+    @dataclasses.dataclass
+    class QuestionWanted(AboutIssue):
         """The issue on show was loaded or saved: what does the question line say now?"""
 
-        editor: IssueEditor
-        issue: Issue
-
-        @property
-        def control(self) -> IssueEditor:
-            return self.editor
-
     @dataclasses.dataclass
-    class QuestionAsked(Message):
+    class QuestionAsked(AboutIssue):
         """The user asked to confirm, change, remove the issue's question ("confirm",
         "change", "remove"), or to add the quote it makes to the questions ("add")."""
 
-        editor: IssueEditor
-        issue: Issue
-        what: str
+        what: str = ""
         quote: str = ""
 
         @property
