@@ -492,3 +492,17 @@ async def test_at_60x20_an_answer_can_still_be_written(journal) -> None:
             assert field.region.height == 1 and field.region.width >= 20, name
             assert field.region.bottom <= 19, name
         assert "^s Save" in lines[-1]
+
+
+async def test_a_notice_of_the_last_visit_is_gone_when_practice_opens_again(journal) -> None:
+    practice_journal(journal)
+    app = make_app(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_practice(app, pilot)
+        await pilot.press(*["minus"] * 4)  # 2:00, 1:30, 1:00, 0:30, then no shorter
+        await pilot.pause()
+        assert "shortest the countdown goes" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        await open_practice(app, pilot)
+        assert "shortest the countdown goes" not in screen_text(app)

@@ -172,6 +172,7 @@ class PracticeScreen(PracticeEditing, Screen[None]):
         self.deck = []
         self.position = 0
         self.graded = 0
+        self.query_one("#practice-status", StatusLine).clear()  # said on the last visit
         self.query_one("#practice-question", Static).update(
             Text("Reading your questions…", style="dim")
         )
