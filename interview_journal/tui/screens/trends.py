@@ -325,11 +325,11 @@ class TrendsScreen(Screen[None]):
         others = sum(COLUMN_WIDTHS.get(column, 0) for column in columns)
         names = name_width(table.size.width, others, len(columns))
         table.border_subtitle = SUBTITLE if wide else SHORT_SUBTITLE
-        # Each column is given its width, not left to fit its cells: fitted, a column was at
-        # times drawn at the width of its heading when filled while the layout was settling.
+        # The names' column is given its width, not left to fit its cells: fitted, it could
+        # be drawn at the width of its heading when filled while the layout was settling.
         table.clear(columns=True)
         for column in columns:
-            table.add_column(column, width=names if column == "Category" else COLUMN_WIDTHS[column])
+            table.add_column(column, width=names if column == "Category" else None)
         for category in overview.categories:
             label = category.label
             style = (
@@ -356,29 +356,17 @@ class TrendsScreen(Screen[None]):
         wide = table.size.width >= WIDE_TABLE
         share = _share if wide else _short_share
         names = name_width(table.size.width, 10 + 10 + (15 if wide else 7), 4)
-        rows = [
-            (
-                _short(item.name, names),
-                share(item.with_bad, item.with_decided),
-                share(item.without_bad, item.without_decided),
-                ("too few to tell" if wide else "too few") if item.too_few else "",
-                item.slug,
-            )
-            for item in costs
-        ]
-        # Each column at the width of its widest cell, worked out here: fitted by the table,
-        # a column was at times drawn at its heading's width when filled as the layout settled.
-        table.clear(columns=True)
-        for index, heading in enumerate(("Category", "With it", "Without it", "")):
-            cells = [len(row[index]) for row in rows]
-            table.add_column(heading, width=names if index == 0 else max([len(heading), *cells]))
-        for name, with_it, without_it, note, slug in rows:
+        table.clear(columns=True)  # the names' column at its width, as in _fill_categories
+        table.add_column("Category", width=names)
+        table.add_columns("With it", "Without it", "")
+        for item in costs:
+            note = ("too few to tell" if wide else "too few") if item.too_few else ""
             table.add_row(
-                Text(name),
-                Text(with_it),
-                Text(without_it),
+                Text(_short(item.name, names)),
+                Text(share(item.with_bad, item.with_decided)),
+                Text(share(item.without_bad, item.without_decided)),
                 Text(note, style="dim italic"),
-                key=slug,
+                key=item.slug,
             )
 
     def _highlighted_slug(self) -> str | None:
