@@ -325,11 +325,11 @@ class TrendsScreen(Screen[None]):
         others = sum(COLUMN_WIDTHS.get(column, 0) for column in columns)
         names = name_width(table.size.width, others, len(columns))
         table.border_subtitle = SUBTITLE if wide else SHORT_SUBTITLE
-        # The names' column is given its width, not left to fit its cells: fitted, it could
-        # be drawn at the width of its heading when filled while the layout was settling.
-        table.clear(columns=True)
-        for column in columns:
-            table.add_column(column, width=names if column == "Category" else None)
+        if tuple(str(column.label) for column in table.columns.values()) != columns:
+            table.clear(columns=True)
+            table.add_columns(*columns)
+        else:
+            table.clear()
         for category in overview.categories:
             label = category.label
             style = (
@@ -353,12 +353,10 @@ class TrendsScreen(Screen[None]):
 
     def _fill_cost(self, costs: list[trends.Cost]) -> None:
         table = self.query_one("#cost", DataTable)
+        table.clear()
         wide = table.size.width >= WIDE_TABLE
         share = _share if wide else _short_share
         names = name_width(table.size.width, 10 + 10 + (15 if wide else 7), 4)
-        table.clear(columns=True)  # the names' column at its width, as in _fill_categories
-        table.add_column("Category", width=names)
-        table.add_columns("With it", "Without it", "")
         for item in costs:
             note = ("too few to tell" if wide else "too few") if item.too_few else ""
             table.add_row(
