@@ -126,6 +126,25 @@ class FittedPlot(PlotextPlot):
             self.post_message(self.Resized())
 
 
+Row = tuple[list[Text], str]
+"""A table row's cells, and its key."""
+
+
+def _fill_at_widths(
+    table: DataTable[Text], headings: tuple[str, ...], rows: list[Row], names: int
+) -> None:
+    """Fills `table` with `rows` (cells and key), the names' column `names` cells wide and each
+    other column as wide as its heading or widest cell. The widths are worked out here rather
+    than left to the table: fitted by it, a column was at times drawn at its heading's width
+    when filled while the layout settled ("Late / t", "63% of")."""
+    table.clear(columns=True)
+    for index, heading in enumerate(headings):
+        widest = max([len(heading), *(row[index].cell_len for row, _ in rows)])
+        table.add_column(heading, width=names if index == 0 else widest)
+    for cells, key in rows:
+        table.add_row(*cells, key=key)
+
+
 class TrendsScreen(Screen[None]):
     """Charts and tables of the mistakes, over a period chosen by key."""
 
@@ -325,11 +344,7 @@ class TrendsScreen(Screen[None]):
         others = sum(COLUMN_WIDTHS.get(column, 0) for column in columns)
         names = name_width(table.size.width, others, len(columns))
         table.border_subtitle = SUBTITLE if wide else SHORT_SUBTITLE
-        if tuple(str(column.label) for column in table.columns.values()) != columns:
-            table.clear(columns=True)
-            table.add_columns(*columns)
-        else:
-            table.clear()
+        rows: list[Row] = []
         for category in overview.categories:
             label = category.label
             style = (
@@ -346,26 +361,33 @@ class TrendsScreen(Screen[None]):
                 "Last seen": Text(category.last_seen.isoformat()),
                 "Since": Text(str(category.since_last_seen), justify="right"),
             }
-            table.add_row(*(cells[column] for column in columns), key=category.slug)
+            rows.append(([cells[column] for column in columns], category.slug))
+        _fill_at_widths(table, columns, rows, names)
         slugs = [category.slug for category in overview.categories]
         if keep in slugs:
             table.move_cursor(row=slugs.index(keep))
 
     def _fill_cost(self, costs: list[trends.Cost]) -> None:
         table = self.query_one("#cost", DataTable)
-        table.clear()
         wide = table.size.width >= WIDE_TABLE
         share = _share if wide else _short_share
         names = name_width(table.size.width, 10 + 10 + (15 if wide else 7), 4)
-        for item in costs:
-            note = ("too few to tell" if wide else "too few") if item.too_few else ""
-            table.add_row(
-                Text(_short(item.name, names)),
-                Text(share(item.with_bad, item.with_decided)),
-                Text(share(item.without_bad, item.without_decided)),
-                Text(note, style="dim italic"),
-                key=item.slug,
+        rows = [
+            (
+                [
+                    Text(_short(item.name, names)),
+                    Text(share(item.with_bad, item.with_decided)),
+                    Text(share(item.without_bad, item.without_decided)),
+                    Text(
+                        ("too few to tell" if wide else "too few") if item.too_few else "",
+                        style="dim italic",
+                    ),
+                ],
+                item.slug,
             )
+            for item in costs
+        ]
+        _fill_at_widths(table, ("Category", "With it", "Without it", ""), rows, names)
 
     def _highlighted_slug(self) -> str | None:
         table = self.query_one("#categories", DataTable)
