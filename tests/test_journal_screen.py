@@ -507,6 +507,16 @@ async def test_overdue_follow_ups_are_announced_at_start(journal) -> None:
         assert "thank you for Acme, due Sat 21 Nov" in shown
 
 
+async def test_a_closed_interview_is_not_announced_as_overdue(journal) -> None:
+    """The user moved on from Acme (closed it): its old thank-you is not held against them."""
+    interview = add_acme(journal)  # its thank-you was due on 2026-11-21
+    journal.set_closed(interview.uuid, True)
+    app = make_app(journal)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()  # the start-up is done: what it had to say is said
+        assert "overdue" not in screen_text(app)
+
+
 @pytest.mark.typing_during_start_up
 async def test_i_pressed_the_moment_the_app_opens_starts_an_issue(journal) -> None:
     interview = add_acme(journal)

@@ -196,6 +196,16 @@ def test_overdue_follow_ups(journal) -> None:
     assert journal.overdue_follow_ups(dt.date(2026, 11, 21)) == []
 
 
+def test_a_closed_interview_has_nothing_overdue(journal) -> None:
+    """Closing an interview is letting it go: its follow-ups stop being overdue, and come back
+    if it is opened again."""
+    interview = add_acme(journal)
+    journal.set_closed(interview.uuid, True)
+    assert journal.overdue_follow_ups(dt.date(2026, 11, 27)) == []
+    journal.set_closed(interview.uuid, False)
+    assert len(journal.overdue_follow_ups(dt.date(2026, 11, 27))) == 1
+
+
 # -- two windows on one journal ---------------------------------------------------------------
 # Each window (each running app, each command) has its own connection: two open_journal()s.
 

@@ -39,8 +39,11 @@ class FollowUps(JournalBase):
         self._delete_child("follow_ups", uuid)
 
     def overdue_follow_ups(self, today: dt.date) -> list[FollowUp]:
+        """The follow-ups not done whose day has passed, of the interviews still open: one the
+        user closed (moved on from) is never overdue, the journal does not nag about it."""
         rows = self._query(
-            f"{CHILD_SELECT['follow_ups']} WHERE c.done IS NULL AND c.due < ? ORDER BY c.due",
+            f"{CHILD_SELECT['follow_ups']} WHERE c.done IS NULL AND c.due < ? AND NOT i.closed "
+            "ORDER BY c.due",
             [today.isoformat()],
         )
         return [converters.follow_up_from_row(row) for row in rows]
