@@ -62,6 +62,9 @@ class MemoryJournal:
         return follow_up
 
     def save_follow_up(self, follow_up: FollowUp) -> FollowUp:
+        """As the journal screen writes it: one never stored (a new letter) is added."""
+        if follow_up.uuid not in self.by_uuid:
+            return self.add_follow_up(follow_up)
         self._check()
         self.saved.append(follow_up.uuid)
         self.by_uuid[follow_up.uuid] = follow_up
@@ -125,14 +128,6 @@ class Opener(Screen[None]):
             message.dialog.not_removed(str(error))
         else:
             message.dialog.removed(message.positive)
-
-    def on_follow_ups_screen_added(self, message: FollowUpsScreen.Added) -> None:
-        try:
-            stored = self.journal.add_follow_up(message.follow_up)
-        except ValueError as error:
-            message.dialog.not_added(str(error))
-        else:
-            message.dialog.added(stored)
 
     def on_follow_ups_screen_saved(self, message: FollowUpsScreen.Saved) -> None:
         try:

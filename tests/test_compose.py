@@ -251,10 +251,15 @@ async def test_a_refusing_desk_is_shown_and_nothing_typed_is_lost() -> None:
     desk = MemoryJournal([FollowUp(kind="thank-you", due=TODAY)])
     async with driving(follow_ups_screen(desk), desk) as (app, pilot):
         desk.refuse = "The journal is read-only."
-        await pilot.press("b")
+        await pilot.press("b", "ctrl+s")  # a new feedback request, refused: still open
+        await pilot.pause()
+        assert isinstance(app.screen, ComposerScreen)
+        assert "Not saved: The journal is read-only." in flat(visible_text(app))
+        assert len(desk.by_uuid) == 1
+        await pilot.press("escape", "y")  # left after asking: nothing kept
         await pilot.pause()
         assert isinstance(app.screen, FollowUpsScreen)
-        assert "The journal is read-only." in notifications(app)
+        assert len(desk.by_uuid) == 1
 
         await pilot.press("enter")
         await pilot.pause()

@@ -731,13 +731,18 @@ async def test_follow_ups_list_add_and_toggle() -> None:
         lines = option_texts(options)
         assert "done Fri 27 Nov" in lines[0] and "overdue" not in lines[0]
 
-        await pilot.press("a")  # adds a thank-you and opens the composer on it
+        await pilot.press("a")  # the composer on a new thank-you, not stored yet
         await pilot.pause()
-        assert desk.kinds_added == ["thank-you"]
         assert app.screen is not app.modal
-        await pilot.press("escape")  # nothing edited: closes without asking
+        await pilot.press("escape")  # nothing edited: closes without asking, and adds nothing
         await pilot.pause()
         assert app.screen is app.modal
+        assert desk.kinds_added == []
+        assert len(option_texts(options)) == 2
+        await pilot.press("a", "ctrl+s")  # again, and saved: now it is kept
+        await pilot.pause()
+        assert desk.kinds_added == ["thank-you"]
+        assert app.screen is app.modal  # saving closed the composer
         lines = option_texts(options)
         assert len(lines) == 3
         assert "due Sat 28 Nov (tomorrow)" in lines[2]
@@ -763,10 +768,12 @@ async def test_follow_ups_start_empty() -> None:
         await pilot.press("space", "d", "enter")  # nothing to toggle, delete or open
         await pilot.pause()
         assert desk.saved == [] and app.screen is app.modal
-        await pilot.press("b")
+        await pilot.press("b", "escape")  # a feedback request begun, then left: none kept
+        await pilot.pause()
+        assert desk.kinds_added == []
+        assert "No follow-ups yet" in visible_text(app)
+        await pilot.press("b", "ctrl+s")
         await pilot.pause()
         assert desk.kinds_added == ["feedback-request"]
-        await pilot.press("escape")
-        await pilot.pause()
         assert app.screen.query_one("#follow-ups", OptionList).option_count == 1
         assert "No follow-ups yet" not in visible_text(app)

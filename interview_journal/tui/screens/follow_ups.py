@@ -93,11 +93,12 @@ def _compact_line(follow_up: FollowUp, today: dt.date) -> Content:
 class FollowUpsScreen(Dialog[None]):
     """Lists the follow-ups of an interview and opens the composer on them.
 
-    `a`, `b`, `s` add a thank-you, a feedback request, a second-chance request and open the
-    composer on it; enter opens it on the highlighted one; space marks it done or not; `d`
-    deletes it after asking. The screen does no I/O: it tells the screen that opened it what
-    to keep (`Added`, `Saved`, `Deleted`), and that screen stores it and answers with a method
-    call. What the journal refuses is shown without losing what the user wrote.
+    `a`, `b`, `s` open the composer on a new thank-you, feedback request or second-chance
+    request, which is kept only when the user saves it (escape leaves nothing behind); enter
+    opens it on the highlighted one; space marks it done or not; `d` deletes it after asking.
+    The screen does no I/O: it tells the screen that opened it what to keep (`Saved`,
+    `Deleted`), and that screen stores it and answers with a method call. What the journal
+    refuses is shown without losing what the user wrote.
     """
 
     DEFAULT_CSS = """
@@ -134,17 +135,6 @@ class FollowUpsScreen(Dialog[None]):
         Binding("j", "cursor_down", "Down", show=False, id="follow_ups.down"),
         Binding("k", "cursor_up", "Up", show=False, id="follow_ups.up"),
     ]
-
-    @dataclass
-    class Added(Message):
-        """Store the new `follow_up`, then answer `added` with it as stored (or `not_added`)."""
-
-        dialog: FollowUpsScreen
-        follow_up: FollowUp
-
-        @property
-        def control(self) -> FollowUpsScreen:
-            return self.dialog
 
     @dataclass
     class Saved(Message):
@@ -243,16 +233,8 @@ class FollowUpsScreen(Dialog[None]):
     # -- actions ------------------------------------------------------------------------------
 
     def action_add(self, kind: str) -> None:
-        self.tell_opener(self.Added(self, follow_up_for(self.interview, kind, self.today)))
-
-    def added(self, follow_up: FollowUp) -> None:
-        """Stored: listed, highlighted, and open in the composer."""
-        self.follow_ups.append(follow_up)
-        self._refresh_list(highlight=len(self.follow_ups) - 1)
-        self._open_composer(follow_up)
-
-    def not_added(self, reason: str) -> None:
-        tell(self, reason, "error", "Not added")
+        """The composer on a new follow-up of `kind`: stored (and listed) when it is saved."""
+        self._open_composer(follow_up_for(self.interview, kind, self.today))
 
     @on(OptionList.OptionSelected, "#follow-ups")
     def _selected(self, event: OptionList.OptionSelected) -> None:

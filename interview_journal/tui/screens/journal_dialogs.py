@@ -235,15 +235,6 @@ class JournalDialogs(Screen[None]):
             lambda _: self.interview_list.reload(keep=interview.uuid),
         )
 
-    def on_follow_ups_screen_added(self, message: FollowUpsScreen.Added) -> None:
-        message.stop()
-        try:
-            stored = self.journal.add_follow_up(message.follow_up)
-        except WRITE_ERRORS as error:
-            message.dialog.not_added(str(error))
-        else:
-            message.dialog.added(stored)
-
     def on_follow_ups_screen_saved(self, message: FollowUpsScreen.Saved) -> None:
         message.stop()
         try:
