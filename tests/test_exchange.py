@@ -435,14 +435,14 @@ BAD_FILES: list[tuple[str, Mutation, str]] = [
     ("format missing", _root(lambda d: d.pop("format")), 'format: must be "interview-journal"'),
     ("format other", _root(lambda d: d.update(format="x")), 'format: must be "interview-journal"'),
     (
-        "version 4",
-        _root(lambda d: d.update(version=4)),
-        "version: must be 1, 2 or 3; this file has 4",
+        "version 5",
+        _root(lambda d: d.update(version=5)),
+        "version: must be 1, 2, 3 or 4; this file has 5",
     ),
     (
         "version str",
         _root(lambda d: d.update(version="1")),
-        'version: must be 1, 2 or 3; this file has "',
+        'version: must be 1, 2, 3 or 4; this file has "',
     ),
     ("not json", lambda d: "{", "not valid JSON (line 1, column 2"),
     ("json list", lambda d: [d], "the file: must be an object"),
@@ -787,5 +787,7 @@ def test_unknown_fields_are_warned_about_by_path_and_the_rest_imports(journal: J
 def test_the_version_is_the_number_1_not_something_equal_to_it(version: str) -> None:
     document = {"format": "interview-journal", "version": 0, "categories": [], "interviews": []}
     text = json.dumps(document).replace('"version": 0', f'"version": {version}')
-    with pytest.raises(FormatError, match=f"version: must be 1, 2 or 3; this file has {version}"):
+    with pytest.raises(
+        FormatError, match=f"version: must be 1, 2, 3 or 4; this file has {version}"
+    ):
         exchange.loads(text)

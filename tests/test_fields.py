@@ -40,6 +40,7 @@ FILE_KEYS = {
         "rating",
         "feelings",
         "notes",
+        "feedback",
         "closed",
         "created",
         "updated",

@@ -37,7 +37,18 @@ DECIDED_OUTCOMES = ("advanced", "offer", "rejected", "withdrawn", "no-response")
 NEGATIVE_FEELINGS = ("disappointed", "angry", "self-doubt", "embarrassed", "discouraged")
 POSITIVE_FEELINGS = ("relieved", "hopeful", "confident")
 FEELINGS = NEGATIVE_FEELINGS + POSITIVE_FEELINGS
-FOLLOW_UP_KINDS = ("thank-you", "feedback-request", "second-chance-request", "reference", "other")
+FOLLOW_UP_KINDS = (
+    "thank-you",
+    "feedback-request",
+    "second-chance-request",
+    "reference",
+    "rejection-reply",
+    "acceptance",
+    "other",
+)
+"""What a follow-up is: a thank-you after the interview; a request for feedback; a request for a
+second conversation (only with something new to add); a heads-up to a reference; a gracious reply
+to a rejection; a thank-you for an offer; anything else."""
 SEVERITIES = (1, 2, 3)
 QUESTION_LINKS = (None, "suggested", "confirmed")
 """How an issue or a positive is linked to the question asked: by matching the words it quotes
@@ -239,6 +250,8 @@ class Interview:
     rating: int | None = spec(Shape.NUMBER, default=None, low=1, high=5)
     feelings: list[str] = spec(Shape.CHOICES, factory=list, choices=FEELINGS)
     notes: str = spec(Shape.TEXT, default="", sheet=False)
+    feedback: str = spec(Shape.TEXT, default="", sheet=False)
+    """What the company said about the interview when asked (their words, not the user's)."""
     closed: bool = spec(Shape.FLAG, default=False)
     uuid: str = spec(Shape.UUID, factory=new_uuid)
     created: str = spec(Shape.STAMP, default="")
@@ -246,6 +259,17 @@ class Interview:
 
     def upcoming(self, today: dt.date) -> bool:
         return self.date > today
+
+
+@dataclass(slots=True)
+class Profile:
+    """Who the user is, for the letters: the name they sign with, and a few strengths and
+    achievements that a thank-you draws on to say why they fit. Kept in the journal, so that an
+    export carries it."""
+
+    name: str = ""
+    strengths: list[str] = field(default_factory=list)
+    achievements: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True, frozen=True)

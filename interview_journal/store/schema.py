@@ -228,6 +228,11 @@ def m007_action_done(db: Database) -> None:
     db.execute("ALTER TABLE issues ADD COLUMN action_done TEXT")
 
 
+def m008_feedback(db: Database) -> None:
+    """What the company said when asked for feedback, kept on the interview."""
+    db.execute("ALTER TABLE interviews ADD COLUMN feedback TEXT NOT NULL DEFAULT ''")
+
+
 MIGRATIONS = (
     m001_initial,
     m002_review,
@@ -236,6 +241,7 @@ MIGRATIONS = (
     m005_questions,
     m006_settings,
     m007_action_done,
+    m008_feedback,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -11,7 +11,7 @@ from . import converters
 
 INTERVIEW_COLUMNS = (
     "uuid, company, role, date, time, stage, interviewers, outcome, rating, feelings, notes, "
-    "closed, created, updated"
+    "feedback, closed, created, updated"
 )
 # Newest first; NULL times sort last within their day, as '' would. The (date, time) index
 # serves this order, so a page needs no sort of the whole table.
