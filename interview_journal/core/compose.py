@@ -15,7 +15,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
-from .model import Interview, Positive
+from .model import Interview, Issue, Positive, Profile
 
 APOLOGY = re.compile(r"\b(sorry|apolog(y|ies|ise|ize|ised|ized|ising|izing))\b", re.IGNORECASE)
 
@@ -146,16 +146,35 @@ def draft_other(interview: Interview, *, sender: str = "") -> str:
     return _letter(interview, paragraphs, sender)
 
 
+class DraftRefused(ValueError):
+    """A draft that cannot be written, with the reason in plain words (a second chance with
+    nothing new to add)."""
+
+
+DRAFT_KINDS = {
+    "thank-you": "thank-you",
+    "feedback": "feedback-request",
+    "reference": "reference",
+    "rejection-reply": "rejection-reply",
+    "second-chance": "second-chance-request",
+    "acceptance": "acceptance",
+}
+"""The kinds `interview-journal draft` takes, and the follow-up kind each writes."""
+
+
 def draft(
     kind: str,
     interview: Interview,
     positives: Sequence[Positive],
     *,
+    issues: Sequence[Issue] = (),
+    profile: Profile | None = None,
     new_point: str = "",
     sender: str = "",
 ) -> str:
     """The draft for a kind of follow-up (`FOLLOW_UP_KINDS`); `other`, and any kind this module
     does not know, gets a short neutral starter."""
+    sender = sender or (profile.name if profile else "")
     if kind == "thank-you":
         return draft_thank_you(interview, positives, sender=sender)
     if kind == "feedback-request":
