@@ -8,13 +8,16 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..core.model import Interview, InterviewSummary, utc_now
-from ..core.validate import prepare_interview
+from ..core.outcomes import follow_ups_for_outcome
+from ..core.validate import prepare_follow_up, prepare_interview
 from . import converters
 from .base import JournalBase
 from .errors import DamagedRow, NotFound
-from .tables import INTERVIEW_COLUMNS, NEWEST_FIRST, stamp_after
+from .tables import CHILD_SELECT, INTERVIEW_COLUMNS, NEWEST_FIRST, stamp_after
 
 if TYPE_CHECKING:
+    from sqlite_utils import Database
+
     from ..core.trends import Sitting
 
 _SEPARATOR = "\x1f"  # between the categories gathered in one column: never in a slug
@@ -38,10 +41,39 @@ class Interviews(JournalBase):
         With `expected_updated` (the `updated` stamp the caller loaded), the write is made only
         if the stored interview still has that stamp: otherwise it was changed or deleted
         elsewhere since, and `Conflict` is raised with the stored version (None if deleted),
-        having written nothing. Without it, the last write wins (the command line, a script)."""
+        having written nothing. Without it, the last write wins (the command line, a script).
+
+        A new outcome changes the follow-ups in the same write (core/outcomes): a rejection
+        adds a reply and a feedback request and sets a pending second chance aside, an offer
+        adds a thank-you for it."""
         with self._writing() as db:
-            return self._write_over(
+            before = self._rows("SELECT outcome FROM interviews WHERE uuid = ?", [interview.uuid])
+            stored = self._write_over(
                 db, "interviews", prepare_interview(interview), expected_updated
+            )
+            if before and before[0][0] != stored.outcome:
+                self._follow_the_outcome(db, stored, before[0][0])
+            return stored
+
+    def _follow_the_outcome(self, db: Database, interview: Interview, before: str) -> None:
+        """Inside the write: the follow-ups the interview's new outcome calls for."""
+        rows = self._query(f"{CHILD_SELECT['follow_ups']} WHERE i.uuid = ?", [interview.uuid])
+        follow_ups = [converters.follow_up_from_row(row) for row in rows]
+        change = follow_ups_for_outcome(interview, before, follow_ups, self.clock.today())
+        table = db.table("follow_ups")
+        interview_id = self._id_of("interviews", interview.uuid)
+        for follow_up in change.add:
+            now = utc_now()
+            row = converters.follow_up_to_row(
+                replace(prepare_follow_up(follow_up), created=now, updated=now)
+            )
+            table.insert({**row, "interview_id": interview_id})
+        for follow_up in change.delete:
+            table.delete(self._id_of("follow_ups", follow_up.uuid))
+        for follow_up in change.set_aside:
+            table.update(
+                self._id_of("follow_ups", follow_up.uuid),
+                {"due": None, "updated": stamp_after(follow_up.updated)},
             )
 
     def set_closed(self, uuid: str, closed: bool) -> Interview:

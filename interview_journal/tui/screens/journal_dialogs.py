@@ -38,6 +38,7 @@ from ...core.model import (
     SearchHit,
     thank_you_for,
 )
+from ...core.outcomes import describe, follow_ups_for_outcome
 from ...core.validate import InvalidValue
 from ...store import Conflict, JournalError, NotFound
 from .journal_text import short
@@ -118,9 +119,18 @@ class JournalDialogs(Screen[None]):
     def _write_interview(self, interview: Interview) -> Interview:
         journal = self.journal
         if interview.created:
+            # What a new outcome will do to the follow-ups (the store does it in the same
+            # write), to be said once it is written.
+            before = journal.interview(interview.uuid).outcome
+            change = follow_ups_for_outcome(
+                interview, before, journal.follow_ups(interview.uuid), self.clock.today()
+            )
             # Only over the version the form was opened on (or the one the user chose to
             # overwrite): a change made in another window meanwhile raises Conflict.
-            return journal.update_interview(interview, expected_updated=interview.updated)
+            stored = journal.update_interview(interview, expected_updated=interview.updated)
+            if change:
+                self.say(describe(change, stored.outcome))
+            return stored
         added = journal.add_interview(interview)
         journal.add_follow_up(thank_you_for(added))  # the method's next step, due tomorrow
         return added
