@@ -60,6 +60,7 @@ FIELDS = tuple(LOOKS)
 NOT_IN_FORM = {
     "time": "typed in the date field, after the date",
     "closed": "closing an interview is its own command in the journal, kept as it was",
+    "feedback": "what the company said has its own dialog in the journal (F), kept as it was",
     "uuid": "the record's id, kept by an edit",
     "created": "kept by the store",
     "updated": "kept by the store",
@@ -311,6 +312,7 @@ class InterviewForm(Dialog[Interview | None]):
                 created=original.created,
                 updated=original.updated,
                 closed=original.closed,
+                feedback=original.feedback,
             )
         try:
             return prepare_interview(candidate)

@@ -76,6 +76,14 @@ class JournalScreen(JournalDialogs, JournalLinks, Screen[None]):
             tooltip="Thank-you note and other follow-ups",
         ),
         Binding(
+            "F",
+            "feedback",
+            "Feedback",
+            id="journal.feedback",
+            tooltip="What they said when you asked for feedback, made into issues",
+            show=False,
+        ),
+        Binding(
             "c",
             "toggle_closed",
             "Close",

@@ -24,12 +24,14 @@ at once.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.screen import Screen
 
+from ...core.feedback import issues_from_feedback
 from ...core.model import (
     FollowUp,
     Interview,
@@ -51,6 +53,7 @@ if TYPE_CHECKING:
     from ..widgets.issue_editor import IssueEditor
     from ..widgets.issue_list import IssueList
     from ..widgets.status_line import Severity
+    from .feedback import FeedbackKept
     from .follow_ups import FollowUpsScreen
     from .interview_form import InterviewForm
     from .positives import PositivesScreen
@@ -273,17 +276,74 @@ class JournalDialogs(Screen[None]):
         else:
             message.dialog.deleted(message.follow_up)
 
+    # -- the feedback they gave ----------------------------------------------------------------
+
+    def action_feedback(self) -> None:
+        if self.current is None:
+            return
+        self.save_draft()
+        self._open_feedback(self.journal.interview(self.current.interview.uuid))
+
+    def _open_feedback(self, interview: Interview, text: str | None = None, said: str = "") -> None:
+        from .feedback import FeedbackScreen
+
+        self.app.push_screen(
+            FeedbackScreen(interview, text=text, said=said),
+            partial(self._feedback_given, interview),
+        )
+
+    def _feedback_given(self, interview: Interview, kept: FeedbackKept | None) -> None:
+        """Keep the feedback on the interview and, when asked, make an issue of each of its
+        points; refused, the dialog opens again with what was typed and why."""
+        if kept is None:
+            return
+        try:
+            added = self._keep_feedback(interview, kept)
+        except Conflict:
+            theirs = self.journal.interview(interview.uuid)
+            said = "It was changed in another window meanwhile. Save again to keep yours."
+            self._open_feedback(theirs, kept.text, f"Not saved: {said}")
+            return
+        except WRITE_ERRORS as error:
+            self._open_feedback(interview, kept.text, f"Not saved: {error}")
+            return
+        self._show_interview(keep_issue=added[0].uuid if added else None)
+        self.interview_list.reload(keep=interview.uuid)
+        if kept.to_issues:
+            count = f"{len(added)} issue{'s' if len(added) != 1 else ''}"
+            self.say(
+                f"{count} from their feedback: write beside each what you would do instead."
+                if added
+                else "Their feedback is kept; each of its points is an issue already."
+            )
+        else:
+            self.say("Their feedback is kept.")
+
+    def _keep_feedback(self, interview: Interview, kept: FeedbackKept) -> list[Issue]:
+        journal = self.journal
+        if kept.text != interview.feedback:
+            interview = dataclasses.replace(interview, feedback=kept.text)
+            journal.update_interview(interview, expected_updated=interview.updated)
+        if not kept.to_issues:
+            return []
+        new = issues_from_feedback(kept.text, interview.uuid, journal.issues(interview.uuid))
+        return [journal.add_issue(issue) for issue in new]
+
     # -- a stop that cannot ask -------------------------------------------------------------
 
     def save_now(self) -> None:
         """The app is being stopped (SIGTERM, the terminal closed): what the dialogs opened here
         hold typed but not saved is written if it can be. No one is left to tell, so a write
         that fails is let go: nothing more can be kept."""
+        from .feedback import FeedbackScreen
         from .interview_form import InterviewForm
         from .positives import PositivesScreen
 
         for dialog in self.app.screen_stack:
-            if isinstance(dialog, InterviewForm) and (interview := dialog.unsaved()):
+            if isinstance(dialog, FeedbackScreen) and (kept := dialog.unsaved()):
+                with contextlib.suppress(*WRITE_ERRORS, Conflict):
+                    self._keep_feedback(dialog.interview, kept)
+            elif isinstance(dialog, InterviewForm) and (interview := dialog.unsaved()):
                 with contextlib.suppress(*WRITE_ERRORS):
                     self._write_interview(interview)
             elif isinstance(dialog, PositivesScreen) and (positive := dialog.unsaved()):

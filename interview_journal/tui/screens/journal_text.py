@@ -45,6 +45,8 @@ def summary_text(current: InterviewSummary, today: dt.date) -> Text:
         text.append(f"\nwith {', '.join(interview.interviewers)}")
     if interview.feelings:
         text.append(f"\nfelt {', '.join(interview.feelings)}", style="italic")
+    if interview.feedback.strip():
+        text.append("\ntheir feedback is kept: F to read it or make issues of it", style="dim")
     if interview.upcoming(today):
         text.append("\nupcoming", style="bold")
     else:
