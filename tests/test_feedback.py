@@ -126,3 +126,16 @@ async def test_a_read_only_journal_keeps_the_dialog_open_with_what_was_typed(
             assert "Not saved:" in shown(app)
     finally:
         journal.close()
+
+
+async def test_a_stop_signal_keeps_the_feedback_typed(journal: Journal) -> None:
+    """SIGTERM or a closed terminal cannot ask: their words typed and not saved are kept."""
+    acme = add_acme(journal)
+    app = JournalApp(journal=journal, today=lambda: TODAY)
+    async with app.run_test(size=(130, 40)) as pilot:
+        await pilot.press("F")
+        await pilot.pause()
+        await pilot.press(*"Concise")
+        app._stop_on_signal()  # what SIGTERM and SIGHUP call
+        await pilot.pause()
+    assert journal.interview(acme.uuid).feedback == "Concise"
