@@ -1,0 +1,98 @@
+"""Follow-ups in a real terminal (tmux, 80x24): leaving the composer keeps nothing, saving keeps
+one; the thank-you's draft names the interviewer and pastes nothing private; the feedback they
+gave becomes issues in one step. Checked in the journal file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from interview_journal.core.model import Interview, Issue, Positive
+from interview_journal.store import open_journal
+
+from .tmux import Terminal
+
+PROGRAM = Path(sys.executable).parent / "interview-journal"
+NOTES = "Private brain dump: I froze and wanted to vanish."
+PROBLEM = "Froze on the caching question"
+
+
+@pytest.fixture
+def terminal(tmp_path: Path, journal_file: Path) -> Iterator[Terminal]:
+    """The app at 80x24 on a journal with one past interview at Acme, with Dana Lee."""
+    journal_file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    with open_journal(journal_file) as journal:
+        acme = journal.add_interview(
+            Interview(
+                company="Acme",
+                role="Backend Engineer",
+                date=dt.date.today() - dt.timedelta(days=2),
+                interviewers=["Dana Lee"],
+                notes=NOTES,
+            )
+        )
+        journal.add_issue(
+            Issue(
+                problem=PROBLEM,
+                should_have="Walk through a read-through cache step by step",
+                category="blanked",
+                interview_uuid=acme.uuid,
+            )
+        )
+        journal.add_positive(Positive(text="Good rapport with Dana", interview_uuid=acme.uuid))
+    with Terminal(
+        [PROGRAM, "--db", journal_file], home=tmp_path / "user", width=80, height=24
+    ) as term:
+        yield term
+
+
+def rows(journal_file: Path, sql: str) -> list[tuple]:
+    conn = sqlite3.connect(journal_file)
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()
+
+
+def test_composer_feedback_and_nothing_left_behind(terminal: Terminal, journal_file: Path) -> None:
+    terminal.wait_for("Acme", timeout=15)
+    terminal.send("f")
+    terminal.wait_for("No follow-ups yet")
+    terminal.send("a")  # the thank-you's draft: the interviewer by name, nothing private
+    screen = terminal.wait_for("Dear Dana")
+    assert NOTES not in screen and PROBLEM not in screen
+    terminal.send("escape")  # nothing edited: closes without asking, and keeps nothing
+    terminal.wait_for("No follow-ups yet")
+    terminal.send("b")
+    terminal.wait_for("Feedback request to Dana Lee")
+    terminal.send("ctrl+s")  # saved: now it is kept
+    terminal.wait_for("Saved.")
+    terminal.send("escape")
+    terminal.wait_until(
+        lambda screen, _: "Thank them within a day" not in screen, "the follow-ups closed"
+    )
+    assert rows(journal_file, "SELECT kind FROM follow_ups") == [("feedback-request",)]
+
+    terminal.send("F")  # what they said, made into issues
+    terminal.wait_for("Feedback they gave")
+    terminal.type("You rambled on the design question. Prepare concrete examples.")
+    terminal.wait_for("2 points")
+    terminal.send("ctrl+t")
+    terminal.wait_for("2 issues from their feedback")
+    terminal.send("q")
+    assert terminal.wait_exit(timeout=10) in {0, None}
+    assert "Traceback" not in terminal.screen()
+    problems = {problem for (problem,) in rows(journal_file, "SELECT problem FROM issues")}
+    assert problems == {
+        PROBLEM,
+        "You rambled on the design question.",
+        "Prepare concrete examples.",
+    }
+    assert rows(journal_file, "SELECT feedback FROM interviews") == [
+        ("You rambled on the design question. Prepare concrete examples.",)
+    ]
