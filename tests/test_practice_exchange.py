@@ -172,7 +172,9 @@ def test_export_then_import_into_an_empty_journal_gives_every_practice_row_back(
 
     imported = run("--db", tmp_path / "target.db", "import", file)
     assert imported.exit_code == 0, imported.stderr
-    assert "questions: 2 added, 4 updated, 0 unchanged" in imported.stdout
+    # Two of the bank's questions reworded or hidden; one only answered and graded, which the
+    # answers' and grades' lines count: the question itself is unchanged.
+    assert "questions: 2 added, 3 updated, 1 unchanged" in imported.stdout
     assert "answers: 4 added, 0 updated, 0 unchanged" in imported.stdout
     assert "practice grades: 4 added, 0 updated, 0 unchanged" in imported.stdout
 
@@ -601,3 +603,17 @@ def test_a_question_of_a_bank_this_app_no_longer_has_still_comes_back(tmp_path: 
     with open_journal(target) as journal:
         kept = journal.question(builtin_uuid("old-question"))
         assert (kept.key, kept.text) == ("old-question", "So, tell me about yourself")
+
+
+def test_the_demo_into_a_new_journal_updates_no_question_it_only_answered(tmp_path: Path) -> None:
+    """The demo's answers to five of the bank's questions come in as answers: the questions,
+    as the user sees them, are the ones the new journal has already (it said "5 updated")."""
+    demo = tmp_path / "demo.db"
+    made = run("--db", tmp_path / "unused.db", "demo", "--out", demo, "--interviews", "5")
+    assert made.exit_code == 0, made.stderr
+    file = tmp_path / "demo.json"
+    assert run("--db", demo, "export", "-o", file).exit_code == 0
+    imported = run("--db", tmp_path / "new.db", "import", file)
+    assert imported.exit_code == 0, imported.stderr
+    assert "questions: 0 added, 0 updated, 5 unchanged" in imported.stdout
+    assert "answers: 6 added" in imported.stdout

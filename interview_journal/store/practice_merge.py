@@ -87,16 +87,19 @@ class PracticeMerge:
                 row["created"] or created,
                 row["updated"] or stamp_after(updated),
             )
-            if theirs == (text, group, hidden, created, updated):
-                counts.unchanged += 1
-            else:
+            if theirs != (text, group, hidden, created, updated):
                 self.conn.execute(
                     "UPDATE questions SET text = ?, grp = ?, hidden = ?, created = ?, "
                     "updated = ? WHERE id = ?",
                     [*theirs, row_id],
                 )
-                counts.updated += 1
                 self.changed = True
+            # Only its stamps differing (an answer added to it in the other journal): the
+            # question the user sees is the same, and is not counted as updated.
+            if theirs[:3] == (text, group, hidden):
+                counts.unchanged += 1
+            else:
+                counts.updated += 1
             return row_id
         before = (counts.added, counts.updated)
         self.merge.row("questions", "uuid", row, counts)
