@@ -19,6 +19,8 @@ ACTIONS = (
     ("What went well", "went_well", "Note what went well in the selected interview"),
     ("Follow-ups", "follow_ups", "Thank-you note and other follow-ups"),
     ("Edit interview", "edit_interview", "Company, role, date, notes and feelings"),
+    ("Feedback received", "feedback", "What they said when you asked; make issues of it"),
+    ("Your profile", "profile", "Your name, strengths and achievements, for the letters"),
     ("Close or reopen interview", "toggle_closed", "Moved on from it, or back to it"),
     ("Delete", "delete", "The selected issue or interview, after asking"),
 )

@@ -63,8 +63,9 @@ def test_composer_feedback_and_nothing_left_behind(terminal: Terminal, journal_f
     terminal.wait_for("Acme", timeout=15)
     terminal.send("f")
     terminal.wait_for("No follow-ups yet")
-    terminal.send("a")  # the thank-you's draft: the interviewer by name, nothing private
-    screen = terminal.wait_for("Dear Dana")
+    terminal.send("a")  # the thank-you's draft, the cursor at its end: nothing private in it
+    terminal.wait_for("Thank-you note to Dana Lee")
+    screen = terminal.wait_for("Kind regards,")
     assert NOTES not in screen and PROBLEM not in screen
     terminal.send("escape")  # nothing edited: closes without asking, and keeps nothing
     terminal.wait_for("No follow-ups yet")

@@ -37,12 +37,14 @@ from ...core.model import (
     Interview,
     InterviewSummary,
     Issue,
+    Profile,
     SearchHit,
     thank_you_for,
 )
 from ...core.outcomes import describe, follow_ups_for_outcome
 from ...core.validate import InvalidValue
 from ...store import Conflict, JournalError, NotFound
+from ..reading import read_or
 from .journal_text import short
 
 if TYPE_CHECKING:
@@ -57,6 +59,7 @@ if TYPE_CHECKING:
     from .follow_ups import FollowUpsScreen
     from .interview_form import InterviewForm
     from .positives import PositivesScreen
+    from .profile import ProfileScreen
 
 WRITE_ERRORS = (JournalError, InvalidValue)
 """What a write can refuse with, each said in one line meant for the user."""
@@ -329,6 +332,27 @@ class JournalDialogs(Screen[None]):
         new = issues_from_feedback(kept.text, interview.uuid, journal.issues(interview.uuid))
         return [journal.add_issue(issue) for issue in new]
 
+    # -- the profile ------------------------------------------------------------------------
+
+    def action_profile(self, said: str = "", typed: Profile | None = None) -> None:
+        from .profile import ProfileScreen
+
+        self.save_draft()
+        profile = read_or(self, self.journal.profile, Profile())
+        # Opened again after a refused save: with what was typed, and why.
+        screen = ProfileScreen(profile, typed=typed, said=said)
+        self.app.push_screen(screen, partial(self._profile_given, screen))
+
+    def _profile_given(self, screen: ProfileScreen, profile: Profile | None) -> None:
+        if profile is None or profile == screen.profile:
+            return
+        try:
+            self.journal.set_profile(profile)
+        except WRITE_ERRORS as error:
+            self.action_profile(f"Not saved: {error}", profile)
+        else:
+            self.say("Your profile is kept: drafts are signed and written with it.")
+
     # -- a stop that cannot ask -------------------------------------------------------------
 
     def save_now(self) -> None:
@@ -338,9 +362,13 @@ class JournalDialogs(Screen[None]):
         from .feedback import FeedbackScreen
         from .interview_form import InterviewForm
         from .positives import PositivesScreen
+        from .profile import ProfileScreen
 
         for dialog in self.app.screen_stack:
-            if isinstance(dialog, FeedbackScreen) and (kept := dialog.unsaved()):
+            if isinstance(dialog, ProfileScreen) and (profile := dialog.unsaved()):
+                with contextlib.suppress(*WRITE_ERRORS):
+                    self.journal.set_profile(profile)
+            elif isinstance(dialog, FeedbackScreen) and (kept := dialog.unsaved()):
                 with contextlib.suppress(*WRITE_ERRORS, Conflict):
                     self._keep_feedback(dialog.interview, kept)
             elif isinstance(dialog, InterviewForm) and (interview := dialog.unsaved()):
