@@ -277,6 +277,21 @@ def test_follow_ups(demo):
     assert kinds["feedback-request"] >= 1
 
 
+def test_some_companies_answered_the_feedback_request(demo):
+    """The demo shows feedback received (F) where a feedback request was sent, and only there;
+    each can be made into issues."""
+    from interview_journal.core.feedback import feedback_points
+
+    past = past_of(demo)
+    answered = [r for r in past if r.interview.feedback]
+    assert len(answered) >= 2
+    for record in answered:
+        assert any(f.kind == "feedback-request" and f.done for f in record.follow_ups)
+        assert "{" not in record.interview.feedback
+        assert len(feedback_points(record.interview.feedback)) >= 2
+    assert not past[-1].interview.feedback  # the newest, selected first, has had no answer yet
+
+
 def test_texts_are_varied_and_include_what_users_type(demo):
     issues = [issue for record in demo for issue in record.issues]
     problems = [issue.problem for issue in issues]

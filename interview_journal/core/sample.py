@@ -404,12 +404,13 @@ class _Journal:
             closed=i < past - 4 and days_ago > 60 and rng.random() < 0.9,
             uuid=owner,
         )
-        return InterviewRecord(
-            interview,
-            issues,
-            self.positives(t, slots, owner),
-            self.follow_ups(i, past, date, outcome, slots, owner),
-        )
+        positives = self.positives(t, slots, owner)
+        follow_ups = self.follow_ups(i, past, date, outcome, slots, owner)
+        if any(f.kind == "feedback-request" and f.done for f in follow_ups):
+            # They answered. Chosen by position, not drawn: the rest of the sample stays as it was.
+            given = self.texts.feedback_given
+            interview.feedback = given[i % len(given)].format_map(slots)
+        return InterviewRecord(interview, issues, positives, follow_ups)
 
     def upcoming_record(self, date: dt.date, first: bool) -> InterviewRecord:
         rng = self.rng

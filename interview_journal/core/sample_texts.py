@@ -38,6 +38,8 @@ class SampleTexts:
     thank_you: tuple[str, ...]
     feedback_request: tuple[str, ...]
     second_chance: str
+    feedback_given: tuple[str, ...]
+    """What a company answered when asked for feedback (kept on the interview)."""
 
 
 SAMPLE_TEXTS = Path(__file__).with_name("sample.json")

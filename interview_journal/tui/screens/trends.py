@@ -126,16 +126,14 @@ class FittedPlot(PlotextPlot):
             self.post_message(self.Resized())
 
 
-Row = tuple[list[Text], str]
-"""A table row's cells, and its key."""
+Row = tuple[list[Text], str]  # a table row's cells, and its key
 
 
 def _fill_at_widths(
     table: DataTable[Text], headings: tuple[str, ...], rows: list[Row], names: int
 ) -> None:
-    """Fills `table` with `rows` (cells and key), the names' column `names` cells wide and each
-    other column as wide as its heading or widest cell. The widths are worked out here rather
-    than left to the table: fitted by it, a column was at times drawn at its heading's width
+    """Fills `table`, the names' column `names` cells wide and each other as wide as its heading
+    or widest cell: fitted by the table, a column was at times drawn at its heading's width
     when filled while the layout settled ("Late / t", "63% of")."""
     table.clear(columns=True)
     for index, heading in enumerate(headings):
