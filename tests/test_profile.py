@@ -165,3 +165,75 @@ def test_a_profile_written_after_the_interviews_is_read_too(tmp_path: Path) -> N
     ok(run("--db", target, "import", exported))
     with open_journal(target) as journal:
         assert journal.profile() == SAM
+
+
+# -- `interview-journal profile` -------------------------------------------------------------
+
+
+def test_profile_with_no_profile_says_how_to_set_one(tmp_path: Path) -> None:
+    path = make_journal(tmp_path / "journal.db", profile=None)
+    said = ok(run("--db", path, "profile")).stdout
+    assert said.startswith("No profile yet")
+    assert "interview-journal profile --name" in said
+
+
+def test_profile_sets_shows_and_replaces_what_is_given(tmp_path: Path) -> None:
+    path = make_journal(tmp_path / "journal.db", profile=None)
+    said = ok(
+        run(
+            "--db",
+            path,
+            "profile",
+            "--name",
+            "Sam Rivera",
+            "--strength",
+            "Calm under pressure",
+            "--strength",
+            "SQL",
+            "--achievement",
+            "Cut checkout latency by 40%",
+        )
+    ).stdout
+    assert said.splitlines() == [
+        "Profile saved.",
+        "Name: Sam Rivera",
+        "Strengths:",
+        "  - Calm under pressure",
+        "  - SQL",
+        "Achievements:",
+        "  - Cut checkout latency by 40%",
+    ]
+    ok(run("--db", path, "profile", "--strength", "Patient teacher"))
+    shown = ok(run("--db", path, "profile")).stdout.splitlines()
+    assert shown == [
+        "Name: Sam Rivera",
+        "Strengths:",
+        "  - Patient teacher",
+        "Achievements:",
+        "  - Cut checkout latency by 40%",
+    ]
+
+
+def test_profile_clear_forgets_it(tmp_path: Path) -> None:
+    path = make_journal(tmp_path / "journal.db")
+    ok(run("--db", path, "profile", "--clear"))
+    with open_journal(path) as journal:
+        assert journal.profile() == Profile()
+    ok(run("--db", path, "profile", "--clear", "--name", "Sam"))
+    with open_journal(path) as journal:
+        assert journal.profile() == Profile(name="Sam")
+
+
+def test_profile_out_of_bounds_is_refused_plainly_and_nothing_changes(tmp_path: Path) -> None:
+    path = make_journal(tmp_path / "journal.db")
+    digest = file_digest(path)
+    many = [arg for n in range(MOST_PROFILE_LINES + 1) for arg in ("--strength", f"s{n}")]
+    refused(run("--db", path, "profile", *many), "strengths: holds 6")
+    refused(run("--db", path, "profile", "--name", "N" * 101), "name: is too long")
+    assert file_digest(path) == digest
+
+
+def test_profile_of_a_journal_that_is_not_there_is_said_not_made(tmp_path: Path) -> None:
+    missing = tmp_path / "typo.db"
+    refused(run("--db", missing, "profile"))
+    assert not missing.exists()
