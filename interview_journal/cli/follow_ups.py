@@ -1,4 +1,5 @@
-"""The letters after an interview: the profile they are signed with (`profile`)."""
+"""The letters after an interview: the profile they are signed with (`profile`) and a draft
+of one, printed to be pasted into an email (`draft`)."""
 
 from __future__ import annotations
 
@@ -6,10 +7,14 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .common import opened, plain_errors
+from .common import UserError, opened, plain_errors
 
 if TYPE_CHECKING:
     from ..core.model import Profile
+
+KINDS = ("thank-you", "feedback", "reference", "rejection-reply", "second-chance", "acceptance")
+"""The kinds `draft` takes, as core/compose.py's DRAFT_KINDS names them (tests keep the two
+the same): written out here so that the help is made without loading the drafts."""
 
 
 @click.command()
@@ -78,3 +83,54 @@ def _described(profile: Profile) -> str:
         lines.append(f"{title}:" if items else f"{title}: (none)")
         lines.extend(f"  - {item}" for item in items)
     return "\n".join(lines)
+
+
+@click.command()
+@click.argument("kind", metavar="KIND")
+@click.argument("interview", required=False)
+@click.option(
+    "--new",
+    "new_point",
+    default="",
+    help="For a second chance: the new thing you would bring (a project, a fact, a better "
+    "answer). Without one, no second-chance draft is written.",
+)
+@click.pass_context
+def draft(ctx: click.Context, kind: str, interview: str | None, new_point: str) -> None:
+    """Print a draft follow-up for an interview, to edit and send.
+
+    KIND: thank-you, feedback, reference, rejection-reply, second-chance or acceptance.
+
+    INTERVIEW: a company name (its newest interview there), an interview's id or the first
+    characters of it (`interview-journal list --json` shows them). Without it, your newest
+    interview: the latest one that has happened (today's counts), or the next one if none has.
+
+    The draft uses the interview (the role, the interviewers, what went well, what you would
+    now do better) and your profile (`interview-journal profile`); never your notes.
+    """
+    if kind not in KINDS:
+        raise UserError(f"no draft of kind {kind!r}: choose one of {', '.join(KINDS)}.")
+    if kind == "second-chance" and not new_point.strip():
+        raise UserError(
+            "a second chance is worth asking for only with something new to bring: "
+            "say what with --new TEXT (a project, a fact you have looked into, a better answer)."
+        )
+    from ..core import compose
+
+    with opened(ctx) as journal, plain_errors():
+        chosen = journal.find_interview(interview, journal.clock.today())
+        positives = journal.positives(chosen.uuid)
+        issues = journal.issues(chosen.uuid)
+        signer = journal.profile()
+    try:
+        text = compose.draft(
+            compose.DRAFT_KINDS[kind],
+            chosen,
+            positives,
+            issues=issues,
+            profile=signer,
+            new_point=new_point,
+        )
+    except compose.DraftRefused as error:
+        raise UserError(str(error)) from None
+    click.echo(text, nl=not text.endswith("\n"))

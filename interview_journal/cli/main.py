@@ -18,7 +18,7 @@ from .care import backup, check, rescue
 from .demo import demo
 from .entries import add, list_interviews
 from .exchange import export, import_file
-from .follow_ups import profile
+from .follow_ups import draft, profile
 from .practice import questions
 from .reports import brief, stats
 
@@ -27,6 +27,7 @@ for command in (
     list_interviews,
     stats,
     brief,
+    draft,
     profile,
     questions,
     export,
