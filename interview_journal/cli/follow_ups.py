@@ -101,7 +101,7 @@ def draft(ctx: click.Context, kind: str, interview: str | None, new_point: str) 
 
     KIND: thank-you, feedback, reference, rejection-reply, second-chance or acceptance.
 
-    INTERVIEW: a company name (its newest interview there), an interview's id or the first
+    INTERVIEW: a company name (your newest interview with it), an id or the first
     characters of it (`interview-journal list --json` shows them). Without it, your newest
     interview: the latest one that has happened (today's counts), or the next one if none has.
 
