@@ -5,6 +5,7 @@ through the real command line."""
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -237,3 +238,17 @@ def test_profile_of_a_journal_that_is_not_there_is_said_not_made(tmp_path: Path)
     missing = tmp_path / "typo.db"
     refused(run("--db", missing, "profile"))
     assert not missing.exists()
+
+
+def test_a_profile_spoilt_by_another_program_is_said_and_can_be_set_again(
+    tmp_path: Path,
+) -> None:
+    path = make_journal(tmp_path / "journal.db")
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("UPDATE settings SET value = '{\"name\": 7' WHERE key = 'profile'")
+    conn.close()
+    refused(run("--db", path, "profile"), "profile kept in the journal cannot be read", "--clear")
+    refused(run("--db", path, "draft", "thank-you"), "profile --clear")
+    ok(run("--db", path, "profile", "--clear", "--name", "Sam Rivera"))
+    assert "Sam Rivera" in ok(run("--db", path, "draft", "thank-you")).stdout

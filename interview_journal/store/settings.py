@@ -15,6 +15,17 @@ from .errors import DamagedRow
 PROFILE_SETTING = "profile"
 
 
+class DamagedProfile(DamagedRow):
+    """The profile kept in the journal cannot be read: another program wrote it."""
+
+    def __init__(self, error: Exception) -> None:
+        super().__init__("settings", PROFILE_SETTING, error)
+        self.args = (
+            f"the profile kept in the journal cannot be read ({error}): another program "
+            "changed it. Set it again, starting with: interview-journal profile --clear",
+        )
+
+
 class StoredSettings(JournalBase):
     """`setting` and `set_setting`: plain text values by key; `profile` and `set_profile`."""
 
@@ -57,7 +68,7 @@ def profile_of(stored: str | None) -> Profile:
             )
         )
     except (ValueError, InvalidValue) as error:  # written by another program
-        raise DamagedRow("settings", PROFILE_SETTING, error) from None
+        raise DamagedProfile(error) from None
 
 
 def stored_profile(conn: sqlite3.Connection) -> Profile:
