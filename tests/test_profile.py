@@ -252,3 +252,13 @@ def test_a_profile_spoilt_by_another_program_is_said_and_can_be_set_again(
     refused(run("--db", path, "draft", "thank-you"), "profile --clear")
     ok(run("--db", path, "profile", "--clear", "--name", "Sam Rivera"))
     assert "Sam Rivera" in ok(run("--db", path, "draft", "thank-you")).stdout
+
+
+def test_rescue_carries_the_profile_into_the_new_journal(tmp_path: Path) -> None:
+    saved = tmp_path / "saved.json"
+    ok(run("--db", make_journal(tmp_path / "journal.db"), "rescue", saved))
+    assert json.loads(saved.read_text())["profile"]["name"] == "Sam Rivera"
+    new = tmp_path / "new.db"
+    ok(run("--db", new, "import", saved))
+    with open_journal(new) as journal:
+        assert journal.profile() == SAM
