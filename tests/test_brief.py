@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from interview_journal.cli.main import cli
-from interview_journal.core.model import Interview, InterviewRecord, Issue
+from interview_journal.core.model import FollowUp, Interview, InterviewRecord, Issue
 from interview_journal.store import open_journal
 
 TODAY = dt.date.today()
@@ -196,3 +196,42 @@ def test_brief_does_not_import_textual(brief_db: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "Globex" in result.stdout
+
+
+def test_brief_json_lists_the_overdue_follow_ups_of_open_interviews_only(tmp_path: Path) -> None:
+    def due(record: InterviewRecord, kind: str, days: int, done: bool = False) -> FollowUp:
+        follow_up = FollowUp(
+            kind=kind,
+            due=TODAY + dt.timedelta(days=days),
+            done=TODAY if done else None,
+            interview_uuid=record.interview.uuid,
+        )
+        record.follow_ups.append(follow_up)
+        return follow_up
+
+    acme, hooli = record("Acme", -10), record("Hooli", -8)
+    closed = record("Wayne", -6, closed=True)
+    late_thanks = due(acme, "thank-you", -9)
+    late_feedback = due(hooli, "feedback-request", -3)
+    due(acme, "reference", -2, done=True)  # sent: not overdue
+    due(hooli, "second-chance-request", 2)  # not due yet
+    due(closed, "thank-you", -5)  # the user moved on from Wayne: never overdue
+    path = make_journal(tmp_path / "overdue.db", [acme, hooli, closed])
+    data = json.loads(run("--db", path, "brief", "--json").stdout)
+    assert data["overdue"] == [
+        {
+            "uuid": late_thanks.uuid,
+            "kind": "thank-you",
+            "due": (TODAY - dt.timedelta(days=9)).isoformat(),
+            "interview": acme.interview.uuid,
+        },
+        {
+            "uuid": late_feedback.uuid,
+            "kind": "feedback-request",
+            "due": (TODAY - dt.timedelta(days=3)).isoformat(),
+            "interview": hooli.interview.uuid,
+        },
+    ]
+    empty = tmp_path / "empty.db"
+    open_journal(empty).close()
+    assert json.loads(run("--db", empty, "brief", "--json").stdout)["overdue"] == []

@@ -74,7 +74,7 @@ def rescue(ctx: click.Context, out: Path, force: bool) -> None:
         if not journal.exists():
             raise UserError(f"{journal}: no journal there to rescue.")
         found = salvage(journal)
-    text = exchange.iter_json(found.categories, found.records, found.questions)
+    text = exchange.iter_json(found.categories, found.records, found.questions, found.profile)
     write_export(None if str(out) == "-" else out, text, journal, force=force)
     for table, label in (
         ("interviews", "interviews"),

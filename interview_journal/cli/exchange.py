@@ -57,7 +57,8 @@ def export(ctx: click.Context, fmt: str, output_name: str | None, force: bool) -
     with opened(ctx) as journal:
         if fmt == "json":  # with the questions, read from the snapshot the records are read from
             questions, each = journal.exported()
-            text = exchange.iter_json(journal.categories(), counting(each), questions)
+            profile = journal.profile()
+            text = exchange.iter_json(journal.categories(), counting(each), questions, profile)
         else:
             text = writer[fmt](journal.categories(), counting(journal.iter_records()))
         if output is None:
@@ -143,6 +144,13 @@ def import_file(ctx: click.Context, file: Path) -> None:
             + ", ".join(summary.kept)
             + (f" and {more} more" if more else "")
         )
+    said_of_profile = {
+        "added": "profile: taken from the file (the journal had none)",
+        "unchanged": "profile: the same as the journal's",
+        "kept": "profile: the journal's own is kept (the file's is different, and not taken)",
+    }
+    if summary.profile:
+        parts.append(said_of_profile[summary.profile])
     click.echo(f"Imported {file}.\n  " + "\n  ".join(parts))
     if summary.backup:
         click.echo(f"The journal as it was before the import is backed up in {summary.backup}.")

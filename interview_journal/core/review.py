@@ -22,7 +22,7 @@ from functools import cache
 from typing import TYPE_CHECKING, TypeVar
 
 from . import trends
-from .model import Category, Interview
+from .model import Category, FollowUp, Interview
 from .rehearse import QuestionFacts, Rehearse, questions_to_rehearse
 from .taxonomy import BUILTIN_CATEGORIES, CHECKLIST
 
@@ -111,6 +111,8 @@ class Briefing:
     questions: list[Rehearse] = field(default_factory=list)
     more_questions: int = 0
     """Questions to rehearse beyond those listed."""
+    overdue: list[FollowUp] = field(default_factory=list)
+    """The follow-ups whose day has passed, of the interviews still open, soonest due first."""
 
 
 def _normal(text: str) -> str:
@@ -178,6 +180,7 @@ def build_briefing(
     limit: int = 8,
     questions: Iterable[QuestionFacts] = (),
     now: dt.datetime | None = None,
+    overdue: Sequence[FollowUp] = (),
 ) -> Briefing:
     """The briefing for `upcoming` (or a general one when it is None).
 
@@ -236,6 +239,7 @@ def build_briefing(
         checklist=checklist(categories, upcoming),
         questions=rehearse,
         more_questions=more,
+        overdue=list(overdue),
     )
 
 
@@ -290,6 +294,15 @@ def briefing_json(briefing: Briefing) -> dict:
             for item in briefing.questions
         ],
         "more_questions_to_rehearse": briefing.more_questions,
+        "overdue": [
+            {
+                "uuid": follow_up.uuid,
+                "kind": follow_up.kind,
+                "due": follow_up.due.isoformat() if follow_up.due else None,
+                "interview": follow_up.interview_uuid,
+            }
+            for follow_up in briefing.overdue
+        ],
     }
 
 

@@ -23,6 +23,7 @@ from .model import (
     Interview,
     Issue,
     Positive,
+    Profile,
     Question,
     Story,
 )
@@ -253,3 +254,44 @@ prepare_follow_up = _preparation(FollowUp)
 prepare_category = _preparation(Category)
 prepare_question = _preparation(Question)
 prepare_story = _preparation(Story)
+
+
+# -- the profile --------------------------------------------------------------------------------
+
+PROFILE_NAME_LIMIT = 100
+"""Characters in the name a letter is signed with."""
+PROFILE_LINE_LIMIT = 200
+"""Characters in one strength or achievement: a line a letter can quote, not a résumé."""
+MOST_PROFILE_LINES = 5
+"""Strengths, and achievements, a profile keeps: a few, for a letter to draw on."""
+
+
+def prepare_profile(profile: Profile) -> Profile:
+    """A cleaned copy of the profile, checked: each text on one line and trimmed, blank lines
+    of the lists left out. Raises InvalidValue naming the field (`strengths[5]`) otherwise."""
+    name = _profile_line("name", profile.name, PROFILE_NAME_LIMIT)
+    lists = {}
+    for field, given in (("strengths", profile.strengths), ("achievements", profile.achievements)):
+        if not isinstance(given, list):
+            raise InvalidValue(field, "must be a list of texts")
+        lines = [
+            _profile_line(f"{field}[{index}]", line, PROFILE_LINE_LIMIT)
+            for index, line in enumerate(given)
+        ]
+        kept = [line for line in lines if line]
+        if len(kept) > MOST_PROFILE_LINES:
+            raise InvalidValue(
+                field, f"holds {len(kept)}; a profile keeps at most {MOST_PROFILE_LINES}"
+            )
+        lists[field] = kept
+    return Profile(name=name, strengths=lists["strengths"], achievements=lists["achievements"])
+
+
+def _profile_line(field: str, value: object, limit: int) -> str:
+    """One text of the profile, on one line and trimmed."""
+    if not isinstance(value, str):
+        raise InvalidValue(field, "must be text")
+    line = clean_line(value)
+    if len(line) > limit:
+        raise InvalidValue(field, f"is too long ({len(line):,} characters; at most {limit})")
+    return line

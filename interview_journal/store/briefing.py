@@ -26,4 +26,5 @@ def load_briefing(journal: Journal, today: dt.date) -> review.Briefing:
         categories=categories,
         questions=journal.rehearsal_facts(today),
         now=journal.clock.now(),
+        overdue=journal.overdue_follow_ups(today),
     )

@@ -56,6 +56,10 @@ class NotFound(JournalError):
     """No row with that uuid or slug."""
 
 
+class Ambiguous(JournalError):
+    """What the user typed names several rows, and which one is meant cannot be told."""
+
+
 class Conflict(JournalError):
     """The record was changed or deleted elsewhere (another window, a command) since it was
     loaded here, so saving would have overwritten or brought back what was done there.

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import itertools
+import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..core.model import Category, InterviewRecord, Issue, Positive, Question, utc_now
+from ..core.model import Category, InterviewRecord, Issue, Positive, Profile, Question, utc_now
 from ..core.taxonomy import user_category
 from ..core.validate import (
     InvalidValue,
@@ -16,12 +17,14 @@ from ..core.validate import (
     prepare_interview,
     prepare_issue,
     prepare_positive,
+    prepare_profile,
 )
 from . import converters
 from .backup import Backup
 from .linking import Quotes, link_ids, link_rows
 from .merge import ImportCounts, Merge, SearchLater, batches
 from .practice_merge import PracticeCounts, PracticeMerge
+from .settings import keep_profile, stored_profile
 
 __all__ = ["ImportCounts", "ImportSummary", "Importing"]
 
@@ -45,6 +48,10 @@ class ImportSummary:
     """The first few rows kept as the journal has them, as `interview 5b0c1c7e`."""
     backup: Path | None = None
     """Where the journal was copied before the import changed rows it already had."""
+    profile: str = ""
+    """What became of the file's profile: "" (the file has none), "added" (the journal had
+    none), "unchanged" (the journal's is the same) or "kept" (the journal's, which differs, is
+    kept: the profile is the user's, and this journal's is the one they last wrote)."""
 
     @classmethod
     def empty(cls) -> ImportSummary:
@@ -84,7 +91,7 @@ class Importing(Backup):
 
     def import_items(
         self,
-        items: Iterable[Category | Question | InterviewRecord],
+        items: Iterable[Profile | Category | Question | InterviewRecord],
         *,
         backup_first: bool = False,
         checked: bool = False,
@@ -131,6 +138,9 @@ class Importing(Backup):
                         known.add(item.slug)
                     elif isinstance(item, Question):
                         practice.question(item)
+                    elif isinstance(item, Profile):
+                        profile = item if checked else prepare_profile(item)
+                        summary.profile = _merge_profile(db.conn, profile)
                     else:
                         _merge_record(merge, practice, item, known, summary, number, checked)
                         number += 1
@@ -145,6 +155,19 @@ class Importing(Backup):
                     link_ids(db.conn, table, ids, quotes)
             search.finish()
         return summary
+
+
+def _merge_profile(conn: sqlite3.Connection, theirs: Profile) -> str:
+    """Take the file's profile when the journal has none; otherwise keep the journal's (the
+    user's own, last written here). Inside the import's transaction. Says which
+    (`ImportSummary.profile`)."""
+    ours = stored_profile(conn)
+    if ours == theirs:
+        return "unchanged"
+    if ours == Profile():
+        keep_profile(conn, theirs)
+        return "added"
+    return "kept"
 
 
 def _merge_record(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -12,7 +13,7 @@ from ..core.outcomes import follow_ups_for_outcome
 from ..core.validate import prepare_follow_up, prepare_interview
 from . import converters
 from .base import JournalBase
-from .errors import DamagedRow, NotFound
+from .errors import Ambiguous, DamagedRow, NotFound
 from .tables import CHILD_SELECT, INTERVIEW_COLUMNS, NEWEST_FIRST, stamp_after
 
 if TYPE_CHECKING:
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     from ..core.trends import Sitting
 
 _SEPARATOR = "\x1f"  # between the categories gathered in one column: never in a slug
+_UUID_START = re.compile(r"[0-9a-f][0-9a-f-]*")
 
 
 class Interviews(JournalBase):
@@ -214,3 +216,74 @@ class Interviews(JournalBase):
                 raise DamagedRow("interviews", uuid, error) from error
             sittings.append(Sitting(uuid, day, at, outcome, rating, felt, found, row_id))
         return sittings
+
+    def find_interview(self, name: str | None, today: dt.date) -> Interview:
+        """The interview a user names on the command line (DESIGN §11): its uuid, a company
+        name (any case; with several interviews there, the newest), or the first characters
+        of its uuid when that names one interview only. No name: the newest interview.
+
+        "Newest" is the latest interview that has happened (today's counts); only when none
+        has is it the next one to come. NotFound, or Ambiguous (listing the candidates), in
+        plain words otherwise."""
+        if name is None or not name.strip():
+            rows = self._query(f"SELECT id, {INTERVIEW_COLUMNS} FROM interviews")
+            if not rows:
+                raise NotFound(
+                    "The journal has no interview yet: add one with "
+                    "`interview-journal add COMPANY ROLE --date today`."
+                )
+            return _newest(rows, today)
+        text = " ".join(name.split())
+        rows = self._query(
+            f"SELECT {INTERVIEW_COLUMNS} FROM interviews WHERE uuid = ?", [text.lower()]
+        )
+        if rows:
+            return converters.interview_from_row(rows[0])
+        wanted = text.casefold()
+        companies = [
+            row_id
+            for row_id, company in self._rows("SELECT id, company FROM interviews")
+            if " ".join(company.split()).casefold() == wanted
+        ]
+        if companies:
+            marks = ", ".join("?" * len(companies))
+            rows = self._query(
+                f"SELECT id, {INTERVIEW_COLUMNS} FROM interviews WHERE id IN ({marks})", companies
+            )
+            return _newest(rows, today)
+        start = text.lower()
+        rows = []
+        if _UUID_START.fullmatch(start):
+            rows = self._query(
+                f"SELECT id, {INTERVIEW_COLUMNS} FROM interviews "
+                f"WHERE substr(uuid, 1, ?) = ? ORDER BY {NEWEST_FIRST} LIMIT 6",
+                [len(start), start],
+            )
+        if len(rows) == 1:
+            return converters.interview_from_row(rows[0])
+        if not rows:
+            raise NotFound(
+                f"No interview is called {text!r}: give a company name, or an interview's id "
+                "or its first characters (`interview-journal list --json` shows them)."
+            )
+        found = [converters.interview_from_row(row) for row in rows]
+        listed = "; ".join(
+            f"{each.uuid[:8]} {each.company} {each.date.isoformat()}" for each in found[:5]
+        )
+        more = " and more" if len(found) > 5 else ""
+        raise Ambiguous(
+            f"{text!r} starts the id of several interviews ({listed}{more}): "
+            "give more of it, or the company's name."
+        )
+
+
+def _newest(rows: list[dict], today: dt.date) -> Interview:
+    """Of these interview rows, the latest that has happened, or else the soonest to come."""
+    today_text = today.isoformat()
+    past = [row for row in rows if row["date"] <= today_text]
+
+    def when(row: dict) -> tuple[str, str, int]:
+        return row["date"], row["time"] or "", row["id"]
+
+    chosen = max(past, key=when) if past else min(rows, key=when)
+    return converters.interview_from_row(chosen)

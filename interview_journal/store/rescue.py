@@ -18,10 +18,19 @@ from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..core.model import MOST_STORIES, Category, Interview, InterviewRecord, Question, Review
+from ..core.model import (
+    MOST_STORIES,
+    Category,
+    Interview,
+    InterviewRecord,
+    Profile,
+    Question,
+    Review,
+)
 from . import converters
 from .errors import JournalError, translate
 from .files import connect, inspect_file
+from .settings import stored_profile
 
 _ROWID_MAX = 2**63 - 1
 _LOST = uuid.UUID("0b7f3f4e-5d1a-4c2b-9e8f-6a1d2c3b4a59")  # the same placeholder on each rescue
@@ -63,6 +72,8 @@ class Rescue:
     """The journal's questions, each with the answers and practice grades that were saved."""
     placeholders: int = 0
     """Interviews made up to hold issues, what went well or follow-ups whose interview was lost."""
+    profile: Profile = field(default_factory=Profile)
+    """The user's profile, if it could be read (else an empty one)."""
 
     def saved(self, table: str) -> int:
         return len(self.tables[table].rows) - self.tables[table].unreadable
@@ -194,9 +205,20 @@ def rescue(path: str | Path) -> Rescue:
         raise translate(error, path) from error
     try:
         tables = {table: _salvage(conn, table) for table in _KINDS}
+        profile = _profile(conn)
     finally:
         conn.close()
-    return _assemble(tables)
+    rescued = _assemble(tables)
+    rescued.profile = profile
+    return rescued
+
+
+def _profile(conn: sqlite3.Connection) -> Profile:
+    """The profile kept in the journal, or an empty one where it cannot be read."""
+    try:
+        return stored_profile(conn)
+    except (sqlite3.DatabaseError, JournalError):
+        return Profile()
 
 
 def _inspect_for_rescue(path: Path) -> None:

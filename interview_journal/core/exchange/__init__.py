@@ -1,18 +1,20 @@
-"""The exchange format (JSON, version 3; DESIGN §7), and the Markdown and CSV exports.
+"""The exchange format (JSON, version 4; DESIGN §7), and the Markdown and CSV exports.
 
-Version 3 carries everything a journal holds but its local integer ids: every record's `created`
+Version 4 carries everything a journal holds but its local integer ids: every record's `created`
 and `updated` times, each issue's review state (its fsrs card and every grade given), and the
 practice: the user's questions (and the bank's they changed, answered or practised) with their
-answers and review state, and the question each issue and positive was asked (`LINK_KEYS`). So
-export → import into an empty journal reproduces every row. Version 1 and 2 files are still
-read (version 2 is version 3 without practice).
+answers and review state, the question each issue and positive was asked (`LINK_KEYS`), the
+feedback each interview got, and the user's profile (`profile`). So export → import into an
+empty journal reproduces every row. Versions 1 to 3 are still read (version 3 is version 4
+without feedback and profile; version 2 is version 3 without practice).
 
 Reading is strict about what matters and says where: a file that breaks the format is refused
 whole with the path to the first bad field (`interviews[3].issues[0].severity: must be 1-3`).
 Writing is deterministic, so export → import → export gives the same bytes.
 
 The package: `format` (the version and the bounds), `writing` (JSON), `reader` (one object, with
-its path), `reading` (a whole file, streamed), `text` (Markdown and CSV).
+its path), `reading` (a whole file, streamed), `profile` (the profile's object), `text`
+(Markdown and CSV).
 """
 
 from __future__ import annotations

@@ -1,5 +1,6 @@
 """Reading one object of a file, strict about what matters and saying where: every failure
-names the path to the bad field (`interviews[3].issues[0].severity: must be 1-3`)."""
+names the path to the bad field (`interviews[3].issues[0].severity: must be 1-3`); and the
+file's objects built as they are parsed, each key once (`Objects`)."""
 
 from __future__ import annotations
 
@@ -250,3 +251,48 @@ def field_reader(each: Described) -> Callable[[Reader], Any]:
     if method is None:
         raise AssertionError(f"{name}: a {shape} is not read from a file")
     return partial(method, key=name)
+
+
+class Objects:
+    """Builds the file's objects, noting each one that gives a key twice: JSON parsers keep the
+    last, so `"severity": 1, "severity": 3` would import 3 where the file also said 1."""
+
+    def __init__(self) -> None:
+        # id of such an object -> the object (kept, so that its id is not reused) and the key
+        self.twice: dict[int, tuple[dict[str, Any], str]] = {}
+
+    def build(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        built = dict(pairs)
+        if len(built) != len(pairs):
+            seen: set[str] = set()
+            for key, _ in pairs:  # the first key met again
+                if key in seen:
+                    self.twice[id(built)] = (built, key)
+                    break
+                seen.add(key)
+        return built
+
+    def first_repeated(self, data: object) -> str:
+        """The path of the first key given twice, in the order of the file."""
+        stack: list[tuple[object, str]] = [(data, "")]
+        while stack:
+            value, path = stack.pop()
+            if isinstance(value, dict):
+                if id(value) in self.twice:
+                    key = self.twice[id(value)][1]
+                    return f"{path}.{key}" if path else key
+                children = [(v, f"{path}.{k}" if path else k) for k, v in value.items()]
+            elif isinstance(value, list):
+                children = [(v, f"{path}[{i}]") for i, v in enumerate(value)]
+            else:
+                continue
+            stack.extend(reversed(children))
+        return "a key"  # only in an object the file itself replaced by a repeated key
+
+
+def given_twice(objects: Objects, value: object, path: str) -> None:
+    """Refuse a value in which some object gives a key twice, with the path to that key."""
+    if objects.twice:
+        inner = objects.first_repeated(value)
+        joined = f"{path}{inner}" if inner.startswith("[") or not path else f"{path}.{inner}"
+        raise FormatError(f"{joined}: is given twice in the file")

@@ -19,12 +19,14 @@ from ..model import (
     InterviewRecord,
     Issue,
     Positive,
+    Profile,
     Question,
     Story,
 )
 from ..validate import SCOPE, FormatError, InvalidValue, R, checker, clean_expression
 from .format import CHILDREN, FORMAT, LINK_KEYS, READABLE_VERSIONS, VERSION
-from .reader import CANONICAL_UUID, Context, Reader, field_reader
+from .profile import read_profile
+from .reader import CANONICAL_UUID, Context, Objects, Reader, field_reader, given_twice
 
 # The word a derived uuid starts from, by record (with the interview's uuid for its children).
 _LABELS: dict[type, str] = {
@@ -372,45 +374,9 @@ class _Document:
     def root_fields(self, head: dict) -> None:
         """Warn about the file's own unknown fields, first."""
         own = Context()
-        Reader(head, "", own).known(("format", "version", "categories", "questions", "interviews"))
+        keys = ("format", "version", "profile", "categories", "questions", "interviews")
+        Reader(head, "", own).known(keys)
         self.context.warnings[:0] = own.warnings
-
-
-class _Objects:
-    """Builds the file's objects, noting each one that gives a key twice: JSON parsers keep the
-    last, so `"severity": 1, "severity": 3` would import 3 where the file also said 1."""
-
-    def __init__(self) -> None:
-        # id of such an object -> the object (kept, so that its id is not reused) and the key
-        self.twice: dict[int, tuple[dict[str, Any], str]] = {}
-
-    def build(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-        built = dict(pairs)
-        if len(built) != len(pairs):
-            seen: set[str] = set()
-            for key, _ in pairs:  # the first key met again
-                if key in seen:
-                    self.twice[id(built)] = (built, key)
-                    break
-                seen.add(key)
-        return built
-
-    def first_repeated(self, data: object) -> str:
-        """The path of the first key given twice, in the order of the file."""
-        stack: list[tuple[object, str]] = [(data, "")]
-        while stack:
-            value, path = stack.pop()
-            if isinstance(value, dict):
-                if id(value) in self.twice:
-                    key = self.twice[id(value)][1]
-                    return f"{path}.{key}" if path else key
-                children = [(v, f"{path}.{k}" if path else k) for k, v in value.items()]
-            elif isinstance(value, list):
-                children = [(v, f"{path}[{i}]") for i, v in enumerate(value)]
-            else:
-                continue
-            stack.extend(reversed(children))
-        return "a key"  # only in an object the file itself replaced by a repeated key
 
 
 def loads(text: str) -> tuple[list[Category], list[InterviewRecord], list[str]]:
@@ -430,6 +396,8 @@ def loads_all(
     for item in reading:
         if isinstance(item, Category):
             categories.append(item)
+        elif isinstance(item, Profile):
+            continue  # given by `Reading`
         elif isinstance(item, Question):
             questions.append(item)
         else:
@@ -438,10 +406,10 @@ def loads_all(
 
 
 class Reading:
-    """A file read as it comes in pieces of text: iterating gives its categories, its questions
-    (with their answers) and then its interviews, each read and checked as soon as it is whole,
-    so an import can store each one and let it go. Memory holds one interview of the file at a
-    time, never the file.
+    """A file read as it comes in pieces of text: iterating gives its profile (if it has one),
+    its categories, its questions (with their answers) and then its interviews, each read and
+    checked as soon as it is whole, so an import can store each one and let it go. Memory holds
+    one interview of the file at a time, never the file.
     `warnings` (unknown fields) is complete once the iteration is over; a file that breaks the
     format raises FormatError where the break is met."""
 
@@ -450,7 +418,7 @@ class Reading:
         self.document = _Document()
         self.warnings = self.document.warnings
 
-    def __iter__(self) -> Iterator[Category | Question | InterviewRecord]:
+    def __iter__(self) -> Iterator[Profile | Category | Question | InterviewRecord]:
         try:
             yield from self._items()
         except jsonstream.StreamError as error:
@@ -465,8 +433,8 @@ class Reading:
             # Python refuses integers of more than 4,300 digits
             raise FormatError("not valid JSON (a number far too long)") from None
 
-    def _items(self) -> Iterator[Category | Question | InterviewRecord]:
-        objects = _Objects()
+    def _items(self) -> Iterator[Profile | Category | Question | InterviewRecord]:
+        objects = Objects()
         decoder = json.JSONDecoder(object_pairs_hook=objects.build)
         document = self.document
         head: dict[str, Any] = {}
@@ -474,21 +442,24 @@ class Reading:
         root: Reader | None = None
         for event, key, value in jsonstream.read_object(self.pieces, "interviews", decoder):
             if event == "whole":
-                _given_twice(objects, value, "")
+                given_twice(objects, value, "")
                 document.head(value)  # refuses it: the file is not an object
             if event == "again":
                 raise FormatError(f"{key}: is given twice in the file")
             if event == "member":
-                _given_twice(objects, value, str(key))
+                given_twice(objects, value, str(key))
                 head[str(key)] = value
                 if root is not None and key == "categories":  # after the interviews
                     yield from document.categories(Reader(head, "", document.context))
                 if root is not None and key == "questions":
                     yield from document.practice(Reader(head, "", document.context))
+                if root is not None and key == "profile":
+                    yield from read_profile(Reader(head, "", document.context))
                 continue
-            _given_twice(objects, value, f"interviews[{key}]")
+            given_twice(objects, value, f"interviews[{key}]")
             if root is None and "format" in head and "version" in head:
                 root = document.head(head)
+                yield from read_profile(root)
                 yield from document.categories(root)
                 yield from document.practice(root)
             if root is None:
@@ -498,6 +469,7 @@ class Reading:
                 yield document.interview(item, int(key))  # type: ignore[call-overload]
         if root is None:
             root = document.head(head)
+            yield from read_profile(root)
             yield from document.categories(root)
             yield from document.practice(root)
             if "interviews" in head:  # there, but not a list: refused with its path
@@ -507,11 +479,3 @@ class Reading:
                 yield document.interview(item, index)
         document.check_asked()
         document.root_fields(head)
-
-
-def _given_twice(objects: _Objects, value: object, path: str) -> None:
-    """Refuse a value in which some object gives a key twice, with the path to that key."""
-    if objects.twice:
-        inner = objects.first_repeated(value)
-        joined = f"{path}{inner}" if inner.startswith("[") or not path else f"{path}.{inner}"
-        raise FormatError(f"{joined}: is given twice in the file")

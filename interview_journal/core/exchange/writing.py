@@ -10,8 +10,9 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from ..fields import Described, Shape, in_file, per_record
-from ..model import Category, InterviewRecord, Issue, Positive, Question, Review
+from ..model import Category, InterviewRecord, Issue, Positive, Profile, Question, Review
 from .format import CHILDREN, FORMAT, LINK_KEYS, VERSION
+from .profile import profile_to_dict
 
 
 def to_file(record: Any) -> dict[str, Any]:
@@ -102,16 +103,19 @@ def to_document(
     categories: Iterable[Category],
     records: Iterable[InterviewRecord],
     questions: Iterable[Question] = (),
+    profile: Profile | None = None,
 ) -> dict:
     """The whole file. `questions`: the user's own and the bank's that the user changed,
-    answered or practised (`Exporting.questions_to_export`); every journal has the others."""
-    return {
-        "format": FORMAT,
-        "version": VERSION,
-        "categories": [to_file(category) for category in categories],
-        "questions": [question_to_dict(question) for question in questions],
-        "interviews": [record_to_dict(record) for record in records],
-    }
+    answered or practised (`Exporting.questions_to_export`); every journal has the others.
+    `profile`: written when it says anything (an empty one, as a journal without one, is
+    left out)."""
+    document: dict[str, Any] = {"format": FORMAT, "version": VERSION}
+    if profile is not None and profile != Profile():
+        document["profile"] = profile_to_dict(profile)
+    document["categories"] = [to_file(category) for category in categories]
+    document["questions"] = [question_to_dict(question) for question in questions]
+    document["interviews"] = [record_to_dict(record) for record in records]
+    return document
 
 
 def dumps(document: dict) -> str:
@@ -122,11 +126,12 @@ def iter_json(
     categories: Iterable[Category],
     records: Iterable[InterviewRecord],
     questions: Iterable[Question] = (),
+    profile: Profile | None = None,
 ) -> Iterator[str]:
-    """`dumps(to_document(categories, records, questions))` a record at a time, the same bytes:
-    an export of any size never holds the whole text (the questions, a few hundred at most, are
-    written with the head)."""
-    head = json.dumps(to_document(categories, [], questions), indent=2, ensure_ascii=False)
+    """`dumps(to_document(categories, records, questions, profile))` a record at a time, the
+    same bytes: an export of any size never holds the whole text (the questions, a few hundred
+    at most, are written with the head)."""
+    head = json.dumps(to_document(categories, [], questions, profile), indent=2, ensure_ascii=False)
     yield head[: -len("]\n}")]  # ... "interviews": [
     empty = True
     for record in records:
