@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 
 from interview_journal.core.clock import FixedClock
-from interview_journal.core.sample import generate_sample, sample_questions
+from interview_journal.core.sample import generate_sample, sample_profile, sample_questions
 from interview_journal.store import open_journal
 from interview_journal.tui.app import JournalApp
 
@@ -42,6 +42,7 @@ async def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         journal = open_journal(Path(folder) / "demo.db")
         journal.import_records([], generate_sample(30, today=TODAY), questions=sample_questions())
+        journal.set_profile(sample_profile())
         journal.clock = FixedClock(dt.datetime(2026, 11, 27, 9, 0, tzinfo=dt.UTC))
         shots = (
             ("journal.svg", "j", "j", "j", "tab"),

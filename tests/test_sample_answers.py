@@ -6,9 +6,15 @@ import json
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from interview_journal.core.questions import BANK
-from interview_journal.core.sample import SAMPLE_ANSWERS, generate_sample, sample_questions
+from interview_journal.core.sample import (
+    SAMPLE_ANSWERS,
+    generate_sample,
+    sample_profile,
+    sample_questions,
+)
 from interview_journal.store import open_journal
 
 
@@ -34,3 +40,18 @@ def test_an_answer_to_a_question_not_in_the_bank_is_named(tmp_path: Path) -> Non
     broken.write_text(json.dumps(data))
     with pytest.raises(ValueError, match="answers.no-such-question: no such question"):
         sample_questions(broken)
+
+
+def test_the_demo_signs_its_letters_with_the_sample_profile(tmp_path) -> None:
+    """`demo --out` writes the demo user's profile: its drafts are signed, and say why they fit."""
+    from interview_journal.cli.main import cli
+
+    out = tmp_path / "demo.db"
+    result = CliRunner().invoke(
+        cli, ["--db", str(tmp_path / "unused.db"), "demo", "--out", str(out), "--interviews", "8"]
+    )
+    assert result.exit_code == 0, result.output
+    with open_journal(out) as journal:
+        profile = journal.profile()
+    assert profile == sample_profile()
+    assert profile.name and profile.strengths and profile.achievements

@@ -31,18 +31,23 @@ def demo(ctx: click.Context, count: int, out: Path | None, seed: int) -> None:
     import tempfile
 
     from .. import startup
-    from ..core.sample import generate_sample, sample_questions
-    from ..store import open_journal
+    from ..core.sample import generate_sample, sample_profile, sample_questions
+    from ..store import Journal, open_journal
 
     startup.end()  # a sample of 10,000 interviews is a lot of objects: collect as usual
     records = generate_sample(count, seed=seed)
+
+    def fill(journal: Journal) -> None:
+        journal.import_records([], records, questions=sample_questions())
+        journal.set_profile(sample_profile())  # the letters' drafts are signed "Sam"
+
     if out is not None:
         if out.exists():
             raise UserError(f"{out}: already exists; the sample goes into a new file.")
         with plain_errors():
             journal = open_journal(out)
             try:
-                journal.import_records([], records, questions=sample_questions())
+                fill(journal)
             finally:
                 journal.close()
         click.echo(f"Wrote a sample journal of {count} interviews to {out}.")
@@ -50,5 +55,5 @@ def demo(ctx: click.Context, count: int, out: Path | None, seed: int) -> None:
     with tempfile.TemporaryDirectory(prefix="interview-journal-demo-") as folder:
         with plain_errors():
             journal = open_journal(Path(folder) / "demo.db")
-            journal.import_records([], records, questions=sample_questions())
+            fill(journal)
         run_app(journal, settings_of(ctx))

@@ -41,12 +41,13 @@ from .model import (
     InterviewRecord,
     Issue,
     Positive,
+    Profile,
     Question,
     Story,
 )
 from .sample_texts import sample_texts
 
-__all__ = ["STORY", "generate_sample", "sample_questions"]
+__all__ = ["STORY", "generate_sample", "sample_profile", "sample_questions"]
 
 # The categories the demo's trends are built around, by the label they should get (DESIGN §8).
 STORY: dict[str, tuple[str, ...]] = {
@@ -468,6 +469,12 @@ def generate_sample(
 
 
 SAMPLE_ANSWERS = Path(__file__).with_name("sample_answers.json")
+
+
+def sample_profile(path: Path = SAMPLE_ANSWERS) -> Profile:
+    """The demo user's profile (sample_answers.json): the letters' drafts are signed with it."""
+    data = json.loads(path.read_text(encoding="utf-8"))["profile"]
+    return Profile(data["name"], list(data["strengths"]), list(data["achievements"]))
 
 
 def sample_questions(path: Path = SAMPLE_ANSWERS) -> list[Question]:
