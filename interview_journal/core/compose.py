@@ -146,11 +146,11 @@ def draft_feedback_request(interview: Interview, *, sender: str = "") -> str:
 def draft_second_chance(interview: Interview, new_point: str, *, sender: str = "") -> str:
     """A request for a second conversation, built around what new the user would bring.
 
-    Raises DraftRefused with `NOTHING_NEW` when `new_point` is blank: without something new, a
-    second conversation is not worth asking for.
+    Raises DraftRefused with `NOTHING_NEW` when `new_point` says nothing (blank, or no letter or
+    digit): without something new, a second conversation is not worth asking for.
     """
     point = _sentence(new_point)
-    if not point.rstrip(".!?").strip():
+    if not any(character.isalnum() for character in point):  # blank, or only punctuation
         raise DraftRefused(NOTHING_NEW)
     paragraphs = [
         _thanks_again(interview),
@@ -174,12 +174,15 @@ def draft_reference(
     role, when, what would help most to stress, and thanks for vouching."""
     company = _clean(interview.company)
     where = f"with {company} " if company else ""
-    points = _strengths(profile)[:2] + _achievements(profile)[:1]
-    if not points and (highlight := _highlight(positives, interview)):
-        points = [highlight.rstrip(".!?")]
+    points = _strengths(profile)[:2] + [a.rstrip(".") for a in _achievements(profile)[:1]]
     if points:
         stress = "If they do, it would help most if you could speak to:\n" + "\n".join(
-            f"- {point.rstrip('.')}" for point in points
+            f"- {point}" for point in points
+        )
+    elif highlight := _highlight(positives, interview):
+        stress = (
+            f"What came across best in the interview: {highlight} If they do call, anything "
+            "that backs that up would help most."
         )
     else:
         stress = (
