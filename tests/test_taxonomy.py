@@ -88,3 +88,45 @@ def test_a_spoilt_taxonomy_file_is_refused_with_where(tmp_path, spoil, words) ->
     copy.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(taxonomy.TaxonomyError, match=words):
         taxonomy.load_taxonomy(copy)
+
+
+def test_every_builtin_category_says_what_a_letter_may_say_since() -> None:
+    from interview_journal.core.compose import apologises
+    from interview_journal.core.taxonomy import SINCE
+
+    assert set(SINCE) == set(BUILTIN_SLUGS)
+    for category in BUILTIN_CATEGORIES:
+        sentence = SINCE[category.slug]
+        if category.indefensible:
+            assert sentence is None, category.slug  # nothing to explain away in a letter
+            continue
+        if sentence is None:
+            continue
+        # One short first-person sentence about what the user has done since.
+        assert sentence.startswith("Since ") and " I have " in sentence, category.slug
+        assert sentence.endswith(".") and sentence.count(".") == 1, category.slug
+        assert len(sentence.split()) <= 30, category.slug
+        assert not apologises(sentence), category.slug
+    assert SINCE["industry-knowledge"] and "read up" in SINCE["industry-knowledge"]
+    assert SINCE["other"]  # the general one, for categories of the user's own
+
+
+@pytest.mark.parametrize(
+    ("spoil", "words"),
+    [
+        (lambda d: d["categories"][0].pop("since"), "since: missing"),
+        (lambda d: d["categories"][0].update(since="  "), "must be a sentence or null"),
+        (lambda d: d["categories"][0].update(since=3), "must be a sentence or null"),
+    ],
+)
+def test_a_since_entry_left_out_or_empty_is_refused(tmp_path, spoil, words) -> None:
+    import json
+
+    from interview_journal.core import taxonomy
+
+    data = json.loads(taxonomy.DATA.read_text(encoding="utf-8"))
+    spoil(data)
+    copy = tmp_path / "taxonomy.json"
+    copy.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(taxonomy.TaxonomyError, match=words):
+        taxonomy.load_since(copy)

@@ -55,8 +55,26 @@ def load_taxonomy(
     return tuple(categories), keywords, tuple(checklist)
 
 
+def load_since(path: Path = DATA) -> dict[str, str | None]:
+    """What a letter may say the user has done since a mistake, by built-in category slug: one
+    first-person sentence, or None where a letter had better say nothing (the indefensible ones).
+    Every category of the file must say which ("since": a sentence or null)."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    since: dict[str, str | None] = {}
+    for number, entry in enumerate(data["categories"]):
+        if "since" not in entry:
+            raise TaxonomyError(f"categories[{number}].since: missing (a sentence, or null)")
+        sentence = entry["since"]
+        if sentence is not None and not (isinstance(sentence, str) and sentence.strip()):
+            raise TaxonomyError(f"categories[{number}].since: must be a sentence or null")
+        since[entry["slug"]] = sentence
+    return since
+
+
 BUILTIN_CATEGORIES, _KEYWORDS, CHECKLIST = load_taxonomy()
 BUILTIN_SLUGS = tuple(category.slug for category in BUILTIN_CATEGORIES)
+SINCE = load_since()
+"""The "since then I have ..." sentence of each built-in category, or None: see `load_since`."""
 
 _PATTERNS: dict[str, re.Pattern[str]] = {
     slug: re.compile(r"\b(?:" + "|".join(re.escape(word) for word in words) + r")", re.IGNORECASE)

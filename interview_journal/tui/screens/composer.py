@@ -2,7 +2,7 @@
 
 A thank-you, a feedback request, a reference offer or any other follow-up opens straight on its
 draft (or on the text saved with it). A second-chance request first asks what new the user
-would bring; a blank answer gets a warning, never a wall: the draft is still there to write.
+would bring; a blank answer gets no draft, only the reason on the warning line.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from textual.widgets import Input, Static, TextArea
 
 from ...core.compose import (
     SECOND_CHANCE_QUESTION,
+    DraftRefused,
     apologises,
     draft,
     kind_label,
@@ -163,7 +164,9 @@ class ComposerScreen(Dialog[FollowUp | None]):
             self.query_one("#new-point", Input).focus()
             return
         unsaved = self.unsaved
-        self._place(self.follow_up.text if self.follow_up.text.strip() else self._fresh_draft())
+        self._place(
+            self.follow_up.text if self.follow_up.text.strip() else self._fresh_draft() or ""
+        )
         self.unsaved = unsaved
         editor.focus()
 
@@ -197,14 +200,23 @@ class ComposerScreen(Dialog[FollowUp | None]):
             return ""
         return self.query_one("#new-point", Input).value
 
-    def _fresh_draft(self) -> str:
+    def _fresh_draft(self) -> str | None:
+        """A new draft, or None when there is none to write (a second chance with nothing new:
+        the reason is said in the warning line)."""
+        try:
+            text = draft(
+                self.follow_up.kind, self.interview, self.positives, new_point=self._new_point()
+            )
+        except DraftRefused as refused:
+            self._warn(str(refused))
+            return None
         if self.follow_up.kind == SECOND_CHANCE:
-            warning = second_chance_warning(self._new_point())
-            self.query_one("#warning", Static).update(Content(warning or ""))
-            self.query_one("#warning").display = warning is not None
-        return draft(
-            self.follow_up.kind, self.interview, self.positives, new_point=self._new_point()
-        )
+            self._warn(second_chance_warning(self._new_point()))
+        return text
+
+    def _warn(self, warning: str | None) -> None:
+        self.query_one("#warning", Static).update(Content(warning or ""))
+        self.query_one("#warning").display = warning is not None
 
     def _place(self, text: str) -> None:
         editor = self.editor
@@ -228,8 +240,9 @@ class ComposerScreen(Dialog[FollowUp | None]):
     def _point_given(self, event: Input.Submitted) -> None:
         event.stop()
         if not self.drafted:
-            self._place(self._fresh_draft())
-            self.editor.focus()
+            if (text := self._fresh_draft()) is not None:  # else: why not, on the warning line
+                self._place(text)
+                self.editor.focus()
         else:
             self.action_redraft()
 
@@ -260,8 +273,8 @@ class ComposerScreen(Dialog[FollowUp | None]):
 
     def action_redraft(self) -> None:
         def replace(yes: bool | None) -> None:
-            if yes:
-                self._place(self._fresh_draft())
+            if yes and (text := self._fresh_draft()) is not None:
+                self._place(text)
                 self.editor.focus()
 
         if self.edited:
