@@ -110,7 +110,7 @@ def test_a_company_name_in_any_case_drafts_for_its_newest_interview(
 def test_an_id_or_its_first_characters_drafts_for_that_interview(
     journal_db: Path, given: str
 ) -> None:
-    assert "Olga Ortiz" in drafted(journal_db, "reference", given)
+    assert "Olga Ortiz" in drafted(journal_db, "feedback", given)
 
 
 def test_the_start_of_several_ids_is_refused_with_the_candidates(journal_db: Path) -> None:
