@@ -159,3 +159,16 @@ def test_every_draft_is_signed_with_the_profile_and_keeps_private_words_out(
 def test_without_a_profile_the_draft_is_unsigned(journal_db: Path) -> None:
     ok(run("--db", journal_db, "profile", "--clear"))
     assert "Sam Rivera" not in drafted(journal_db, "thank-you", "Acme")
+
+
+def test_a_thank_you_names_the_question_its_top_issue_was_asked(journal_db: Path) -> None:
+    """The one "since then" of a thank-you is about the question the top solved issue is linked
+    to, in the question's words (never the issue's)."""
+    from interview_journal.core.questions import builtin_uuid
+
+    with open_journal(journal_db) as journal:
+        first = journal.issues(GLOBEX.uuid)[0]
+        journal.link_question("issue", first.uuid, builtin_uuid("tell-me-about-yourself"))
+    text = drafted(journal_db, "thank-you", "globex")
+    assert 'your question "Tell me about yourself' in text
+    assert all(problem not in text for problem in PROBLEMS)

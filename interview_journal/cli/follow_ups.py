@@ -122,6 +122,7 @@ def draft(ctx: click.Context, kind: str, interview: str | None, new_point: str) 
         positives = journal.positives(chosen.uuid)
         issues = journal.issues(chosen.uuid)
         signer = journal.profile()
+        asked = journal.question_texts(i.question_uuid for i in issues if i.question_uuid)
     try:
         text = compose.draft(
             compose.DRAFT_KINDS[kind],
@@ -130,6 +131,7 @@ def draft(ctx: click.Context, kind: str, interview: str | None, new_point: str) 
             issues=issues,
             profile=signer,
             new_point=new_point,
+            questions=asked,
         )
     except compose.DraftRefused as error:
         raise UserError(str(error)) from None

@@ -22,6 +22,8 @@ from .question_links import Linking
 from .tables import QUESTION_SELECT, STORY_SELECT
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from ..core.rehearse import QuestionFacts
 
 LINKED_TABLES = {"issue": "issues", "positive": "positives"}
@@ -70,6 +72,16 @@ class Questions(Linking):
         order = {group.key: number for number, group in enumerate(GROUPS)}
         found.sort(key=lambda question: order.get(question.group, len(order)))
         return [replace(question, stories=stories.get(question.uuid, [])) for question in found]
+
+    def question_texts(self, uuids: Iterable[str]) -> dict[str, str]:
+        """The wording of each of these questions that is in the journal, by uuid (what a
+        thank-you's "since then" may name)."""
+        wanted = sorted(set(uuids))
+        if not wanted:
+            return {}
+        marks = ", ".join("?" * len(wanted))
+        rows = self._rows(f"SELECT uuid, text FROM questions WHERE uuid IN ({marks})", wanted)
+        return dict(rows)
 
     def question(self, uuid: str) -> Question:
         rows = self._query(f"{QUESTION_SELECT} WHERE q.uuid = ?", [uuid])
