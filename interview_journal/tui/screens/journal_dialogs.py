@@ -38,10 +38,13 @@ from ...core.model import (
     InterviewSummary,
     Issue,
     SearchHit,
+    new_uuid,
     thank_you_for,
 )
 from ...core.outcomes import describe, follow_ups_for_outcome
 from ...core.validate import InvalidValue
+from ...letters import save_letter
+from ...locations import letters_folder
 from ...store import Conflict, JournalError, NotFound
 from .journal_text import short
 
@@ -244,9 +247,13 @@ class JournalDialogs(Screen[None]):
                 journal.follow_ups(interview.uuid),
                 journal.positives(interview.uuid),
                 self.clock.today(),
+                save_letter=partial(save_letter, letters_folder()),
             ),
-            lambda _: self.interview_list.reload(keep=interview.uuid),
+            lambda _: self._follow_ups_closed(interview.uuid),
         )
+
+    def _follow_ups_closed(self, interview_uuid: str) -> None:
+        self.interview_list.reload(keep=interview_uuid)
 
     def on_follow_ups_screen_saved(self, message: FollowUpsScreen.Saved) -> None:
         message.stop()
@@ -335,12 +342,18 @@ class JournalDialogs(Screen[None]):
         """The app is being stopped (SIGTERM, the terminal closed): what the dialogs opened here
         hold typed but not saved is written if it can be. No one is left to tell, so a write
         that fails is let go: nothing more can be kept."""
+        from .composer import ComposerScreen
         from .feedback import FeedbackScreen
         from .interview_form import InterviewForm
         from .positives import PositivesScreen
 
         for dialog in self.app.screen_stack:
-            if isinstance(dialog, FeedbackScreen) and (kept := dialog.unsaved()):
+            if isinstance(dialog, ComposerScreen) and (letter := dialog.unsaved_letter()):
+                with contextlib.suppress(*WRITE_ERRORS):
+                    self._keep_letter(
+                        dataclasses.replace(letter, interview_uuid=dialog.interview.uuid)
+                    )
+            elif isinstance(dialog, FeedbackScreen) and (kept := dialog.unsaved()):
                 with contextlib.suppress(*WRITE_ERRORS, Conflict):
                     self._keep_feedback(dialog.interview, kept)
             elif isinstance(dialog, InterviewForm) and (interview := dialog.unsaved()):
@@ -349,6 +362,17 @@ class JournalDialogs(Screen[None]):
             elif isinstance(dialog, PositivesScreen) and (positive := dialog.unsaved()):
                 with contextlib.suppress(*WRITE_ERRORS):
                     self.journal.add_positive(positive)
+
+    def _keep_letter(self, letter: FollowUp) -> None:
+        """The letter being written, kept at a stop: over its follow-up, or added when it was
+        never stored; changed or deleted in another window meanwhile, kept as a follow-up of
+        its own (both texts stay: the user chooses later)."""
+        try:
+            self._write_follow_up(letter)
+        except Conflict:
+            self.journal.add_follow_up(
+                dataclasses.replace(letter, uuid=new_uuid(), created="", updated="")
+            )
 
     # -- search ---------------------------------------------------------------------------------
 
