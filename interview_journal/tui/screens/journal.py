@@ -33,7 +33,7 @@ from ..widgets.status_line import Severity, StatusLine
 from .journal_dialogs import JournalDialogs
 from .journal_links import JournalLinks
 from .journal_source import JournalSource
-from .journal_text import EMPTY_TEXT, summary_text
+from .journal_text import EMPTY_TEXT, overdue_text, summary_text
 
 if TYPE_CHECKING:
     from ..widgets.issue_editor import IssueEditor
@@ -117,12 +117,34 @@ class JournalScreen(JournalDialogs, JournalLinks, Screen[None]):
             interviews.border_title = "Interviews"
             yield interviews
         yield Static(Text(EMPTY_TEXT), id="empty")
+        # The follow-ups past their day, in a row of their own: shown, never in the way.
+        yield Static(id="overdue")
         yield StatusLine(id="status-line")
         yield Footer()
 
     def say(self, text: str, severity: Severity = "information") -> None:
         """A notice on the status line above the keys: a toast could cover a field."""
         self.query_one(StatusLine).say(text, severity)
+
+    def show_overdue(self) -> None:
+        """The quiet line of the follow-ups past their day (of the interviews still open),
+        read again: after the first frame, and whenever follow-ups or interviews change."""
+        journal = self.journal
+        today = self.clock.today()
+
+        def read() -> str:
+            overdue = journal.overdue_follow_ups(today)
+            companies = {
+                f.interview_uuid: journal.interview(f.interview_uuid).company for f in overdue[:3]
+            }
+            return overdue_text(overdue, companies, today)
+
+        said = read_or(self, read, None)
+        if said is None:
+            return  # not readable now: what it said before stays
+        line = self.query_one("#overdue", Static)
+        line.update(Text(said, no_wrap=True, overflow="ellipsis"))
+        line.display = bool(said)
 
     @property
     def interview_list(self) -> InterviewList:
@@ -397,6 +419,7 @@ class JournalScreen(JournalDialogs, JournalLinks, Screen[None]):
                     editor.show_newer(editor.issue)  # the category list was set anew
         self.interview_list.reload(keep=self.current.interview.uuid if self.current else None)
         self._show_empty_state()
+        self.show_overdue()
         if editor is None or self._detail_timer is not None:
             return  # the detail is loaded (from the journal as it is now) in a moment
         self._refresh_issues()

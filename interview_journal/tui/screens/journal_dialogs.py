@@ -84,6 +84,7 @@ class JournalDialogs(Screen[None]):
         def save_draft(self, *, ask: bool = True) -> bool: ...
         def _settle(self, *, load_editor: bool = True) -> None: ...
         def _show_empty_state(self) -> None: ...
+        def show_overdue(self) -> None: ...
         def _show_interview(self, keep_issue: str | None, *, load_editor: bool = True) -> None: ...
         def _guard(self, write: Callable[[], object]) -> bool: ...
         def go_to(self, interview_uuid: str, issue_uuid: str | None = None) -> None: ...
@@ -147,6 +148,7 @@ class JournalDialogs(Screen[None]):
         self.interview_list.reload(keep=interview.uuid)
         self.interview_list.select_uuid(interview.uuid)
         self._show_empty_state()
+        self.show_overdue()  # a new one has its thank-you; an outcome brings or retires some
         self.set_focus(self.interview_list)
 
     def action_toggle_closed(self) -> None:
@@ -157,6 +159,7 @@ class JournalDialogs(Screen[None]):
             word = "Reopened" if interview.closed else "Marked as moved on"
             self.say(f"{word}: {interview.company}")
             self.interview_list.reload(keep=interview.uuid)
+            self.show_overdue()  # a closed interview's follow-ups are never overdue
 
     def action_delete(self) -> None:
         from .confirm import ConfirmScreen
@@ -201,6 +204,7 @@ class JournalDialogs(Screen[None]):
             self.current = None
             self.interview_list.reload()
             self._show_empty_state()
+            self.show_overdue()
             self.say(f"Deleted the interview at {interview.company}.")
 
     # -- what went well, follow-ups ----------------------------------------------------------
@@ -254,6 +258,7 @@ class JournalDialogs(Screen[None]):
 
     def _follow_ups_closed(self, interview_uuid: str) -> None:
         self.interview_list.reload(keep=interview_uuid)
+        self.show_overdue()
 
     def on_follow_ups_screen_saved(self, message: FollowUpsScreen.Saved) -> None:
         message.stop()
@@ -266,6 +271,7 @@ class JournalDialogs(Screen[None]):
             message.dialog.not_saved(message, str(error))
         else:
             message.dialog.saved(message, stored)
+            self.show_overdue()
 
     def _write_follow_up(self, follow_up: FollowUp) -> FollowUp:
         """Written only over the version it was loaded from (Conflict if another window
@@ -282,6 +288,7 @@ class JournalDialogs(Screen[None]):
             message.dialog.not_deleted(str(error))
         else:
             message.dialog.deleted(message.follow_up)
+            self.show_overdue()
 
     # -- the feedback they gave ----------------------------------------------------------------
 
