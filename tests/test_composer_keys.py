@@ -8,13 +8,13 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from textual.widgets import TextArea
+from textual.widgets import Static, TextArea
 
 from interview_journal.core.compose import kind_label
 from interview_journal.locations import letters_folder
 from interview_journal.store import Journal
 from interview_journal.tui.app import JournalApp
-from interview_journal.tui.screens.composer import ComposerScreen
+from interview_journal.tui.screens.composer import HINTS, ComposerScreen
 from interview_journal.tui.screens.follow_ups import FollowUpsScreen
 from interview_journal.tui.screens.help import help_sections
 
@@ -47,6 +47,8 @@ async def test_each_key_opens_its_kind_and_escape_keeps_nothing(key: str, kind: 
         assert isinstance(app.screen, ComposerScreen)
         assert app.screen.follow_up.kind == kind
         assert f"{kind_label(kind)} to Dana Lee" in visible_text(app)
+        if kind in HINTS:  # what makes this kind of letter work, above it
+            assert str(app.screen.query_one("#hint", Static).render()) == HINTS[kind]
         await pilot.press("escape")  # an untouched draft: closed without asking
         await pilot.pause()
         assert isinstance(app.screen, FollowUpsScreen)

@@ -48,6 +48,12 @@ HINTS = {
     "thank-you": "Send it within a day. Thank them, say what you bring; a brief explanation, "
     "never an apology.",
     "feedback-request": "Ask once, kindly. Whatever they say is worth having for the next one.",
+    "reference": "A short heads-up: who may call, for which role, and what you would like them "
+    "to stress.",
+    "rejection-reply": "Thank them and keep the door open: no argument, no apology; short is "
+    "gracious.",
+    "acceptance": "Thank them for the offer, warmly; questions about the terms can wait for a "
+    "message of their own.",
 }
 DEFAULT_HINT = "Make it yours: short, gracious, and about what you bring."
 
