@@ -33,7 +33,7 @@ from ..widgets.status_line import Severity, StatusLine
 from .journal_dialogs import JournalDialogs
 from .journal_links import JournalLinks
 from .journal_source import JournalSource
-from .journal_text import EMPTY_TEXT, overdue_text, summary_text
+from .journal_text import EMPTY_TEXT, summary_text
 
 if TYPE_CHECKING:
     from ..widgets.issue_editor import IssueEditor
@@ -125,26 +125,6 @@ class JournalScreen(JournalDialogs, JournalLinks, Screen[None]):
     def say(self, text: str, severity: Severity = "information") -> None:
         """A notice on the status line above the keys: a toast could cover a field."""
         self.query_one(StatusLine).say(text, severity)
-
-    def show_overdue(self) -> None:
-        """The quiet line of the follow-ups past their day (of the interviews still open),
-        read again: after the first frame, and whenever follow-ups or interviews change."""
-        journal = self.journal
-        today = self.clock.today()
-
-        def read() -> str:
-            overdue = journal.overdue_follow_ups(today)
-            companies = {
-                f.interview_uuid: journal.interview(f.interview_uuid).company for f in overdue[:3]
-            }
-            return overdue_text(overdue, companies, today)
-
-        said = read_or(self, read, None)
-        if said is None:
-            return  # not readable now: what it said before stays
-        line = self.query_one("#overdue", Static)
-        line.update(Text(said, no_wrap=True, overflow="ellipsis"))
-        line.display = bool(said)
 
     @property
     def interview_list(self) -> InterviewList:

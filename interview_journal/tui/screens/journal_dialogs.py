@@ -29,7 +29,9 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual.screen import Screen
+from textual.widgets import Static
 
 from ...core.feedback import issues_from_feedback
 from ...core.model import (
@@ -46,7 +48,8 @@ from ...core.validate import InvalidValue
 from ...letters import save_letter
 from ...locations import letters_folder
 from ...store import Conflict, JournalError, NotFound
-from .journal_text import short
+from ..reading import read_or
+from .journal_text import overdue_text, short
 
 if TYPE_CHECKING:
     from ...core.clock import Clock
@@ -84,7 +87,6 @@ class JournalDialogs(Screen[None]):
         def save_draft(self, *, ask: bool = True) -> bool: ...
         def _settle(self, *, load_editor: bool = True) -> None: ...
         def _show_empty_state(self) -> None: ...
-        def show_overdue(self) -> None: ...
         def _show_interview(self, keep_issue: str | None, *, load_editor: bool = True) -> None: ...
         def _guard(self, write: Callable[[], object]) -> bool: ...
         def go_to(self, interview_uuid: str, issue_uuid: str | None = None) -> None: ...
@@ -259,6 +261,26 @@ class JournalDialogs(Screen[None]):
     def _follow_ups_closed(self, interview_uuid: str) -> None:
         self.interview_list.reload(keep=interview_uuid)
         self.show_overdue()
+
+    def show_overdue(self) -> None:
+        """The quiet line of the follow-ups past their day (of the interviews still open),
+        read again: after the first frame, and whenever follow-ups or interviews change."""
+        journal = self.journal
+        today = self.clock.today()
+
+        def read() -> str:
+            overdue = journal.overdue_follow_ups(today)
+            companies = {
+                f.interview_uuid: journal.interview(f.interview_uuid).company for f in overdue[:3]
+            }
+            return overdue_text(overdue, companies, today)
+
+        said = read_or(self, read, None)
+        if said is None:
+            return  # not readable now: what it said before stays
+        line = self.query_one("#overdue", Static)
+        line.update(Text(said, no_wrap=True, overflow="ellipsis"))
+        line.display = bool(said)
 
     def on_follow_ups_screen_saved(self, message: FollowUpsScreen.Saved) -> None:
         message.stop()
