@@ -19,3 +19,8 @@ def default_journal() -> Path:
 
 def backups_folder() -> Path:
     return data_folder() / "backups"
+
+
+def letters_folder() -> Path:
+    """Where the composer saves a letter as a text file (when copying cannot be trusted)."""
+    return data_folder() / "letters"

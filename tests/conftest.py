@@ -26,6 +26,9 @@ def private_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     monkeypatch.delenv("INTERVIEW_JOURNAL_DB", raising=False)
     monkeypatch.delenv("INTERVIEW_JOURNAL_DAYFIRST", raising=False)
+    # No display: a copy in the composer never reaches the developer's own clipboard tool.
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
 
 
 @pytest.fixture(autouse=True)

@@ -34,7 +34,17 @@ async def test_question_mark_in_follow_ups_shows_its_keys(journal) -> None:
         assert isinstance(app.screen, HelpScreen)
         titles, rows = said(app.screen)
         assert titles[0] == "Follow-ups"
-        assert {"Thank-you", "Feedback", "Second chance", "Write", "Done"} <= set(rows)
+        assert {
+            "Thanks",
+            "Feedback",
+            "2nd chance",
+            "Reference",
+            "Reply to a rejection",
+            "Thanks for an offer",
+            "Write",
+            "Done",
+            "Delete",
+        } <= set(rows)
         assert "Trends" not in rows  # the app's keys do not work in a dialog
         await pilot.press("escape")
         await pilot.pause()

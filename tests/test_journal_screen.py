@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from textual import events
-from textual.widgets import Input, Select, TextArea
+from textual.widgets import Input, Select, Static, TextArea
 
 from interview_journal.core.model import Interview, Step
 from interview_journal.store import Journal, open_journal
@@ -497,24 +497,49 @@ async def test_tabbing_into_written_text_continues_it(journal) -> None:
     assert journal.issues(interview.uuid)[0].problem == "Arrived 10 minutes late: traffic again"
 
 
-async def test_overdue_follow_ups_are_announced_at_start(journal) -> None:
+def overdue_line(app: JournalApp) -> str:
+    """The journal's line of overdue follow-ups, as it reads (under a dialog too)."""
+    [journal_screen] = [s for s in app.screen_stack if s.query("#overdue")]
+    line = journal_screen.query_one("#overdue", Static)
+    return str(line.render()) if line.display else ""
+
+
+async def test_overdue_follow_ups_are_a_quiet_line_and_go_once_done(journal) -> None:
+    """No toast over the editor: a line of its own names what is late, and goes once the
+    letter is marked sent."""
     add_acme(journal)  # its thank-you was due on 2026-11-21
     app = make_app(journal)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await pilot.pause(0.3)
-        shown = screen_text(app)
-        assert "1 follow-up overdue" in shown
-        assert "thank you for Acme, due Sat 21 Nov" in shown
+        await until(pilot, lambda: overdue_line(app))
+        assert overdue_line(app) == (
+            "1 follow-up overdue: Acme thank-you note (6 days) — f to write"
+        )
+        assert "1 follow-up overdue" in screen_text(app)
+        assert not app.screen.query("Toast")
+        await pilot.press("f", "a")  # the thank-you waiting, opened
+        await pilot.pause()
+        await pilot.press("ctrl+t")  # marked sent
+        await pilot.pause()
+        assert overdue_line(app) == ""  # already gone, under the dialog
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "follow-up overdue" not in screen_text(app)
 
 
 async def test_a_closed_interview_is_not_announced_as_overdue(journal) -> None:
-    """The user moved on from Acme (closed it): its old thank-you is not held against them."""
+    """The user moved on from Acme (closed it): its old thank-you is not held against them;
+    closing it from the journal takes the line away at once."""
     interview = add_acme(journal)  # its thank-you was due on 2026-11-21
     journal.set_closed(interview.uuid, True)
     app = make_app(journal)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()  # the start-up is done: what it had to say is said
-        assert "overdue" not in screen_text(app)
+        assert "follow-up overdue" not in screen_text(app)
+        await pilot.press("c")  # reopened: late again
+        await until(pilot, lambda: "1 follow-up overdue" in overdue_line(app))
+        await pilot.press("c")  # moved on again
+        await pilot.pause()
+        assert overdue_line(app) == ""
 
 
 @pytest.mark.typing_during_start_up

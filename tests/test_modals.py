@@ -16,6 +16,7 @@ from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import Input, OptionList, Select, SelectionList, Static, TextArea
 
+from interview_journal.core.compose import Material
 from interview_journal.core.model import FollowUp, Interview, Positive, SearchHit
 from interview_journal.store.reads import Described
 from interview_journal.tui.screens.confirm import ConfirmScreen
@@ -716,7 +717,7 @@ async def test_follow_ups_list_add_and_toggle() -> None:
     desk = MemoryJournal([late, done])
 
     def make() -> FollowUpsScreen:
-        return FollowUpsScreen(ACME, [late, done], [], TODAY)
+        return FollowUpsScreen(ACME, [late, done], Material(), TODAY)
 
     async with driving(make, desk) as (app, pilot):
         options = app.screen.query_one("#follow-ups", OptionList)
@@ -761,7 +762,7 @@ async def test_follow_ups_start_empty() -> None:
     desk = MemoryJournal()
 
     def make() -> FollowUpsScreen:
-        return FollowUpsScreen(ACME, [], [], TODAY)
+        return FollowUpsScreen(ACME, [], Material(), TODAY)
 
     async with driving(make, desk) as (app, pilot):
         assert "No follow-ups yet" in visible_text(app)

@@ -14,7 +14,6 @@ from interview_journal.store import open_journal
 from interview_journal.tui.app import JournalApp
 from interview_journal.tui.widgets.footer import Footer, Key, fit
 from interview_journal.tui.widgets.interview_list import InterviewList
-from interview_journal.tui.widgets.status_line import StatusLine
 
 from .conftest import TODAY, add_acme, screen_lines, until
 
@@ -68,21 +67,20 @@ async def test_at_60x20_the_list_gives_the_editor_room(tmp_path: Path) -> None:
         assert "q Quit" in screen_lines(app)[-1]
 
 
-async def test_the_overdue_follow_ups_are_said_on_a_status_line_not_over_the_editor(
+async def test_the_overdue_follow_ups_are_said_on_a_line_of_their_own_not_over_the_editor(
     tmp_path: Path,
 ) -> None:
     journal = open_journal(tmp_path / "journal.db")
     add_acme(journal)  # its thank-you was due on 2026-11-21
     app = JournalApp(journal=journal, today=lambda: TODAY)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        await pilot.pause(0.3)
-        line = app.screen.query_one(StatusLine)
-        assert "1 follow-up overdue" in line.said
-        assert "thank you for Acme" in line.said
+        await until(pilot, lambda: "overdue" in " ".join(screen_lines(app)))
+        line = app.screen.query_one("#overdue")
         assert not app.screen.query("Toast")  # no toast drawn over the panes
         editor = app.screen.query_one("#editor")
         assert line.region.y >= editor.region.bottom  # below the editor, never over it
-        assert "1 follow-up overdue" in screen_lines(app)[-2]
+        assert "1 follow-up overdue: Acme thank-you note" in screen_lines(app)[-2]
+        assert "q Quit" in screen_lines(app)[-1]
 
 
 async def test_an_empty_journal_offers_only_the_keys_that_do_something(tmp_path: Path) -> None:

@@ -119,20 +119,9 @@ def draft(ctx: click.Context, kind: str, interview: str | None, new_point: str) 
 
     with opened(ctx) as journal, plain_errors():
         chosen = journal.find_interview(interview, journal.clock.today())
-        positives = journal.positives(chosen.uuid)
-        issues = journal.issues(chosen.uuid)
-        signer = journal.profile()
-        asked = journal.question_texts(i.question_uuid for i in issues if i.question_uuid)
+        material = journal.letter_material(chosen.uuid)
     try:
-        text = compose.draft(
-            compose.DRAFT_KINDS[kind],
-            chosen,
-            positives,
-            issues=issues,
-            profile=signer,
-            new_point=new_point,
-            questions=asked,
-        )
+        text = compose.draft_from(compose.DRAFT_KINDS[kind], chosen, material, new_point)
     except compose.DraftRefused as error:
         raise UserError(str(error)) from None
     click.echo(text, nl=not text.endswith("\n"))

@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
 from .model import Interview, Issue, Positive, Profile
 from .taxonomy import SINCE
@@ -240,6 +241,31 @@ DRAFT_KINDS = {
     "acceptance": "acceptance",
 }
 """The kinds `interview-journal draft` takes, and the follow-up kind each writes."""
+
+
+@dataclass(frozen=True, slots=True)
+class Material:
+    """What a letter's draft draws on besides the interview: what went well, the issues (for a
+    thank-you's one "since then"), the profile, and the wording of the questions the issues
+    were asked (by the question's uuid)."""
+
+    positives: Sequence[Positive] = ()
+    issues: Sequence[Issue] = ()
+    profile: Profile | None = None
+    questions: Mapping[str, str] = field(default_factory=dict)
+
+
+def draft_from(kind: str, interview: Interview, material: Material, new_point: str = "") -> str:
+    """`draft` with what `material` holds."""
+    return draft(
+        kind,
+        interview,
+        material.positives,
+        issues=material.issues,
+        profile=material.profile,
+        questions=material.questions,
+        new_point=new_point,
+    )
 
 
 def draft(

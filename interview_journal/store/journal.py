@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .backup import Backup
 from .base import open_connection, open_writable
@@ -37,6 +38,9 @@ from .positives import Positives
 from .questions import Questions, TooManyStories
 from .search import Search
 from .settings import StoredSettings
+
+if TYPE_CHECKING:
+    from ..core.compose import Material
 
 __all__ = [
     "BUSY_TIMEOUT_SECONDS",
@@ -67,6 +71,19 @@ class Journal(
     Backup,
 ):
     """Every read and write of the journal. Returns domain objects, never rows."""
+
+    def letter_material(self, interview_uuid: str) -> Material:
+        """What a follow-up's draft draws on besides the interview: what went well, the issues,
+        the profile, and the wording of the questions the issues were asked."""
+        from ..core.compose import Material  # the drafts' module: not for the first frame
+
+        issues = self.issues(interview_uuid)
+        return Material(
+            positives=self.positives(interview_uuid),
+            issues=issues,
+            profile=self.profile(),
+            questions=self.question_texts(i.question_uuid for i in issues if i.question_uuid),
+        )
 
 
 def open_journal(

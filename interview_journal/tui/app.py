@@ -28,7 +28,6 @@ from ..settings import Settings
 from ..store import Journal
 from .commands import journal_commands
 from .messages import JournalDamaged, JournalReady, OpenCategory, OpenInJournal, RunJournalAction
-from .reading import read_or
 from .screens.journal import JournalScreen
 from .widgets.status_line import tell
 
@@ -198,7 +197,6 @@ class JournalApp(App[None]):
 
     def on_ready(self) -> None:
         self.call_after_refresh(self._after_first_frame)
-        self._announce_overdue()
 
     def _after_first_frame(self) -> None:
         """What the first frame does not show is done once it is out."""
@@ -209,6 +207,7 @@ class JournalApp(App[None]):
         for screen in self.screen_stack:
             if isinstance(screen, JournalScreen):
                 screen.show_detail()  # which posts JournalReady once its panes are there
+                screen.show_overdue()  # a quiet line, never a toast over the editor
         self.set_timer(KEYS_HELD_AT_MOST, self._start_keys)  # whatever happens
         # Charts cost 0.2 s to import: pay it in the background while the user reads the list,
         # a moment later so that the two do not share the processor.
@@ -281,30 +280,6 @@ class JournalApp(App[None]):
         screen = self._journal_screen()
         if screen is not None:
             self.call_later(screen.run_action, message.action)
-
-    def _announce_overdue(self) -> None:
-        """Follow-ups past their day, said once at the start: the thank-you note matters."""
-        journal = self.journal
-        overdue = read_or(self, lambda: journal.overdue_follow_ups(self.clock.today()), [])
-        if not overdue:
-            return
-        companies = read_or(
-            self, lambda: [journal.interview(f.interview_uuid).company for f in overdue[:3]], None
-        )
-        if companies is None:
-            return
-        said = [
-            f"{f.kind.replace('-', ' ')} for {company}, due {f.due:%a %d %b}"
-            for f, company in zip(overdue, companies, strict=False)
-        ]
-        if len(overdue) > 3:
-            said.append(f"{len(overdue) - 3} more")
-        count = f"{len(overdue)} follow-up{'s' if len(overdue) != 1 else ''} overdue"
-        # On the journal's status line, not in a toast: a toast would cover the editor.
-        from .widgets.status_line import StatusLine
-
-        for line in self.screen.query(StatusLine):
-            line.say(f"{count} (select the interview, press f): {'; '.join(said)}", "warning")
 
     def exit(
         self, result: None = None, return_code: int = 0, message: RenderableType | None = None

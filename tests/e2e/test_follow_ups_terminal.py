@@ -1,10 +1,13 @@
 """Follow-ups in a real terminal (tmux, 80x24): leaving the composer keeps nothing, saving keeps
-one; the thank-you's draft names the interviewer and pastes nothing private; the feedback they
-gave becomes issues in one step. Checked in the journal file."""
+one, a stop keeps the letter being typed, and copying claims nothing tmux did not do; the
+thank-you's draft names the interviewer and pastes nothing private; the feedback they gave
+becomes issues in one step. Checked in the journal file."""
 
 from __future__ import annotations
 
 import datetime as dt
+import os
+import signal
 import sqlite3
 import sys
 from collections.abc import Iterator
@@ -97,3 +100,34 @@ def test_composer_feedback_and_nothing_left_behind(terminal: Terminal, journal_f
     assert rows(journal_file, "SELECT feedback FROM interviews") == [
         ("You rambled on the design question. Prepare concrete examples.",)
     ]
+
+
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
+def test_the_letter_being_written_is_kept_at_a_stop_and_copying_claims_nothing(
+    terminal: Terminal, journal_file: Path, tmp_path: Path, stop: signal.Signals
+) -> None:
+    """Under tmux, which ignores the terminal's copy by default and has no clipboard tool here,
+    ctrl+y never says "Copied" and points to ctrl+o, which saves the letter as a file; closing
+    the terminal (SIGHUP) or SIGTERM keeps the letter typed as a new follow-up."""
+    terminal.wait_for("Acme", timeout=15)
+    terminal.send("f")
+    terminal.wait_for("No follow-ups yet")
+    terminal.send("x")  # a reply to the rejection
+    terminal.wait_for("Dear Dana")
+    terminal.type("Warmly, Alex")
+    terminal.wait_for("Warmly, Alex")
+    terminal.send("ctrl+y")
+    screen = terminal.wait_for("Sent to the terminal to copy")
+    assert "Copied" not in screen
+    terminal.send("ctrl+o")
+    terminal.wait_for("Saved as")
+    [letter] = (tmp_path / "user" / "data" / "interview-journal" / "letters").iterdir()
+    assert letter.name.endswith("-acme-rejection-reply.txt")
+    assert letter.read_text(encoding="utf-8").endswith("Warmly, Alex\n")
+    assert rows(journal_file, "SELECT kind FROM follow_ups") == []  # a file is not a save
+
+    os.kill(terminal.pid(), stop)
+    terminal.wait_exit(timeout=5)
+    [(kind, text)] = rows(journal_file, "SELECT kind, text FROM follow_ups")
+    assert kind == "rejection-reply"
+    assert text.startswith("Dear Dana Lee,") and text.endswith("Warmly, Alex")

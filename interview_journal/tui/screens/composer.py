@@ -3,13 +3,19 @@
 A thank-you, a feedback request, a reference offer or any other follow-up opens straight on its
 draft (or on the text saved with it). A second-chance request first asks what new the user
 would bring; a blank answer gets no draft, only the reason on the warning line.
+
+Copying never claims what may not have happened: the text goes to the terminal (OSC 52, which
+tmux ignores by default) and to a clipboard tool when the system has one; "Copied" is said only
+when that tool took it. Otherwise the user is told so, and ctrl+o saves the letter as a file.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
 from typing import ClassVar
 
 from textual import on
@@ -18,17 +24,20 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Input, Static, TextArea
+from textual.worker import Worker, WorkerState
 
+from ... import clipboard
 from ...core.compose import (
     SECOND_CHANCE_QUESTION,
     DraftRefused,
+    Material,
     apologises,
-    draft,
+    draft_from,
     kind_label,
     second_chance_warning,
     too_early_warning,
 )
-from ...core.model import FollowUp, Interview, Positive
+from ...core.model import FollowUp, Interview
 from ..widgets.footer import Footer
 from ..widgets.line_input import LineInput
 from ..widgets.status_line import StatusLine, tell
@@ -41,8 +50,29 @@ HINTS = {
     "thank-you": "Send it within a day. Thank them, say what you bring; a brief explanation, "
     "never an apology.",
     "feedback-request": "Ask once, kindly. Whatever they say is worth having for the next one.",
+    "reference": "A short heads-up: who may call, for which role, and what you would like them "
+    "to stress.",
+    "rejection-reply": "Thank them and keep the door open: no argument, no apology; short is "
+    "gracious.",
+    "acceptance": "Thank them for the offer, warmly; questions about the terms can wait for a "
+    "message of their own.",
 }
 DEFAULT_HINT = "Make it yours: short, gracious, and about what you bring."
+
+SaveLetter = Callable[[FollowUp, Interview, str], Path]
+"""Writes a letter as a text file and returns where (OSError when it cannot)."""
+Copier = Callable[[str], str | None]
+"""Gives a text to the system's clipboard tool; the tool's name, or None when none took it."""
+
+COPIED = "Copied to the clipboard."
+NOT_SURELY_COPIED = (
+    "Sent to the terminal to copy; if it does not paste (tmux ignores it unless set-clipboard "
+    "is on), press ctrl+o to save it to a file."
+)
+NOT_SURELY_COPIED_NO_FILE = (
+    "Sent to the terminal to copy; if it does not paste (tmux ignores it unless set-clipboard "
+    "is on), select the text with the mouse instead."
+)
 
 APOLOGY_NOTE = (
     "This says sorry. A brief explanation reads better than an apology: say what you have done "
@@ -100,6 +130,8 @@ class ComposerScreen(Dialog[FollowUp | None]):
         Binding("ctrl+t", "mark_sent", "Mark sent", id="composer.mark_sent"),
         # Above the editor's own ctrl+y (redo): copying the note is what this screen is for.
         Binding("ctrl+y", "copy", "Copy", priority=True, id="composer.copy"),
+        # ctrl+o: free in the editor (ctrl+e, ctrl+a, ctrl+k... are its own) and in tmux.
+        Binding("ctrl+o", "save_file", "To file", priority=True, id="composer.save_file"),
         Binding("ctrl+r", "redraft", "Redraft", id="composer.redraft"),
         Binding("escape", "close", "Close", id="composer.close"),
     ]
@@ -108,17 +140,23 @@ class ComposerScreen(Dialog[FollowUp | None]):
         self,
         follow_up: FollowUp,
         interview: Interview,
-        positives: Sequence[Positive],
+        material: Material,
         *,
         today: dt.date,
         unsaved: bool = False,
         said: str = "",
+        save_letter: SaveLetter | None = None,
+        copier: Copier = clipboard.copy,
     ) -> None:
+        """`save_letter` writes the letter as a file (ctrl+o; not offered without it);
+        `copier` hands it to the system's clipboard tool, in a thread."""
         super().__init__()
+        self.save_letter = save_letter
+        self.copier = copier
         self.said = said  # why it opened again (a save refused): said on its status line
         self.follow_up = follow_up
         self.interview = interview
-        self.positives = list(positives)
+        self.material = material  # what the draft draws on besides the interview
         self.today = today
         self.unsaved = unsaved
         self.asks_first = follow_up.kind == SECOND_CHANCE and not follow_up.text.strip()
@@ -195,6 +233,11 @@ class ComposerScreen(Dialog[FollowUp | None]):
         """What quitting the app asks about (JournalApp.action_quit)."""
         return self.edited
 
+    def unsaved_letter(self) -> FollowUp | None:
+        """The follow-up with the letter as typed, when closing now would lose it; for a stop
+        that cannot ask (SIGTERM, the terminal closed)."""
+        return dataclasses.replace(self.follow_up, text=self.editor.text) if self.edited else None
+
     def _new_point(self) -> str:
         if self.follow_up.kind != SECOND_CHANCE:
             return ""
@@ -204,9 +247,7 @@ class ComposerScreen(Dialog[FollowUp | None]):
         """A new draft, or None when there is none to write (a second chance with nothing new:
         the reason is said in the warning line)."""
         try:
-            text = draft(
-                self.follow_up.kind, self.interview, self.positives, new_point=self._new_point()
-            )
+            text = draft_from(self.follow_up.kind, self.interview, self.material, self._new_point())
         except DraftRefused as refused:
             self._warn(str(refused))
             return None
@@ -249,7 +290,9 @@ class ComposerScreen(Dialog[FollowUp | None]):
     # -- actions ------------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("save", "mark_sent", "copy") and not self.drafted:
+        if action == "save_file" and self.save_letter is None:
+            return False  # not offered: no folder to save it in
+        if action in ("save", "mark_sent", "copy", "save_file") and not self.drafted:
             return None  # shown dimmed: nothing written yet
         return True
 
@@ -268,8 +311,40 @@ class ComposerScreen(Dialog[FollowUp | None]):
     def action_copy(self) -> None:
         if not self.drafted:
             return
-        self.app.copy_to_clipboard(self.editor.text)
-        tell(self, "Copied to the clipboard.")
+        text = self.editor.text
+        # Through the terminal (OSC 52) always: it may work where no tool is. Whether it did,
+        # the app cannot know, so only a clipboard tool that took the text makes it "Copied".
+        self.app.copy_to_clipboard(text)
+        self.run_worker(
+            partial(self.copier, text),
+            name="copy",
+            group="copy",
+            thread=True,
+            exclusive=True,
+            exit_on_error=False,
+        )
+
+    @on(Worker.StateChanged)
+    def _copy_done(self, event: Worker.StateChanged) -> None:
+        worker = event.worker
+        if worker.name != "copy" or event.state not in (WorkerState.SUCCESS, WorkerState.ERROR):
+            return
+        event.stop()
+        if event.state == WorkerState.SUCCESS and worker.result:
+            tell(self, COPIED)
+        else:
+            honest = NOT_SURELY_COPIED if self.save_letter else NOT_SURELY_COPIED_NO_FILE
+            tell(self, honest, "warning")
+
+    def action_save_file(self) -> None:
+        if not self.drafted or self.save_letter is None:
+            return
+        try:
+            path = self.save_letter(self.follow_up, self.interview, self.editor.text)
+        except OSError as error:
+            tell(self, f"Not saved to a file: {error.strerror or error}", "error")
+            return
+        tell(self, f"Saved as {path}")
 
     def action_redraft(self) -> None:
         def replace(yes: bool | None) -> None:

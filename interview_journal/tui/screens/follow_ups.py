@@ -18,12 +18,12 @@ from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...core.compose import kind_label
+from ...core.compose import Material, kind_label
 from ...core.dates import describe_date
-from ...core.model import FollowUp, Interview, Positive, follow_up_for
+from ...core.model import FollowUp, Interview, follow_up_for
 from ..widgets.footer import Footer
 from ..widgets.status_line import StatusLine, tell
-from .composer import ComposerScreen
+from .composer import ComposerScreen, SaveLetter
 from .confirm import ConfirmScreen
 from .dialog import Dialog
 from .journal_text import title
@@ -32,6 +32,20 @@ HINT = (
     "Thank them within a day, ask for feedback, and ask for a second chance only when you have "
     "something new to add."
 )
+HINT_REJECTED = (
+    "They said no: x writes a gracious reply that keeps the door open, b asks what would have "
+    "made you stronger, r gives your references a word."
+)
+HINT_OFFER = "An offer: o thanks them for it, r tells your references how it went."
+
+
+def hint_for(interview: Interview) -> str:
+    """What to write next, by how the interview ended."""
+    if interview.outcome == "rejected":
+        return HINT_REJECTED
+    if interview.outcome == "offer":
+        return HINT_OFFER
+    return HINT
 
 
 def _day(date: dt.date, today: dt.date) -> str:
@@ -93,9 +107,11 @@ def _compact_line(follow_up: FollowUp, today: dt.date) -> Content:
 class FollowUpsScreen(Dialog[None]):
     """Lists the follow-ups of an interview and opens the composer on them.
 
-    `a`, `b`, `s` open the composer on a new thank-you, feedback request or second-chance
-    request, which is kept only when the user saves it (escape leaves nothing behind); enter
-    opens it on the highlighted one; space marks it done or not; `d` deletes it after asking.
+    `a`, `b`, `s`, `r`, `x`, `o` open the composer on a thank-you, feedback request,
+    second-chance request, word to a reference, reply to a rejection or thank-you for an offer:
+    on the one of that kind not yet sent when there is one (never a second), else on a new one,
+    kept only when the user saves it (escape leaves nothing behind); enter opens it on the
+    highlighted one; space marks it done or not; `d` deletes it after asking.
     The screen does no I/O: it tells the screen that opened it what to keep (`Saved`,
     `Deleted`), and that screen stores it and answers with a method call. What the journal
     refuses is shown without losing what the user wrote.
@@ -123,14 +139,32 @@ class FollowUpsScreen(Dialog[None]):
     HELP_TITLE = "Follow-ups"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "add('thank-you')", "Thank-you", id="follow_ups.add_thank_you"),
+        Binding("a", "add('thank-you')", "Thanks", id="follow_ups.add_thank_you"),
         Binding("b", "add('feedback-request')", "Feedback", id="follow_ups.add_feedback"),
         Binding(
-            "s", "add('second-chance-request')", "Second chance", id="follow_ups.add_second_chance"
+            "s", "add('second-chance-request')", "2nd chance", id="follow_ups.add_second_chance"
+        ),
+        Binding("r", "add('reference')", "Reference", id="follow_ups.add_reference"),
+        # The rarer two, hidden from the footer to keep it on one 80-column line: the hint
+        # names them when the outcome calls for them, and the help lists them.
+        Binding(
+            "x",
+            "add('rejection-reply')",
+            "Reply to a rejection",
+            show=False,
+            id="follow_ups.add_rejection_reply",
+        ),
+        Binding(
+            "o",
+            "add('acceptance')",
+            "Thanks for an offer",
+            show=False,
+            id="follow_ups.add_acceptance",
         ),
         Binding("enter", "open", "Write", priority=True, id="follow_ups.open"),
         Binding("space", "toggle_done", "Done", id="follow_ups.toggle_done"),
-        Binding("d", "delete", "Delete", id="follow_ups.delete"),
+        # Rare, and asked about first: in the help, leaving the footer room at 80 columns.
+        Binding("d", "delete", "Delete", show=False, id="follow_ups.delete"),
         Binding("escape", "close", "Close", id="follow_ups.close"),
         Binding("j", "cursor_down", "Down", show=False, id="follow_ups.down"),
         Binding("k", "cursor_up", "Up", show=False, id="follow_ups.up"),
@@ -165,13 +199,17 @@ class FollowUpsScreen(Dialog[None]):
         self,
         interview: Interview,
         follow_ups: Sequence[FollowUp],
-        positives: Sequence[Positive],
+        material: Material,
         today: dt.date,
+        *,
+        save_letter: SaveLetter | None = None,
     ) -> None:
+        """`save_letter`: handed to the composer, which saves a letter as a file with it."""
         super().__init__()
+        self.save_letter = save_letter
         self.interview = interview
         self.follow_ups = list(follow_ups)
-        self.positives = list(positives)
+        self.material = material  # what the composer's drafts draw on
         self.today = today
         self._compact = False  # the list drawn with the short lines
 
@@ -180,7 +218,7 @@ class FollowUpsScreen(Dialog[None]):
         with Vertical(id="dialog") as dialog:
             dialog.border_title = "Follow-ups"
             dialog.border_subtitle = Content(title(interview))
-            yield Static(Content(HINT), id="hint")
+            yield Static(Content(hint_for(interview)), id="hint")
             yield OptionList(id="follow-ups", compact=True)
             yield Static(
                 Content("No follow-ups yet: press a to write a thank-you note."),
@@ -233,7 +271,15 @@ class FollowUpsScreen(Dialog[None]):
     # -- actions ------------------------------------------------------------------------------
 
     def action_add(self, kind: str) -> None:
-        """The composer on a new follow-up of `kind`: stored (and listed) when it is saved."""
+        """The composer on the follow-up of `kind` not yet sent, with what was saved of it;
+        without one, on a new one, stored (and listed) when it is saved."""
+        waiting = next(
+            (i for i, f in enumerate(self.follow_ups) if f.kind == kind and f.done is None), None
+        )
+        if waiting is not None:
+            self.options.highlighted = waiting
+            self._open_composer(self.follow_ups[waiting])
+            return
         self._open_composer(follow_up_for(self.interview, kind, self.today))
 
     @on(OptionList.OptionSelected, "#follow-ups")
@@ -251,10 +297,11 @@ class FollowUpsScreen(Dialog[None]):
             ComposerScreen(
                 follow_up,
                 self.interview,
-                self.positives,
+                self.material,
                 today=self.today,
                 unsaved=unsaved,
                 said=said,
+                save_letter=self.save_letter,
             ),
             self._composed,
         )

@@ -117,6 +117,8 @@ class JournalScreen(JournalDialogs, JournalLinks, Screen[None]):
             interviews.border_title = "Interviews"
             yield interviews
         yield Static(Text(EMPTY_TEXT), id="empty")
+        # The follow-ups past their day, in a row of their own: shown, never in the way.
+        yield Static(id="overdue")
         yield StatusLine(id="status-line")
         yield Footer()
 
@@ -397,6 +399,7 @@ class JournalScreen(JournalDialogs, JournalLinks, Screen[None]):
                     editor.show_newer(editor.issue)  # the category list was set anew
         self.interview_list.reload(keep=self.current.interview.uuid if self.current else None)
         self._show_empty_state()
+        self.show_overdue()
         if editor is None or self._detail_timer is not None:
             return  # the detail is loaded (from the journal as it is now) in a moment
         self._refresh_issues()

@@ -29,7 +29,9 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual.screen import Screen
+from textual.widgets import Static
 
 from ...core.feedback import issues_from_feedback
 from ...core.model import (
@@ -39,13 +41,16 @@ from ...core.model import (
     Issue,
     Profile,
     SearchHit,
+    new_uuid,
     thank_you_for,
 )
 from ...core.outcomes import describe, follow_ups_for_outcome
 from ...core.validate import InvalidValue
+from ...letters import save_letter
+from ...locations import letters_folder
 from ...store import Conflict, JournalError, NotFound
 from ..reading import read_or
-from .journal_text import short
+from .journal_text import overdue_text, short
 
 if TYPE_CHECKING:
     from ...core.clock import Clock
@@ -147,6 +152,7 @@ class JournalDialogs(Screen[None]):
         self.interview_list.reload(keep=interview.uuid)
         self.interview_list.select_uuid(interview.uuid)
         self._show_empty_state()
+        self.show_overdue()  # a new one has its thank-you; an outcome brings or retires some
         self.set_focus(self.interview_list)
 
     def action_toggle_closed(self) -> None:
@@ -157,6 +163,7 @@ class JournalDialogs(Screen[None]):
             word = "Reopened" if interview.closed else "Marked as moved on"
             self.say(f"{word}: {interview.company}")
             self.interview_list.reload(keep=interview.uuid)
+            self.show_overdue()  # a closed interview's follow-ups are never overdue
 
     def action_delete(self) -> None:
         from .confirm import ConfirmScreen
@@ -201,6 +208,7 @@ class JournalDialogs(Screen[None]):
             self.current = None
             self.interview_list.reload()
             self._show_empty_state()
+            self.show_overdue()
             self.say(f"Deleted the interview at {interview.company}.")
 
     # -- what went well, follow-ups ----------------------------------------------------------
@@ -245,11 +253,36 @@ class JournalDialogs(Screen[None]):
             FollowUpsScreen(
                 interview,
                 journal.follow_ups(interview.uuid),
-                journal.positives(interview.uuid),
+                journal.letter_material(interview.uuid),
                 self.clock.today(),
+                save_letter=partial(save_letter, letters_folder()),
             ),
-            lambda _: self.interview_list.reload(keep=interview.uuid),
+            lambda _: self._follow_ups_closed(interview.uuid),
         )
+
+    def _follow_ups_closed(self, interview_uuid: str) -> None:
+        self.interview_list.reload(keep=interview_uuid)
+        self.show_overdue()
+
+    def show_overdue(self) -> None:
+        """The quiet line of the follow-ups past their day (of the interviews still open),
+        read again: after the first frame, and whenever follow-ups or interviews change."""
+        journal = self.journal
+        today = self.clock.today()
+
+        def read() -> str:
+            overdue = journal.overdue_follow_ups(today)
+            companies = {
+                f.interview_uuid: journal.interview(f.interview_uuid).company for f in overdue[:3]
+            }
+            return overdue_text(overdue, companies, today)
+
+        said = read_or(self, read, None)
+        if said is None:
+            return  # not readable now: what it said before stays
+        line = self.query_one("#overdue", Static)
+        line.update(Text(said, no_wrap=True, overflow="ellipsis"))
+        line.display = bool(said)
 
     def on_follow_ups_screen_saved(self, message: FollowUpsScreen.Saved) -> None:
         message.stop()
@@ -262,6 +295,7 @@ class JournalDialogs(Screen[None]):
             message.dialog.not_saved(message, str(error))
         else:
             message.dialog.saved(message, stored)
+            self.show_overdue()
 
     def _write_follow_up(self, follow_up: FollowUp) -> FollowUp:
         """Written only over the version it was loaded from (Conflict if another window
@@ -278,6 +312,7 @@ class JournalDialogs(Screen[None]):
             message.dialog.not_deleted(str(error))
         else:
             message.dialog.deleted(message.follow_up)
+            self.show_overdue()
 
     # -- the feedback they gave ----------------------------------------------------------------
 
@@ -359,13 +394,19 @@ class JournalDialogs(Screen[None]):
         """The app is being stopped (SIGTERM, the terminal closed): what the dialogs opened here
         hold typed but not saved is written if it can be. No one is left to tell, so a write
         that fails is let go: nothing more can be kept."""
+        from .composer import ComposerScreen
         from .feedback import FeedbackScreen
         from .interview_form import InterviewForm
         from .positives import PositivesScreen
         from .profile import ProfileScreen
 
         for dialog in self.app.screen_stack:
-            if isinstance(dialog, ProfileScreen) and (profile := dialog.unsaved()):
+            if isinstance(dialog, ComposerScreen) and (letter := dialog.unsaved_letter()):
+                with contextlib.suppress(*WRITE_ERRORS):
+                    self._keep_letter(
+                        dataclasses.replace(letter, interview_uuid=dialog.interview.uuid)
+                    )
+            elif isinstance(dialog, ProfileScreen) and (profile := dialog.unsaved()):
                 with contextlib.suppress(*WRITE_ERRORS):
                     self.journal.set_profile(profile)
             elif isinstance(dialog, FeedbackScreen) and (kept := dialog.unsaved()):
@@ -377,6 +418,17 @@ class JournalDialogs(Screen[None]):
             elif isinstance(dialog, PositivesScreen) and (positive := dialog.unsaved()):
                 with contextlib.suppress(*WRITE_ERRORS):
                     self.journal.add_positive(positive)
+
+    def _keep_letter(self, letter: FollowUp) -> None:
+        """The letter being written, kept at a stop: over its follow-up, or added when it was
+        never stored; changed or deleted in another window meanwhile, kept as a follow-up of
+        its own (both texts stay: the user chooses later)."""
+        try:
+            self._write_follow_up(letter)
+        except Conflict:
+            self.journal.add_follow_up(
+                dataclasses.replace(letter, uuid=new_uuid(), created="", updated="")
+            )
 
     # -- search ---------------------------------------------------------------------------------
 

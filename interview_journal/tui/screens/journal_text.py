@@ -8,7 +8,7 @@ import datetime as dt
 from rich.text import Text
 
 from ...core.dates import describe_date
-from ...core.model import Interview, InterviewSummary, Step
+from ...core.model import FollowUp, Interview, InterviewSummary, Step
 
 EMPTY_TEXT = (
     "Your journal is empty.\n\n"
@@ -66,3 +66,25 @@ def title(interview: Interview) -> str:
 def short(text: str, width: int = 70) -> str:
     line = " ".join(text.split())
     return line if len(line) <= width else line[: width - 1] + "…"
+
+
+def overdue_text(overdue: list[FollowUp], companies: dict[str, str], today: dt.date) -> str:
+    """The journal's quiet reminder, one line: "2 follow-ups overdue: Acme thank-you note
+    (3 days) · Initech feedback request (1 day) — f to write"; the first three named (those in
+    `companies`, by interview), the rest counted. Empty when nothing is overdue."""
+    if not overdue:
+        return ""
+    from ...core.compose import kind_label
+
+    named = []
+    for follow_up in overdue[:3]:
+        company = " ".join(companies.get(follow_up.interview_uuid, "").split())
+        late = (today - follow_up.due).days if follow_up.due else 0
+        named.append(
+            f"{company + ' ' if company else ''}{kind_label(follow_up.kind).lower()}"
+            f" ({late} day{'s' if late != 1 else ''})"
+        )
+    if len(overdue) > 3:
+        named.append(f"{len(overdue) - 3} more")
+    count = f"{len(overdue)} follow-up{'s' if len(overdue) != 1 else ''} overdue"
+    return f"{count}: {' · '.join(named)} — f to write"

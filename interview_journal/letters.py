@@ -1,0 +1,40 @@
+"""Letters saved as text files, for when copying does not reach the clipboard.
+
+Named by the interview's day, the company and the kind of letter
+(`2026-11-20-acme-thank-you.txt`), in a folder of their own; a file already there is never
+written over: the next one is `-2`, `-3`, ...
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .core.model import FollowUp, Interview
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
+
+
+def letter_name(follow_up: FollowUp, interview: Interview) -> str:
+    """ "2026-11-20-acme-thank-you" (without the suffix)."""
+    parts = [interview.date.isoformat(), _slug(interview.company), _slug(follow_up.kind)]
+    return "-".join(part for part in parts if part)
+
+
+def save_letter(folder: Path, follow_up: FollowUp, interview: Interview, text: str) -> Path:
+    """Write `text` to a new file in `folder` (made if missing); the file's path. OSError when it
+    cannot be written."""
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = letter_name(follow_up, interview)
+    number = 1
+    while True:
+        path = folder / (f"{stem}.txt" if number == 1 else f"{stem}-{number}.txt")
+        try:
+            with path.open("x", encoding="utf-8", newline="") as file:
+                file.write(text if text.endswith("\n") else text + "\n")
+        except FileExistsError:
+            number += 1
+            continue
+        return path.resolve()
