@@ -46,7 +46,9 @@ async def test_each_key_opens_its_kind_and_escape_keeps_nothing(key: str, kind: 
         await pilot.pause()
         assert isinstance(app.screen, ComposerScreen)
         assert app.screen.follow_up.kind == kind
-        assert f"{kind_label(kind)} to Dana Lee" in visible_text(app)
+        # A heads-up goes to a reference, about the interview: not to the interviewer.
+        to = "about Acme" if kind == "reference" else "to Dana Lee"
+        assert f"{kind_label(kind)} {to}" in visible_text(app)
         if kind in HINTS:  # what makes this kind of letter work, above it
             assert str(app.screen.query_one("#hint", Static).render()) == HINTS[kind]
         await pilot.press("escape")  # an untouched draft: closed without asking

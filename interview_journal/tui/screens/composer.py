@@ -81,12 +81,15 @@ APOLOGY_NOTE = (
 
 
 def composer_title(follow_up: FollowUp, interview: Interview) -> str:
-    """ "Thank-you note to Dana Lee", or "... to the hiring team at Acme" when no one is named."""
+    """ "Thank-you note to Dana Lee", or "... to the hiring team at Acme" when no one is named;
+    a heads-up to a reference is about the company, not to the interviewer."""
+    company = " ".join(interview.company.split())
+    if follow_up.kind == "reference":
+        return f"{kind_label(follow_up.kind)} about {company or 'the interview'}"
     names = [name.strip() for name in interview.interviewers if name.strip()]
     if names:
         to = names[0]
     else:
-        company = " ".join(interview.company.split())
         to = f"the hiring team at {company}" if company else "the hiring team"
     return f"{kind_label(follow_up.kind)} to {to}"
 
