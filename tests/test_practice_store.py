@@ -88,7 +88,7 @@ def test_a_journal_made_before_questions_gets_the_bank_and_its_quotes_linked(
     finally:
         journal.close()
     # every row as it was, but for the links (and the later migrations' new columns)
-    links = ("question_id", "question_link", "story_id", "action_done")
+    links = ("question_id", "question_link", "story_id", "action_done", "feedback")
     after = {table: _rows(path, table, links) for table in OLD_TABLES}
     after["issues"] = after["issues"][:-1]  # the one added above
     assert after == before

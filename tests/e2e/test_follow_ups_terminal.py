@@ -112,8 +112,9 @@ def test_the_letter_being_written_is_kept_at_a_stop_and_copying_claims_nothing(
     terminal.wait_for("Acme", timeout=15)
     terminal.send("f")
     terminal.wait_for("No follow-ups yet")
-    terminal.send("x")  # a reply to the rejection
-    terminal.wait_for("Dear Dana")
+    terminal.send("x")  # a reply to the rejection, the cursor at the end of its draft
+    terminal.wait_for("Rejection reply to Dana Lee")
+    terminal.wait_for("Kind regards,")
     terminal.type("Warmly, Alex")
     terminal.wait_for("Warmly, Alex")
     terminal.send("ctrl+y")

@@ -41,7 +41,7 @@ from ...core.model import FollowUp, Interview
 from ..widgets.footer import Footer
 from ..widgets.line_input import LineInput
 from ..widgets.status_line import StatusLine, tell
-from .confirm import ConfirmScreen
+from .confirm import ConfirmScreen, close_asking
 from .dialog import Dialog
 
 SECOND_CHANCE = "second-chance-request"
@@ -87,10 +87,8 @@ def composer_title(follow_up: FollowUp, interview: Interview) -> str:
     if follow_up.kind == "reference":
         return f"{kind_label(follow_up.kind)} about {company or 'the interview'}"
     names = [name.strip() for name in interview.interviewers if name.strip()]
-    if names:
-        to = names[0]
-    else:
-        to = f"the hiring team at {company}" if company else "the hiring team"
+    team = f"the hiring team at {company}" if company else "the hiring team"
+    to = names[0] if names else team
     return f"{kind_label(follow_up.kind)} to {to}"
 
 
@@ -366,14 +364,4 @@ class ComposerScreen(Dialog[FollowUp | None]):
             replace(True)
 
     def action_close(self) -> None:
-        def close(yes: bool | None) -> None:
-            if yes:
-                self.dismiss(None)
-
-        if self.edited:
-            self.app.push_screen(
-                ConfirmScreen("Close without saving your changes?", confirm_label="Discard"),
-                close,
-            )
-        else:
-            close(True)
+        close_asking(self, "Close without saving your changes?", edited=self.edited)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual import events
 from textual.app import ComposeResult
@@ -98,3 +98,17 @@ class ConfirmScreen(Dialog[bool]):
 
     def action_cancel(self) -> None:
         self.dismiss(False)
+
+
+def close_asking(dialog: Dialog[Any], question: str, *, edited: bool) -> None:
+    """Close `dialog` (dismissed with None); when something typed in it would be lost
+    (`edited`), only once the user says so to `question`."""
+
+    def close(yes: bool | None) -> None:
+        if yes:
+            dialog.dismiss(None)
+
+    if edited:
+        dialog.app.push_screen(ConfirmScreen(question, confirm_label="Discard"), close)
+    else:
+        close(True)

@@ -17,7 +17,7 @@ from ...core.feedback import feedback_points
 from ...core.model import Interview
 from ..widgets.footer import Footer
 from ..widgets.status_line import StatusLine
-from .confirm import ConfirmScreen
+from .confirm import close_asking
 from .dialog import Dialog
 from .journal_text import title
 
@@ -120,14 +120,4 @@ class FeedbackScreen(Dialog[FeedbackKept | None]):
         self.dismiss(FeedbackKept(self.query_one("#feedback", TextArea).text, to_issues=True))
 
     def action_close(self) -> None:
-        def close(yes: bool | None) -> None:
-            if yes:
-                self.dismiss(None)
-
-        if self.unsaved_text:
-            self.app.push_screen(
-                ConfirmScreen("Close without saving their feedback?", confirm_label="Discard"),
-                close,
-            )
-        else:
-            close(True)
+        close_asking(self, "Close without saving their feedback?", edited=self.unsaved_text)

@@ -15,7 +15,7 @@ from ...core.model import Profile
 from ..widgets.footer import Footer
 from ..widgets.line_input import LineInput
 from ..widgets.status_line import StatusLine
-from .confirm import ConfirmScreen
+from .confirm import close_asking
 from .dialog import Dialog
 
 HINT = (
@@ -101,14 +101,4 @@ class ProfileScreen(Dialog[Profile | None]):
         self.dismiss(self.typed())
 
     def action_close(self) -> None:
-        def close(yes: bool | None) -> None:
-            if yes:
-                self.dismiss(None)
-
-        if self.unsaved_text:
-            self.app.push_screen(
-                ConfirmScreen("Close without saving your profile?", confirm_label="Discard"),
-                close,
-            )
-        else:
-            close(True)
+        close_asking(self, "Close without saving your profile?", edited=self.unsaved_text)
