@@ -145,11 +145,11 @@ async def test_ctrl_o_saves_the_letter_as_a_file_and_says_where(journal: Journal
         await pilot.press("ctrl+o")
         await pilot.pause()
         path = letters_folder() / "2026-11-20-acme-feedback-request.txt"
-        assert said(app) == f"Saved as {path.resolve()}"
+        assert said(app) == f"Saved as {path.name}, in {path.resolve().parent}"
         assert path.read_text(encoding="utf-8") == text + "\n"  # a text file's last line
         await pilot.press("ctrl+o")  # again: a second file, the first kept
         await pilot.pause()
-        assert said(app).endswith("2026-11-20-acme-feedback-request-2.txt")
+        assert said(app).startswith("Saved as 2026-11-20-acme-feedback-request-2.txt, in ")
         assert path.read_text(encoding="utf-8") == text + "\n"
         assert "To file" in visible_text(app).splitlines()[-1]
 

@@ -65,23 +65,18 @@ def follow_ups_for_outcome(
 
 
 def describe(change: OutcomeFollowUps, outcome: str) -> str:
-    """One line for the user on what the decision did to the follow-ups, or "" for nothing:
-    "Rejected: a gracious reply and a feedback request are in the follow-ups (f); the
-    second-chance request is set aside."."""
+    """One line for the user on what the decision did to the follow-ups, or "" for nothing;
+    what to do first, as it may be cut at 80 columns: "Rejected: rejection reply and feedback
+    request added to follow-ups (f); second-chance request set aside."."""
     if not change:
         return ""
     from .compose import kind_label
 
     parts = []
     if change.add:
-        names = [_a(kind_label(f.kind).lower()) for f in change.add]
-        verb = "is" if len(names) == 1 else "are"
-        parts.append(f"{' and '.join(names)} {verb} waiting in the follow-ups (f)")
+        names = " and ".join(kind_label(f.kind).lower() for f in change.add)
+        parts.append(f"{names} added to follow-ups (f)")
     gone = change.delete + change.set_aside
     if gone:
-        parts.append(f"the {kind_label(gone[0].kind).lower()} is set aside")
+        parts.append(f"{kind_label(gone[0].kind).lower()} set aside")
     return f"{outcome.capitalize()}: " + "; ".join(parts) + "."
-
-
-def _a(phrase: str) -> str:
-    return ("an " if phrase[:1] in "aeiou" else "a ") + phrase

@@ -345,7 +345,7 @@ class ComposerScreen(Dialog[FollowUp | None]):
         except OSError as error:
             tell(self, f"Not saved to a file: {error.strerror or error}", "error")
             return
-        tell(self, f"Saved as {path}")
+        tell(self, f"Saved as {path.name}, in {path.parent}")  # the name first: paths are long
 
     def action_redraft(self) -> None:
         def replace(yes: bool | None) -> None:

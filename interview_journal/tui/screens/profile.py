@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Input, Label, Static, TextArea
 
@@ -45,7 +45,7 @@ class ProfileScreen(Dialog[Profile | None]):
         text-style: bold;
     }
     ProfileScreen TextArea {
-        height: 5;
+        height: 4;
     }
     """
 
@@ -64,11 +64,12 @@ class ProfileScreen(Dialog[Profile | None]):
 
     def compose(self) -> ComposeResult:
         profile = self.shown
-        with Vertical(id="dialog") as dialog:
+        # Scrolls on a small terminal (80x24 shows the name and the strengths; tab moves on).
+        with VerticalScroll(id="dialog") as dialog:
             dialog.border_title = "Your profile"
             yield Static(Content(HINT), id="hint")
             yield Label("Your name, to sign with")
-            yield LineInput(profile.name, placeholder="Sam Rivera", id="name")
+            yield LineInput(profile.name, placeholder="as you sign your letters", id="name")
             yield Label("Strengths")
             yield TextArea("\n".join(profile.strengths), tab_behavior="focus", id="strengths")
             yield Label("Achievements")
