@@ -50,7 +50,7 @@ async def main() -> None:
             ("trends.svg", "t"),
             ("review.svg", "r", "space"),
             ("practice.svg", "p", "space"),
-            ("composer.svg", "j", "j", "j", "f", "enter"),
+            ("composer.svg", "j", "j", "j", "f", "enter", "ctrl+r"),  # a fresh draft
         )
         for name, *keys in shots:
             await shoot(JournalApp(journal=journal, today=lambda: TODAY), name, *keys)
