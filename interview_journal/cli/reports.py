@@ -66,12 +66,21 @@ def stats(ctx: click.Context, since: str | None, until: str | None, as_json: boo
 
 @click.command()
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+@click.option(
+    "--due",
+    is_flag=True,
+    help="Only what needs attention within the next day (an interview today or tomorrow, a "
+    "follow-up due or late), and nothing at all otherwise: for cron or a shell's start-up file.",
+)
 @click.pass_context
-def brief(ctx: click.Context, as_json: bool) -> None:
+def brief(ctx: click.Context, as_json: bool, due: bool) -> None:
     """Before the next interview: your own lessons, your open actions, a checklist for the day."""
     from ..core import review
     from ..store.briefing import load_briefing
 
+    if due:
+        _brief_due(ctx, as_json)
+        return
     with opened(ctx) as journal, plain_errors():
         briefing = load_briefing(journal, journal.clock.today())
     if as_json:
@@ -130,3 +139,39 @@ def brief(ctx: click.Context, as_json: bool) -> None:
         mark = " (indefensible)" if check.indefensible else ""
         lines.append(f"  [ ] {check.text}{mark}")
     click.echo("\n".join(lines))
+
+
+def _brief_due(ctx: click.Context, as_json: bool) -> None:
+    """`brief --due`: a line for each thing due within the next day; nothing when none is."""
+    import datetime as dt
+
+    from ..core.due import due_lines
+
+    with opened(ctx) as journal, plain_errors():
+        today = journal.clock.today()
+        tomorrow = today + dt.timedelta(days=1)
+        interviews = journal.interviews_between(today, tomorrow)
+        follow_ups = journal.overdue_follow_ups(tomorrow + dt.timedelta(days=1))
+        companies = {
+            f.interview_uuid: journal.interview(f.interview_uuid).company for f in follow_ups
+        }
+    if as_json:  # the same, as an object, empty lists included
+        document = {
+            "interviews": [
+                {"uuid": i.uuid, "company": i.company, "date": i.date.isoformat()}
+                for i in interviews
+            ],
+            "follow_ups": [
+                {
+                    "uuid": f.uuid,
+                    "kind": f.kind,
+                    "due": f.due.isoformat() if f.due else None,
+                    "interview": f.interview_uuid,
+                }
+                for f in follow_ups
+            ],
+        }
+        click.echo(json.dumps(document, indent=2, ensure_ascii=False))
+        return
+    for line in due_lines(interviews, follow_ups, companies, today):
+        click.echo(line)

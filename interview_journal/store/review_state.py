@@ -39,6 +39,15 @@ class ReviewState(Drill):
         )
         return converters.interview_from_row(rows[0]) if rows else None
 
+    def interviews_between(self, first: dt.date, last: dt.date) -> list[Interview]:
+        """The interviews of these days, both included, not closed, soonest first."""
+        rows = self._query(
+            f"SELECT {INTERVIEW_COLUMNS} FROM interviews WHERE date BETWEEN ? AND ? "
+            "AND NOT closed ORDER BY date, coalesce(time, ''), id",
+            [first.isoformat(), last.isoformat()],
+        )
+        return [converters.interview_from_row(row) for row in rows]
+
     def briefing_sources(
         self, today: dt.date
     ) -> tuple[dict[str, list[Answer]], dict[str, list[str]]]:
