@@ -14,6 +14,7 @@ import sys
 from contextlib import suppress
 
 from .app import cli
+from .calendar import calendar
 from .care import backup, check, rescue
 from .demo import demo
 from .entries import add, list_interviews
@@ -38,6 +39,7 @@ for command in (
 ):
     cli.add_command(command)
 cli.add_command(demo)
+cli.add_command(calendar)
 
 __all__ = ["cli", "main"]
 

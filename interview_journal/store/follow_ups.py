@@ -47,3 +47,8 @@ class FollowUps(JournalBase):
             [today.isoformat()],
         )
         return [converters.follow_up_from_row(row) for row in rows]
+
+    def open_follow_ups(self) -> list[FollowUp]:
+        """Every follow-up not done that has a day, of the interviews still open, soonest
+        first (what a calendar export carries)."""
+        return self.overdue_follow_ups(dt.date.max)
