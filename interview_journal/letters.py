@@ -7,6 +7,7 @@ written over: the next one is `-2`, `-3`, ...
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -24,15 +25,16 @@ def letter_name(follow_up: FollowUp, interview: Interview) -> str:
 
 
 def save_letter(folder: Path, follow_up: FollowUp, interview: Interview, text: str) -> Path:
-    """Write `text` to a new file in `folder` (made if missing); the file's path. OSError when it
-    cannot be written."""
-    folder.mkdir(parents=True, exist_ok=True)
+    """Write `text` to a new file in `folder` (made if missing, private: 0700); the file's path,
+    the file private too (0600). OSError when it cannot be written."""
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     stem = letter_name(follow_up, interview)
     number = 1
     while True:
         path = folder / (f"{stem}.txt" if number == 1 else f"{stem}-{number}.txt")
         try:
-            with path.open("x", encoding="utf-8", newline="") as file:
+            handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with open(handle, "w", encoding="utf-8", newline="") as file:
                 file.write(text if text.endswith("\n") else text + "\n")
         except FileExistsError:
             number += 1

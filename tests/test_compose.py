@@ -194,8 +194,17 @@ def test_an_indefensible_top_issue_gets_no_clarification_and_a_custom_one_a_gene
     custom = issue("Salary talk went badly", "Give a range", "salary-talk", severity=3)
     text = flat(draft("thank-you", KNOWN, [], issues=[custom]))
     assert GENERIC_SINCE and GENERIC_SINCE in text
-    uncategorised = issue("Forgot the name of the product", "Write it down", None)
+    # Not sorted, and its words suggest no category: the general sentence too.
+    uncategorised = issue("The video call dropped twice", "Test the link the day before", None)
     assert GENERIC_SINCE in flat(draft("thank-you", KNOWN, [], issues=[uncategorised]))
+
+
+def test_an_issue_not_yet_sorted_gets_the_sentence_of_the_category_its_words_suggest() -> None:
+    froze = issue("Froze on the caching question", "Talk it through out loud", None)
+    assert froze.category is None
+    text = flat(draft("thank-you", KNOWN, [], issues=[froze]))
+    assert SINCE["blanked"] and flat(SINCE["blanked"]) in text
+    assert "caching" not in text and "out loud" not in text
 
 
 def test_an_issue_linked_to_a_question_clarifies_about_that_question() -> None:
@@ -276,8 +285,8 @@ def test_the_second_chance_warning_is_for_a_blank_point_only() -> None:
 
 def test_new_kinds_have_their_own_labels() -> None:
     assert kind_label("rejection-reply") == "Rejection reply"
-    assert kind_label("acceptance") == "Thank-you for the offer"
-    assert kind_label("reference") == "Heads-up to a reference"
+    assert kind_label("acceptance") == "Thanks for the offer"
+    assert kind_label("reference") == "Reference heads-up"
     assert set(DRAFT_KINDS.values()) <= set(FOLLOW_UP_KINDS)
 
 

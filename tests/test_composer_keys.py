@@ -181,3 +181,25 @@ async def test_a_stop_signal_keeps_the_letter_being_written(journal: Journal) ->
     assert set(kinds) == {"thank-you", "rejection-reply"}
     assert kinds["rejection-reply"].text.endswith("Warmly")
     assert kinds["rejection-reply"].due == TODAY + dt.timedelta(days=1)
+
+
+async def test_without_a_name_the_composer_says_how_to_sign(journal) -> None:
+    """No profile: the letter ends unsigned, and the composer says where the name is set."""
+    from interview_journal.core.model import Profile
+    from interview_journal.tui.app import JournalApp
+
+    from .conftest import TODAY, add_acme
+
+    add_acme(journal)
+    app = JournalApp(journal=journal, today=lambda: TODAY)
+    async with app.run_test(size=(130, 40)) as pilot:
+        await pilot.press("f", "b")
+        await pilot.pause()
+        assert "Your name is not set" in said(app)
+        await pilot.press("escape", "escape")
+    journal.set_profile(Profile(name="Sam"))
+    app = JournalApp(journal=journal, today=lambda: TODAY)
+    async with app.run_test(size=(130, 40)) as pilot:
+        await pilot.press("f", "b")
+        await pilot.pause()
+        assert "Your name is not set" not in said(app)

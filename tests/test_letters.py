@@ -70,3 +70,11 @@ def test_a_letter_is_named_by_day_company_and_kind_and_never_written_over(
         "2026-11-20-acme-corp-thank-you-3.txt",
     ]
     assert first.read_text() == "First\n" and second.read_text() == "Second\n"
+
+
+def test_a_letter_and_its_folder_are_private(tmp_path: Path) -> None:
+    """A letter about a bad interview is as private as the journal: 0600 in a 0700 folder."""
+    folder = tmp_path / "letters"
+    path = save_letter(folder, THANKS, ACME, "Private")
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert folder.stat().st_mode & 0o777 == 0o700

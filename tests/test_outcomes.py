@@ -141,3 +141,20 @@ async def test_in_the_app_setting_rejected_says_what_waits_in_the_follow_ups(
         "feedback-request",
         "rejection-reply",
     ]
+
+
+def test_a_new_outcome_sets_aside_the_letters_of_the_old_one(journal: Journal) -> None:
+    """Rejected, then an offer, then rejected again: the reply to a rejection does not wait
+    beside the thanks for an offer (a blank one goes, a written one loses its day)."""
+    interview = pending_interview(journal)
+    rejected = journal.update_interview(dataclasses.replace(interview, outcome="rejected"))
+    [reply] = [f for f in journal.follow_ups(interview.uuid) if f.kind == "rejection-reply"]
+    journal.update_follow_up(dataclasses.replace(reply, text="Thank you for letting me know."))
+    offer = journal.update_interview(dataclasses.replace(rejected, outcome="offer"))
+    waiting = {f.kind: f for f in journal.follow_ups(interview.uuid) if f.done is None}
+    assert waiting["acceptance"].due is not None
+    assert waiting["rejection-reply"].due is None  # written: kept, never overdue
+    journal.update_interview(dataclasses.replace(offer, outcome="rejected"))
+    waiting = {f.kind: f for f in journal.follow_ups(interview.uuid) if f.done is None}
+    assert "acceptance" not in waiting  # blank: gone
+    assert waiting["rejection-reply"].text == "Thank you for letting me know."

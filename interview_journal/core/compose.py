@@ -24,7 +24,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .model import Interview, Issue, Positive, Profile
-from .taxonomy import SINCE
+from .taxonomy import SINCE, suggest_category
 
 APOLOGY = re.compile(r"\b(sorry|apolog(y|ies|ise|ize|ised|ized|ising|izing))\b", re.IGNORECASE)
 
@@ -32,9 +32,9 @@ KIND_LABELS = {
     "thank-you": "Thank-you note",
     "feedback-request": "Feedback request",
     "second-chance-request": "Second-chance request",
-    "reference": "Heads-up to a reference",
+    "reference": "Reference heads-up",
     "rejection-reply": "Rejection reply",
-    "acceptance": "Thank-you for the offer",
+    "acceptance": "Thanks for the offer",
     "other": "Follow-up",
 }
 
@@ -322,7 +322,9 @@ def clarification(
     issue = top_solved_issue(issues)
     if issue is None:
         return None
-    slug = issue.category
+    # Not sorted yet: the category its words suggest (the words pick a sentence, never
+    # appear in it), as the editor suggests it.
+    slug = issue.category or suggest_category(issue.problem)
     if slug in SINCE and SINCE[slug] is None:
         return None
     question = _clean((questions or {}).get(issue.question_uuid or "", ""))

@@ -21,7 +21,9 @@ CALLS_FOR = {
 }
 """The follow-ups a decision calls for, in the order they are listed."""
 
-ENDS = {"rejected": ("second-chance-request",)}
+BELONGS = {"rejection-reply": "rejected", "acceptance": "offer"}
+"""The letters that answer one outcome: pointless, while unsent, once it is another."""
+ENDS = {"rejected": ("second-chance-request",), "offer": ("second-chance-request",)}
 """The follow-ups a decision makes pointless while they are unsent."""
 
 
@@ -56,7 +58,8 @@ def follow_ups_for_outcome(
         if kind not in waiting
     ]
     for follow_up in follow_ups:
-        if follow_up.done is None and follow_up.kind in ENDS.get(after, ()):
+        answers = BELONGS.get(follow_up.kind, after)  # a rejection reply answers "rejected"
+        if follow_up.done is None and (follow_up.kind in ENDS.get(after, ()) or answers != after):
             if follow_up.text.strip():
                 change.set_aside.append(replace(follow_up, due=None))
             else:

@@ -74,6 +74,11 @@ NOT_SURELY_COPIED_NO_FILE = (
     "is on), select the text with the mouse instead."
 )
 
+NO_NAME = (
+    "Your name is not set, so the letter is unsigned. Back in the journal, ctrl+p then "
+    "Your profile sets it, and the strengths a thank-you draws on."
+)
+
 APOLOGY_NOTE = (
     "This says sorry. A brief explanation reads better than an apology: say what you have done "
     "since."
@@ -190,6 +195,9 @@ class ComposerScreen(Dialog[FollowUp | None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        profile = self.material.profile
+        if not (profile and profile.name.strip()):  # else the letter ends unsigned
+            self.query_one("#said", StatusLine).say(NO_NAME)
         if early := too_early_warning(self.interview, self.today):
             self.query_one("#said", StatusLine).say(f"Not yet: {early}", "warning")
         if self.said:

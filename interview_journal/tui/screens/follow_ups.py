@@ -20,7 +20,7 @@ from textual.widgets.option_list import Option
 
 from ...core.compose import Material, kind_label
 from ...core.dates import describe_date
-from ...core.model import FollowUp, Interview, follow_up_for
+from ...core.model import FOLLOW_UP_KINDS, FollowUp, Interview, follow_up_for
 from ..widgets.footer import Footer
 from ..widgets.status_line import StatusLine, tell
 from .composer import ComposerScreen, SaveLetter
@@ -55,7 +55,8 @@ def _day(date: dt.date, today: dt.date) -> str:
 
 
 COMPACT_BELOW = 76  # columns: JournalApp's -tiny width, where the list has 54 cells
-KIND_WIDTH = max(len(kind_label(kind)) for kind in ("thank-you", "second-chance-request")) + 2
+KIND_WIDTH = max(len(kind_label(kind)) for kind in FOLLOW_UP_KINDS) + 2
+"""Every kind's name and a gap: no name runs into its due day ("Thanks for the offerdue")."""
 
 
 def follow_up_line(follow_up: FollowUp, today: dt.date, *, compact: bool = False) -> Content:
