@@ -67,6 +67,14 @@ async def in_the_editor(app: JournalApp, pilot) -> IssueEditor:
     return editor
 
 
+async def picker_open(app: JournalApp, pilot) -> None:
+    """Into the first issue, its question suggested, then ctrl+l: the picker on show."""
+    await in_the_editor(app, pilot)
+    await until(pilot, lambda: "(suggested)" in question_line(app))
+    await pilot.press("ctrl+l")
+    await until(pilot, lambda: isinstance(app.screen, QuestionPicker))
+
+
 async def test_a_quoted_question_is_suggested_and_confirmed(journal: Journal) -> None:
     (issue,) = add_interview(journal, "Froze when asked 'why are you leaving your job'")
     app = make_app(journal)
@@ -85,10 +93,7 @@ async def test_change_picks_another_question_by_a_few_words(journal: Journal) ->
     (issue,) = add_interview(journal, "Froze when asked 'why are you leaving your job'")
     app = make_app(journal)
     async with app.run_test(size=SIZE) as pilot:
-        await in_the_editor(app, pilot)
-        await until(pilot, lambda: "(suggested)" in question_line(app))
-        await pilot.press("ctrl+l")
-        await until(pilot, lambda: isinstance(app.screen, QuestionPicker))
+        await picker_open(app, pilot)
         await pilot.press(*keys("your weakness"))
         picker = app.screen
         assert isinstance(picker, QuestionPicker)
@@ -105,10 +110,7 @@ async def test_escape_in_the_picker_keeps_the_link(journal: Journal) -> None:
     (issue,) = add_interview(journal, "Froze when asked 'why are you leaving your job'")
     app = make_app(journal)
     async with app.run_test(size=SIZE) as pilot:
-        await in_the_editor(app, pilot)
-        await until(pilot, lambda: "(suggested)" in question_line(app))
-        await pilot.press("ctrl+l")
-        await until(pilot, lambda: isinstance(app.screen, QuestionPicker))
+        await picker_open(app, pilot)
         await pilot.press("escape")
         await until(pilot, lambda: not isinstance(app.screen, QuestionPicker))
         assert "(suggested)" in question_line(app)

@@ -39,9 +39,7 @@ def export_calendar(ctx: click.Context, output_name: str | None, force: bool) ->
         today = journal.clock.today()
         interviews = journal.interviews_between(today, LATEST)
         follow_ups = journal.open_follow_ups()
-        companies = {
-            f.interview_uuid: journal.interview(f.interview_uuid).company for f in follow_ups
-        }
+        companies = journal.companies(f.interview_uuid for f in follow_ups)
         now = journal.clock.now()
     text = calendar_file(
         interviews,

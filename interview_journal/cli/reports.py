@@ -152,9 +152,7 @@ def _brief_due(ctx: click.Context, as_json: bool) -> None:
         tomorrow = today + dt.timedelta(days=1)
         interviews = journal.interviews_between(today, tomorrow)
         follow_ups = journal.overdue_follow_ups(tomorrow + dt.timedelta(days=1))
-        companies = {
-            f.interview_uuid: journal.interview(f.interview_uuid).company for f in follow_ups
-        }
+        companies = journal.companies(f.interview_uuid for f in follow_ups)
     if as_json:  # the same, as an object, empty lists included
         document = {
             "interviews": [

@@ -17,6 +17,8 @@ from .errors import Ambiguous, DamagedRow, NotFound
 from .tables import CHILD_SELECT, INTERVIEW_COLUMNS, NEWEST_FIRST, stamp_after
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from sqlite_utils import Database
 
     from ..core.trends import Sitting
@@ -92,6 +94,16 @@ class Interviews(JournalBase):
     def delete_interview(self, uuid: str) -> None:
         with self._writing() as db:
             db.table("interviews").delete(self._id_of("interviews", uuid))
+
+    def companies(self, uuids: Iterable[str]) -> dict[str, str]:
+        """The company of each of these interviews, by uuid (what a line about a follow-up
+        names), in one query."""
+        wanted = sorted(set(uuids))
+        if not wanted:
+            return {}
+        marks = ", ".join("?" * len(wanted))
+        rows = self._rows(f"SELECT uuid, company FROM interviews WHERE uuid IN ({marks})", wanted)
+        return dict(rows)
 
     def interview(self, uuid: str) -> Interview:
         rows = self._query(f"SELECT {INTERVIEW_COLUMNS} FROM interviews WHERE uuid = ?", [uuid])

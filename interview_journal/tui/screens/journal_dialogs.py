@@ -272,9 +272,7 @@ class JournalDialogs(Screen[None]):
 
         def read() -> str:
             overdue = journal.overdue_follow_ups(today)
-            companies = {
-                f.interview_uuid: journal.interview(f.interview_uuid).company for f in overdue[:3]
-            }
+            companies = journal.companies(f.interview_uuid for f in overdue[:3])
             return overdue_text(overdue, companies, today)
 
         said = read_or(self, read, None)
