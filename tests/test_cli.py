@@ -259,7 +259,7 @@ def test_list_on_an_empty_journal_gives_a_hint(journal_path: Path) -> None:
 def test_export_json_to_stdout(acme_db: Path) -> None:
     document = json.loads(ok(run("--db", acme_db, "export")).stdout)
     assert document["format"] == "interview-journal"
-    assert document["version"] == 4
+    assert document["version"] == 5
     (interview,) = document["interviews"]
     assert interview["company"] == "Acme"
     assert [issue["problem"] for issue in interview["issues"]] == [
@@ -414,7 +414,7 @@ def _not_an_export(path: Path) -> str:
 def _huge_number(path: Path) -> str:
     document = json.loads(path.read_text())
     text = json.dumps(document)
-    path.write_text(text.replace('"version": 4', '"version": 4' + "0" * 5000, 1))
+    path.write_text(text.replace('"version": 5', '"version": 5' + "0" * 5000, 1))
     return "not valid JSON (a number far too long)"
 
 

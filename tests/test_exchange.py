@@ -435,14 +435,14 @@ BAD_FILES: list[tuple[str, Mutation, str]] = [
     ("format missing", _root(lambda d: d.pop("format")), 'format: must be "interview-journal"'),
     ("format other", _root(lambda d: d.update(format="x")), 'format: must be "interview-journal"'),
     (
-        "version 5",
-        _root(lambda d: d.update(version=5)),
-        "version: must be 1, 2, 3 or 4; this file has 5",
+        "version 6",
+        _root(lambda d: d.update(version=6)),
+        "version: must be 1, 2, 3, 4 or 5; this file has 6",
     ),
     (
         "version str",
         _root(lambda d: d.update(version="1")),
-        'version: must be 1, 2, 3 or 4; this file has "',
+        'version: must be 1, 2, 3, 4 or 5; this file has "',
     ),
     ("not json", lambda d: "{", "not valid JSON (line 1, column 2"),
     ("json list", lambda d: [d], "the file: must be an object"),
@@ -755,7 +755,7 @@ def test_csv_export_has_a_row_per_issue_and_per_interview_without_issues(
     [hooli_row] = [row for row in rows if row["interview_uuid"] == hooli.uuid]
     assert hooli_row["date"] == "2026-11-26"
     assert hooli_row["rating"] == ""
-    assert all(hooli_row[column] == "" for column in exchange.CSV_COLUMNS[11:])
+    assert all(hooli_row[column] == "" for column in exchange.CSV_COLUMNS[13:])
 
 
 # -- 7. unknown fields ---------------------------------------------------------------------------
@@ -788,6 +788,6 @@ def test_the_version_is_the_number_1_not_something_equal_to_it(version: str) -> 
     document = {"format": "interview-journal", "version": 0, "categories": [], "interviews": []}
     text = json.dumps(document).replace('"version": 0', f'"version": {version}')
     with pytest.raises(
-        FormatError, match=f"version: must be 1, 2, 3 or 4; this file has {version}"
+        FormatError, match=f"version: must be 1, 2, 3, 4 or 5; this file has {version}"
     ):
         exchange.loads(text)

@@ -166,7 +166,7 @@ def test_export_then_import_into_an_empty_journal_gives_every_practice_row_back(
     exported = run("--db", source, "export")
     assert exported.exit_code == 0, exported.stderr
     document = json.loads(exported.stdout)
-    assert document["version"] == 4
+    assert document["version"] == 5
     file = tmp_path / "export.json"
     file.write_text(exported.stdout)
 

@@ -402,7 +402,7 @@ def test_export_then_import_into_an_empty_journal_reproduces_every_row(tmp_path:
     exported = run("--db", source, "export")
     assert exported.exit_code == 0
     document = json.loads(exported.stdout)
-    assert document["version"] == 4
+    assert document["version"] == 5
     (file,) = tmp_path.glob("source.db")
     target = tmp_path / "target.db"
     (tmp_path / "export.json").write_text(exported.stdout)

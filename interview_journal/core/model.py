@@ -252,6 +252,25 @@ class Interview:
     notes: str = spec(Shape.TEXT, default="", sheet=False)
     feedback: str = spec(Shape.TEXT, default="", sheet=False)
     """What the company said about the interview when asked (their words, not the user's)."""
+    location: str = spec(Shape.LINE, default="")
+    """Where it takes place: an address, a building and room."""
+    link: str = spec(Shape.LINE, default="")
+    """The video call's link."""
+    calendar_uid: str = spec(Shape.LINE, default="", sheet=False)
+    """The UID of the calendar event it was imported from ("" if typed in): a new import of the
+    same event updates this interview rather than adding another."""
+    checklist: list[str] = spec(Shape.LINES, factory=list, sheet=False)
+    """The keys of the stage checklist's items ticked off for it (core/checklists.json)."""
+    prep_why: str = spec(Shape.TEXT, default="", sheet=False)
+    """The prep worksheet, for an interview to come: why this company and this role."""
+    prep_company: str = spec(Shape.TEXT, default="", sheet=False)
+    """What the company does, and its news."""
+    prep_questions: str = spec(Shape.TEXT, default="", sheet=False)
+    """The user's questions for them."""
+    prep_people: str = spec(Shape.TEXT, default="", sheet=False)
+    """Who they will meet, and what is known of each."""
+    prep_logistics: str = spec(Shape.TEXT, default="", sheet=False)
+    """How to get there or connect, what to bring, when to leave."""
     closed: bool = spec(Shape.FLAG, default=False)
     uuid: str = spec(Shape.UUID, factory=new_uuid)
     created: str = spec(Shape.STAMP, default="")

@@ -233,6 +233,19 @@ def m008_feedback(db: Database) -> None:
     db.execute("ALTER TABLE interviews ADD COLUMN feedback TEXT NOT NULL DEFAULT ''")
 
 
+def m009_preparation(db: Database) -> None:
+    """What preparing for an interview keeps on it: where it is (place, video link), the calendar
+    event it came from, the stage checklist's ticked items, and the prep worksheet."""
+    for column in ("location", "link", "calendar_uid"):
+        db.execute(f"ALTER TABLE interviews ADD COLUMN {column} TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE interviews ADD COLUMN checklist TEXT NOT NULL DEFAULT '[]'")
+    for column in ("why", "company", "questions", "people", "logistics"):
+        db.execute(f"ALTER TABLE interviews ADD COLUMN prep_{column} TEXT NOT NULL DEFAULT ''")
+    db.execute(
+        "CREATE INDEX interviews_calendar_uid ON interviews (calendar_uid) WHERE calendar_uid != ''"
+    )
+
+
 MIGRATIONS = (
     m001_initial,
     m002_review,
@@ -242,6 +255,7 @@ MIGRATIONS = (
     m006_settings,
     m007_action_done,
     m008_feedback,
+    m009_preparation,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

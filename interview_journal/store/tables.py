@@ -11,7 +11,8 @@ from . import converters
 
 INTERVIEW_COLUMNS = (
     "uuid, company, role, date, time, stage, interviewers, outcome, rating, feelings, notes, "
-    "feedback, closed, created, updated"
+    "feedback, location, link, calendar_uid, checklist, prep_why, prep_company, prep_questions, "
+    "prep_people, prep_logistics, closed, created, updated"
 )
 # Newest first; NULL times sort last within their day, as '' would. The (date, time) index
 # serves this order, so a page needs no sort of the whole table.

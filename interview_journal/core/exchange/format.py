@@ -7,8 +7,8 @@ import dataclasses
 from ..model import InterviewRecord
 
 FORMAT = "interview-journal"
-VERSION = 4
-READABLE_VERSIONS = (1, 2, 3, 4)
+VERSION = 5
+READABLE_VERSIONS = (1, 2, 3, 4, 5)
 # The largest file an import reads, in bytes: the export of 10,000 interviews is about 36 MB, and
 # reading and checking a file takes several times its size in memory, so a larger one (or an
 # endless stream) is refused before it is read, or once this much has been read.

@@ -51,6 +51,8 @@ LOOKS = {
     "rating": Look("Rating", option=_rating, blank="none"),
     "feelings": Look("Feelings", option=_feeling),
     "notes": Look("Notes", "The brain dump: everything you remember, while it is fresh."),
+    "location": Look("Where", "The address, building and room"),
+    "link": Look("Video link", "The call's link, if it is on video"),
 }
 """How the form shows each field it edits, in the order tab walks through them. What a field
 holds (its widget, its choices, its limits) comes from its Spec on Interview (core/model.py)."""
@@ -61,6 +63,13 @@ NOT_IN_FORM = {
     "time": "typed in the date field, after the date",
     "closed": "closing an interview is its own command in the journal, kept as it was",
     "feedback": "what the company said has its own dialog in the journal (F), kept as it was",
+    "calendar_uid": "the calendar event it was imported from, kept as it was",
+    "checklist": "ticked in the briefing (r), kept as it was",
+    "prep_why": "the prep worksheet has its own dialog, kept as it was",
+    "prep_company": "the prep worksheet has its own dialog, kept as it was",
+    "prep_questions": "the prep worksheet has its own dialog, kept as it was",
+    "prep_people": "the prep worksheet has its own dialog, kept as it was",
+    "prep_logistics": "the prep worksheet has its own dialog, kept as it was",
     "uuid": "the record's id, kept by an edit",
     "created": "kept by the store",
     "updated": "kept by the store",
@@ -68,7 +77,7 @@ NOT_IN_FORM = {
 """The fields of Interview the form does not show, and why."""
 
 # The fields after which a blank line separates one group of the form from the next.
-_GROUP_ENDS = {"date", "rating", "feelings", "notes"}
+_GROUP_ENDS = {"date", "rating", "feelings", "notes", "link"}
 
 # The fields with a hint below them, saying how what is typed reads (errors are told there too).
 _HINTED = {"date"}
@@ -306,14 +315,8 @@ class InterviewForm(Dialog[Interview | None]):
         candidate = Interview(**{**values, "date": when.date, "time": when.time})
         if self.interview is not None:  # an edit: the same interview, still closed or open
             original = self.interview
-            candidate = replace(
-                candidate,
-                uuid=original.uuid,
-                created=original.created,
-                updated=original.updated,
-                closed=original.closed,
-                feedback=original.feedback,
-            )
+            kept = {name: getattr(original, name) for name in NOT_IN_FORM if name != "time"}
+            candidate = replace(candidate, **kept)
         try:
             return prepare_interview(candidate)
         except InvalidValue as invalid:
