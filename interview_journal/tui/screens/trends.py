@@ -1,8 +1,9 @@
 """Trends: which mistakes keep coming back, which are fading, and what they went with.
 
 Every number comes from `core.trends` (the same as `interview-journal stats`); this screen only
-asks the journal for the period's interviews and draws. textual-plotext is imported here alone,
-so its cost is paid when trends are first opened (and warmed up after the first frame).
+asks the journal for the period's interviews and draws. textual-plotext is imported here (and
+by widgets/fitted.py, which only this screen imports), so its cost is paid when trends are first
+opened (and warmed up after the first frame).
 """
 
 from __future__ import annotations
@@ -17,20 +18,21 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.geometry import Size
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 from textual_plotext import PlotextPlot
 
 from ...core import trends
 from ...core.clock import Clock
+from ...core.progress import Progress, progress
 from ...core.text import counted
 from ...store import Journal
 from ..messages import OpenInJournal
 from ..reading import read_in_thread, read_or
 from ..theme import theme_style
+from ..widgets.fitted import FittedPlot, FittedTable, Row, fill_at_widths
 from ..widgets.footer import Footer
+from ..widgets.progress import ProgressPanel
 from .category_issues import CategoryIssuesScreen
 
 DRILL_DOWN_ROWS = 200
@@ -101,48 +103,6 @@ def _short_share(bad: int, decided: int) -> str:
     return f"{bad / decided:.0%} of {decided}" if decided else "none"
 
 
-class FittedTable(DataTable[Text]):
-    """A table that says when its size changed, so that the screen can fit the columns to it."""
-
-    class Resized(Message):
-        """The table has a new size."""
-
-    def on_resize(self) -> None:
-        self.post_message(self.Resized())
-
-
-class FittedPlot(PlotextPlot):
-    """A chart that says when its size is no longer the one it was drawn for, so that the
-    screen can draw it for that size."""
-
-    drawn_for: Size | None = None
-    """The size the screen last drew the chart for."""
-
-    class Resized(Message):
-        """The chart has a new size."""
-
-    def on_resize(self) -> None:
-        if self.size != self.drawn_for:
-            self.post_message(self.Resized())
-
-
-Row = tuple[list[Text], str]  # a table row's cells, and its key
-
-
-def _fill_at_widths(
-    table: DataTable[Text], headings: tuple[str, ...], rows: list[Row], names: int
-) -> None:
-    """Fills `table`, the names' column `names` cells wide and each other as wide as its heading
-    or widest cell: fitted by the table, a column was at times drawn at its heading's width
-    when filled while the layout settled ("Late / t", "63% of")."""
-    table.clear(columns=True)
-    for index, heading in enumerate(headings):
-        widest = max([len(heading), *(row[index].cell_len for row, _ in rows)])
-        table.add_column(heading, width=names if index == 0 else widest)
-    for cells, key in rows:
-        table.add_row(*cells, key=key)
-
-
 class TrendsScreen(Screen[None]):
     """Charts and tables of the mistakes, over a period chosen by key."""
 
@@ -161,7 +121,7 @@ class TrendsScreen(Screen[None]):
         self.journal = journal
         self.clock = clock
         # What was last read, and for which period: a resize draws it again without a query.
-        self._read: tuple[int, trends.Period] | None = None
+        self._read: tuple[int, trends.Period, Progress] | None = None
         self._reading: int | None = None  # the period being read in a thread
         self.months = 0  # the whole journal, as `interview-journal stats` shows by default
         self.overview: trends.Overview | None = None
@@ -176,6 +136,9 @@ class TrendsScreen(Screen[None]):
         yield Header()
         with Horizontal(id="trends-main"):
             with Vertical(id="trends-tables"):
+                moving = ProgressPanel(id="progress", classes="pane")
+                moving.border_title = "Progress"
+                yield moving
                 table = FittedTable(id="categories", cursor_type="row", classes="pane")
                 table.border_title = "Mistakes by category"
                 table.border_subtitle = SUBTITLE
@@ -240,7 +203,7 @@ class TrendsScreen(Screen[None]):
         itself out meanwhile; should a chart be sized after it was drawn, its Resized draws it
         again."""
         if self._read is not None and self._read[0] == self.months:
-            self._draw(self._read[1])
+            self._draw(*self._read[1:])
         elif self._reading != self.months:  # drawn when the read under way comes in
             self._reading = self.months
             self._read_period(self.months, self._visit)
@@ -259,19 +222,23 @@ class TrendsScreen(Screen[None]):
         )
         names = {category.slug: category.name for category in categories}
         figures = trends.period(sittings, names, start=start, today=today)
-        self.app.call_from_thread(self._period_read, months, visit, figures)
+        avoidable = {category.slug for category in categories if category.indefensible}
+        moving = progress(figures, avoidable)
+        self.app.call_from_thread(self._period_read, months, visit, figures, moving)
 
-    def _period_read(self, months: int, visit: int, figures: trends.Period) -> None:
+    def _period_read(
+        self, months: int, visit: int, figures: trends.Period, moving: Progress
+    ) -> None:
         if visit != self._visit or not self.is_mounted:
             return  # read before the user went away: read again on coming back
         if self._reading == months:
             self._reading = None
         if months != self.months:
             return  # another period was chosen meanwhile: its own read follows
-        self._read = (months, figures)
-        self._draw(figures)
+        self._read = (months, figures, moving)
+        self._draw(figures, moving)
 
-    def _draw(self, figures: trends.Period) -> None:
+    def _draw(self, figures: trends.Period, moving: Progress) -> None:
         self.start = figures.start
         overview = figures.overview
         self.overview = overview
@@ -297,6 +264,7 @@ class TrendsScreen(Screen[None]):
             empty.update(Text(EMPTY_TEXT.format(count=said)))
             return
         self._shown = figures
+        self.query_one(ProgressPanel).show(moving)
         self._fill_categories(overview)
         self._fill_cost(figures.costs)
         self._draw_charts()
@@ -360,7 +328,7 @@ class TrendsScreen(Screen[None]):
                 "Since": Text(str(category.since_last_seen), justify="right"),
             }
             rows.append(([cells[column] for column in columns], category.slug))
-        _fill_at_widths(table, columns, rows, names)
+        fill_at_widths(table, columns, rows, names)
         slugs = [category.slug for category in overview.categories]
         if keep in slugs:
             table.move_cursor(row=slugs.index(keep))
@@ -385,7 +353,7 @@ class TrendsScreen(Screen[None]):
             )
             for item in costs
         ]
-        _fill_at_widths(table, ("Category", "With it", "Without it", ""), rows, names)
+        fill_at_widths(table, ("Category", "With it", "Without it", ""), rows, names)
 
     def _highlighted_slug(self) -> str | None:
         table = self.query_one("#categories", DataTable)
