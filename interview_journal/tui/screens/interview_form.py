@@ -50,7 +50,7 @@ LOOKS = {
     "outcome": Look("Outcome"),
     "rating": Look("Rating", option=_rating, blank="none"),
     "feelings": Look("Feelings", option=_feeling),
-    "notes": Look("Notes", "The brain dump: everything you remember, while it is fresh."),
+    "notes": Look("Brain dump", "Everything you remember, while it is fresh."),
     "location": Look("Where", "The address, building and room"),
     "link": Look("Video link", "The call's link, if it is on video"),
 }
