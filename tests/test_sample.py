@@ -457,3 +457,13 @@ def test_a_broken_texts_file_is_refused_with_what_is_wrong(tmp_path, change, mes
     with pytest.raises(ValueError) as caught:
         sample_texts(broken)
     assert str(caught.value).startswith(f"sample.json: {message}"), str(caught.value)
+
+
+def test_the_next_upcoming_interview_is_prepared_and_says_where_it_is(demo):
+    """The demo's briefing and worksheet have something to show: the next interview has its
+    worksheet filled in and its link (or address); the one after is left for the user."""
+    first, second = (record.interview for record in demo[-2:])
+    assert first.prep_why and first.prep_questions and first.prep_logistics
+    assert first.link.startswith("https://") or first.location
+    assert "{" not in first.prep_why + first.prep_people + first.link + first.location
+    assert not (second.prep_why or second.prep_questions)

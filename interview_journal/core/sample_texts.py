@@ -40,6 +40,10 @@ class SampleTexts:
     second_chance: str
     feedback_given: tuple[str, ...]
     """What a company answered when asked for feedback (kept on the interview)."""
+    worksheet: dict[str, str]
+    """The prep worksheet of the next upcoming interview: a text per field of Interview."""
+    places: dict[str, str]
+    """Where an upcoming interview is held: "location" (an onsite's) and "link" (a call's)."""
 
 
 SAMPLE_TEXTS = Path(__file__).with_name("sample.json")
