@@ -158,3 +158,12 @@ def test_a_new_outcome_sets_aside_the_letters_of_the_old_one(journal: Journal) -
     waiting = {f.kind: f for f in journal.follow_ups(interview.uuid) if f.done is None}
     assert "acceptance" not in waiting  # blank: gone
     assert waiting["rejection-reply"].text == "Thank you for letting me know."
+
+
+def test_after_a_rejection_the_follow_ups_hint_names_only_what_fits_it() -> None:
+    """No word to the references once they said no: nobody will call them."""
+    from interview_journal.tui.screens.follow_ups import hint_for
+
+    said = hint_for(Interview(company="Acme", outcome="rejected"))
+    assert "x writes a gracious reply" in said and "b asks" in said
+    assert "reference" not in said

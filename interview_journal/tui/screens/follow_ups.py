@@ -33,8 +33,8 @@ HINT = (
     "something new to add."
 )
 HINT_REJECTED = (
-    "They said no: x writes a gracious reply that keeps the door open, b asks what would have "
-    "made you stronger, r gives your references a word."
+    "They said no: x writes a gracious reply that keeps the door open, and b asks what would "
+    "have made you stronger."
 )
 HINT_OFFER = "An offer: o thanks them for it, r tells your references how it went."
 
