@@ -599,7 +599,10 @@ async def test_redraft_and_close_ask_before_replacing_the_users_words() -> None:
     ):
         editor = app.screen.query_one("#draft", TextArea)
         assert editor.text == "Hello Dana, my own text"  # the saved text, not a new draft
-        await pilot.press("ctrl+r")  # nothing edited since it was opened: no question
+        await pilot.press("ctrl+r")  # a letter kept before: asked, even if untouched here
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
         await pilot.pause()
         assert editor.text.startswith("Dear Dana Lee,")
         await pilot.press("x")  # the cursor waits at the end

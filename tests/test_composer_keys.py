@@ -203,3 +203,35 @@ async def test_without_a_name_the_composer_says_how_to_sign(journal) -> None:
         await pilot.press("f", "b")
         await pilot.pause()
         assert "Your name is not set" not in said(app)
+
+
+async def test_a_letter_kept_before_asks_before_a_fresh_draft_replaces_it() -> None:
+    from interview_journal.tui.screens.confirm import ConfirmScreen
+
+    desk = MemoryJournal()
+    async with driving(follow_ups_screen(desk), desk) as (app, pilot):
+        await pilot.press("a", "ctrl+s")  # the draft kept as it came
+        await pilot.pause()
+        await pilot.press("a")  # opened again, untouched
+        await pilot.pause()
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+
+
+async def test_a_signed_letter_opens_at_its_greeting() -> None:
+    from interview_journal.core.compose import Material
+    from interview_journal.core.model import Profile
+
+    from .test_compose import ACME, RAPPORT
+
+    desk = MemoryJournal()
+    material = Material([RAPPORT], profile=Profile(name="Alex Doe"))
+    host = DialogHost(lambda: FollowUpsScreen(ACME, [], material, TODAY), desk)
+    async with host.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a")
+        await pilot.pause()
+        editor = host.screen.query_one("#draft", TextArea)
+        assert editor.text.rstrip().endswith("Alex Doe")
+        assert editor.cursor_location == (0, 0)
+        assert editor.scroll_y == 0  # "Dear Dana," in view, not the signature

@@ -271,8 +271,11 @@ class ComposerScreen(Dialog[FollowUp | None]):
     def _place(self, text: str) -> None:
         editor = self.editor
         editor.load_text(text)
-        # At the end, where a draft leaves room for the user's name under "Kind regards,".
-        editor.move_cursor(editor.document.end)
+        # At the top, where reading starts; at the end when the letter is unsigned, where the
+        # user's name goes under "Kind regards,".
+        profile = self.material.profile
+        signed = bool(profile and profile.name.strip())
+        editor.move_cursor((0, 0) if signed else editor.document.end)
         editor.display = True
         self._baseline = text
         self.unsaved = False
@@ -361,11 +364,9 @@ class ComposerScreen(Dialog[FollowUp | None]):
                 self._place(text)
                 self.editor.focus()
 
-        if self.edited:
+        if self.edited or self.follow_up.text.strip():  # typed here, or a letter kept before
             self.app.push_screen(
-                ConfirmScreen(
-                    "Replace what you wrote with a fresh draft?", confirm_label="Redraft"
-                ),
+                ConfirmScreen("Replace this letter with a fresh draft?", confirm_label="Redraft"),
                 replace,
             )
         else:
