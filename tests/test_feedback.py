@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
 from textual.widgets import TextArea
 
-from interview_journal.core.feedback import feedback_points, issues_from_feedback
+from interview_journal.core.feedback import feedback_points, is_praise, issues_from_feedback
 from interview_journal.core.model import Issue
 from interview_journal.store import Journal, open_journal
 from interview_journal.tui.app import JournalApp
@@ -29,11 +30,10 @@ def shown(app: JournalApp) -> str:
 
 
 def test_points_are_the_lines_of_a_list_without_their_bullets() -> None:
-    # The thanks and the heading are no points to work on.
+    # The thanks, the heading and the praise are no points to work on.
     assert feedback_points(LETTER) == [
         "Your system design answer jumped to the database before the requirements.",
         "The answers ran long; we lost the thread in the second half.",
-        "Good energy and clear interest in the product.",
     ]
 
 
@@ -71,7 +71,7 @@ async def test_kept_on_the_interview_and_made_into_issues_with_one_key(journal: 
         await pilot.pause()
         assert not isinstance(app.screen, FeedbackScreen)
         made = len(journal.issues(acme.uuid)) - before
-        assert made == len(feedback_points(LETTER)) >= 3
+        assert made == len(feedback_points(LETTER)) == 2
         assert f"{made} issues from their feedback" in shown(app)
         # listed among the interview's issues, the first of them open in the editor
         await until(pilot, lambda: "uncategorised · Your system design" in shown(app))
@@ -139,3 +139,24 @@ async def test_a_stop_signal_keeps_the_feedback_typed(journal: Journal) -> None:
         app._stop_on_signal()  # what SIGTERM and SIGHUP call
         await pilot.pause()
     assert journal.interview(acme.uuid).feedback == "Concise"
+
+
+@pytest.mark.parametrize(
+    ("point", "praise"),
+    [
+        ("Strong on the technical basics.", True),
+        ("Good questions at the end.", True),
+        ("The panel liked your background, but your answer stayed general.", False),
+        ("You came across as capable, but nervous.", False),
+        ("Your answers weren't clear enough.", False),
+        ("You ran over time on the first question.", False),
+    ],
+)
+def test_praise_is_told_from_a_point_to_work_on(point: str, praise: bool) -> None:
+    assert is_praise(point) is praise
+
+
+def test_praise_becomes_no_issue() -> None:
+    """Turning "Strong on the technical basics" into a mistake to fix would be absurd."""
+    text = "- Strong on the technical basics.\n- The design answer jumped to tools too soon."
+    assert feedback_points(text) == ["The design answer jumped to tools too soon."]
