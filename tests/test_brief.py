@@ -151,11 +151,11 @@ def test_brief_text(brief_db: Path) -> None:
     assert "to do: Plan the route the day before" in out
     assert "Dressed inappropriately — once, 1 interview" in out
     attire = next(line for line in lines if "Dressed inappropriately" in line)
-    assert attire.endswith("(indefensible)")
+    assert attire.endswith("(avoidable: never again)")  # never "indefensible"
     assert "On the day:" in out
     checks = [line for line in lines if line.startswith("  [ ] ")]
     assert len(checks) == 6
-    assert sum(line.endswith("(indefensible)") for line in checks) == 3
+    assert sum(line.endswith("(avoidable)") for line in checks) == 3
 
 
 def test_brief_without_an_upcoming_interview_is_general(tmp_path: Path) -> None:

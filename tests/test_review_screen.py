@@ -79,6 +79,8 @@ async def test_a_full_drill_saves_the_grades_and_the_next_due_dates(journal) -> 
         await pilot.press("space", "1")  # again
         await pilot.pause()
         assert "Drill done" in screen_text(app)
+        assert "Next due" in screen_text(app)  # in the local time: no zone to puzzle over
+        assert "UTC" not in screen_text(app)
         assert "Again" not in footer_text(app)  # no card left: no grades offered
     rows = reviews(journal)
     assert [(problem, rating) for problem, rating, _ in rows][0] == (first, 3)

@@ -113,7 +113,7 @@ def brief(ctx: click.Context, as_json: bool, due: bool) -> None:
                 facts.append(f"{item.interviews} interview{'s' if item.interviews != 1 else ''}")
             if item.last_seen:
                 facts.append(f"last {item.last_seen.isoformat()}")
-            mark = " (indefensible)" if item.indefensible else ""
+            mark = " (avoidable: never again)" if item.indefensible else ""
             lines.append(f"  {item.name} — {', '.join(facts)}{mark}")
             for answer in item.answers:
                 lines.append(
@@ -136,7 +136,7 @@ def brief(ctx: click.Context, as_json: bool, due: bool) -> None:
     lines.append("")
     lines.append("On the day:")
     for check in briefing.checklist:
-        mark = " (indefensible)" if check.indefensible else ""
+        mark = " (avoidable)" if check.indefensible else ""
         lines.append(f"  [ ] {check.text}{mark}")
     click.echo("\n".join(lines))
 

@@ -69,7 +69,7 @@ def briefing_text(briefing: review.Briefing, today, app: App[Any]) -> Group:  # 
             style = theme_style(app, variable) if variable else Style(dim=True)
             heading.append(f"  {item.label}", style=style)
         if item.indefensible:
-            heading.append("  indefensible", style=flag)
+            heading.append("  avoidable: never again", style=flag)
         parts.append(heading)
         for answer in item.answers:
             line = Text(" ".join(answer.should_have.split()))
@@ -93,7 +93,7 @@ def briefing_text(briefing: review.Briefing, today, app: App[Any]) -> Group:  # 
     for entry in briefing.checklist:
         line = Text(entry.text)
         if entry.indefensible:
-            line.append("  (indefensible)", style=flag)
+            line.append("  (avoidable)", style=flag)
         parts.append(hanging("  ☐ ", Style(), line))
     return Group(*parts)
 
@@ -244,7 +244,9 @@ class ReviewScreen(Screen[None]):
         if not self.results:
             text = Text("Nothing is due: your answers are fresh.\n\n")
             if self.next_due is not None:
-                text.append(f"Next card due {self.next_due:%a %d %b %H:%M} (UTC).", style="dim")
+                text.append(
+                    f"Next card due {self.next_due.astimezone():%a %d %b %H:%M}.", style="dim"
+                )
             else:
                 text.append(
                     "Cards are made from issues that have a 'what I should have done'.",
@@ -255,7 +257,7 @@ class ReviewScreen(Screen[None]):
         text = Text("Drill done.\n\n", style="bold")
         text.append(f"Reviewed {summary.reviewed}, {summary.again} to see again soon.\n")
         if summary.due_next:
-            text.append(f"Next due {summary.due_next:%a %d %b %H:%M} (UTC).\n")
+            text.append(f"Next due {summary.due_next.astimezone():%a %d %b %H:%M}.\n")
         if summary.weakest:
             text.append(f"Weakest: {summary.weakest}. ", style="bold")
             text.append("Read your answers there once more before the day.")
