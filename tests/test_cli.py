@@ -143,6 +143,10 @@ def test_add_with_relative_date_and_every_field(journal_path: Path) -> None:
             "Good rapport with Dana",
             "--notes",
             "-",
+            "--location",
+            "1 Main St, 3rd floor",
+            "--link",
+            "https://meet.example.com/acme",
             input="Late, flustered.\nThen blanked on the system design question.\n",
         )
     )
@@ -166,6 +170,10 @@ def test_add_with_relative_date_and_every_field(journal_path: Path) -> None:
     assert interview.interviewers == ["Dana Lee", "Sam Roe"]
     assert interview.notes == "Late, flustered.\nThen blanked on the system design question.\n"
     assert interview.closed is False
+    assert (interview.location, interview.link) == (
+        "1 Main St, 3rd floor",
+        "https://meet.example.com/acme",
+    )
     assert [issue.problem for issue in record.issues] == [
         "Arrived 10 minutes late",
         "Babbled about my thesis",

@@ -46,6 +46,8 @@ from .io import read_notes
     "confident (repeat).",
 )
 @click.option("--notes", "-n", default="", help="The brain dump; '-' reads it from stdin.")
+@click.option("--location", "-l", default="", help="Where it is: the address, building and room.")
+@click.option("--link", default="", help="The video call's link.")
 @click.option(
     "--issue", "-i", "problems", multiple=True, help="Something that went wrong (repeat)."
 )
@@ -64,6 +66,8 @@ def add(
     interviewers: tuple[str, ...],
     feelings: tuple[str, ...],
     notes: str,
+    location: str,
+    link: str,
     problems: tuple[str, ...],
     positives: tuple[str, ...],
 ) -> None:
@@ -88,6 +92,8 @@ def add(
             interviewers=list(interviewers),
             feelings=list(feelings),
             notes=notes,
+            location=location,
+            link=link,
         )
         issues = [Issue(problem=p, interview_uuid=interview.uuid) for p in problems]
         went_well = [Positive(text=t, interview_uuid=interview.uuid) for t in positives]
