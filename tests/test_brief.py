@@ -100,6 +100,9 @@ def test_brief_json_names_the_upcoming_interview_and_orders_the_focus(brief_db: 
         "date": globex.date.isoformat(),
         "time": "09:30",
         "days_until": 3,
+        "stage": "other",
+        "location": "",
+        "link": "",
     }
     focus = data["focus"]
     # rambling: recurring (3 interviews, lately); punctuality: improving (3, fading out);
@@ -152,8 +155,21 @@ def test_brief_text(brief_db: Path) -> None:
     assert "Dressed inappropriately — once, 1 interview" in out
     attire = next(line for line in lines if "Dressed inappropriately" in line)
     assert attire.endswith("(avoidable: never again)")  # never "indefensible"
-    assert "On the day:" in out
+    # With an interview ahead, the checklist is its stage's (here "other"), ticked in the app.
+    assert "Ready for the interview (tick them in the app: r):" in out
     checks = [line for line in lines if line.startswith("  [ ] ")]
+    assert (
+        checks[0] == "  [ ] What Globex does, its news, and why you want to work there (avoidable)"
+    )
+    assert sum(line.endswith("(avoidable)") for line in checks) == 2  # research, the phone
+    assert "On the day:" not in out  # the general list: only without an interview ahead
+
+
+def test_brief_without_an_interview_ahead_gives_the_general_checklist(tmp_path: Path) -> None:
+    out = run("--db", make_journal(tmp_path / "past.db", PAST), "brief").stdout
+    assert out.startswith("No upcoming interview in the journal")
+    assert "On the day:" in out
+    checks = [line for line in out.splitlines() if line.startswith("  [ ] ")]
     assert len(checks) == 6
     assert sum(line.endswith("(avoidable)") for line in checks) == 3
 

@@ -412,6 +412,9 @@ def test_briefing_json() -> None:
         "date": "2026-12-02",
         "time": "09:30",
         "days_until": 5,
+        "stage": UPCOMING.stage,
+        "location": "",
+        "link": "",
     }
     assert data["focus"] == [
         {

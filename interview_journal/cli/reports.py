@@ -65,6 +65,7 @@ def stats(ctx: click.Context, since: str | None, until: str | None, as_json: boo
 
 
 @click.command()
+@click.argument("interview", required=False)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 @click.option(
     "--due",
@@ -73,72 +74,29 @@ def stats(ctx: click.Context, since: str | None, until: str | None, as_json: boo
     "follow-up due or late), and nothing at all otherwise: for cron or a shell's start-up file.",
 )
 @click.pass_context
-def brief(ctx: click.Context, as_json: bool, due: bool) -> None:
-    """Before the next interview: your own lessons, your open actions, a checklist for the day."""
+def brief(ctx: click.Context, interview: str | None, as_json: bool, due: bool) -> None:
+    """Before an interview: what you know of the company, your own lessons, the questions to
+    rehearse, and a checklist for its stage.
+
+    INTERVIEW: a company name (your next interview there, or else your latest), an id or the
+    first characters of it. Without it, your next interview."""
     from ..core import review
     from ..store.briefing import load_briefing
+    from .brief_text import briefing_lines
 
     if due:
+        if interview:
+            raise UserError("--due is about the next day, not one interview: leave INTERVIEW out.")
         _brief_due(ctx, as_json)
         return
     with opened(ctx) as journal, plain_errors():
-        briefing = load_briefing(journal, journal.clock.today())
+        today = journal.clock.today()
+        chosen = journal.find_interview(interview, today, ahead=True).uuid if interview else None
+        briefing = load_briefing(journal, today, chosen)
     if as_json:
         click.echo(json.dumps(review.briefing_json(briefing), indent=2, ensure_ascii=False))
         return
-    lines: list[str] = []
-    upcoming = briefing.upcoming
-    if upcoming is None:
-        lines.append("No upcoming interview in the journal: here is your general briefing.")
-    else:
-        days = briefing.days_until or 0
-        when = upcoming.date.strftime("%a %d %b %Y").replace(" 0", " ")
-        if upcoming.time:
-            when += f" at {upcoming.time.strftime('%H:%M')}"
-        title = upcoming.company + (f" — {upcoming.role}" if upcoming.role else "")
-        lines.append(
-            f"Your next interview: {title}, {when} (in {days} day{'s' if days != 1 else ''})."
-        )
-    lines.append("")
-    if not briefing.focus:
-        lines.append(
-            "Nothing to go over yet: once your past interviews have issues with a category, "
-            "your own lessons show up here."
-        )
-    else:
-        lines.append("Keep in mind (your own lessons, the ones that keep coming back first):")
-        for item in briefing.focus:
-            facts = [item.label or "no trend yet"]
-            if item.interviews:
-                facts.append(f"{item.interviews} interview{'s' if item.interviews != 1 else ''}")
-            if item.last_seen:
-                facts.append(f"last {item.last_seen.isoformat()}")
-            mark = " (avoidable: never again)" if item.indefensible else ""
-            lines.append(f"  {item.name} — {', '.join(facts)}{mark}")
-            for answer in item.answers:
-                lines.append(
-                    f"    → {' '.join(answer.should_have.split())}"
-                    f"  ({answer.company}, {answer.date.isoformat()})"
-                )
-            if not item.answers:
-                lines.append("    (no answer written yet: what should you have done?)")
-            for action in item.actions:
-                lines.append(f"    to do: {action}")
-    if briefing.questions:
-        lines.append("")
-        lines.append("Questions to rehearse (aloud, against the clock: p in the app):")
-        for question in briefing.questions:
-            unanswered = "" if question.answered else " (no answer written yet)"
-            lines.append(f"  ? {question.text}{unanswered}")
-            lines.append(f"      {'; '.join(question.reasons)}")
-        if briefing.more_questions:
-            lines.append(f"  and {briefing.more_questions} more: interview-journal questions --due")
-    lines.append("")
-    lines.append("On the day:")
-    for check in briefing.checklist:
-        mark = " (avoidable)" if check.indefensible else ""
-        lines.append(f"  [ ] {check.text}{mark}")
-    click.echo("\n".join(lines))
+    click.echo("\n".join(briefing_lines(briefing)))
 
 
 def _brief_due(ctx: click.Context, as_json: bool) -> None:

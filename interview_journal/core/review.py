@@ -22,6 +22,8 @@ from functools import cache
 from typing import TYPE_CHECKING, TypeVar
 
 from . import trends
+from .checklists import StageCheck, stage_checklist
+from .history import Visit, visit_json
 from .model import Category, FollowUp, Interview
 from .rehearse import QuestionFacts, Rehearse, questions_to_rehearse
 from .taxonomy import BUILTIN_CATEGORIES, CHECKLIST
@@ -113,6 +115,10 @@ class Briefing:
     """Questions to rehearse beyond those listed."""
     overdue: list[FollowUp] = field(default_factory=list)
     """The follow-ups whose day has passed, of the interviews still open, soonest due first."""
+    history: list[Visit] = field(default_factory=list)
+    """The earlier interviews at the upcoming interview's company, newest first."""
+    stage_checklist: list[StageCheck] = field(default_factory=list)
+    """What to have ready for the upcoming interview's stage, ticked as it keeps them."""
 
 
 def _normal(text: str) -> str:
@@ -152,18 +158,25 @@ def _focus_key(item: FocusItem) -> tuple:
     return (1, -last, -item.interviews, item.slug)
 
 
+def _avoidable(categories: Sequence[Category]) -> set[str]:
+    """The slugs of the categories no answer excuses: the built-in ones as the journal has them
+    now (a user may change which), and the user's own."""
+    indefensible = {category.slug: category.indefensible for category in BUILTIN_CATEGORIES}
+    indefensible |= {category.slug: category.indefensible for category in categories}
+    return {slug for slug, flagged in indefensible.items() if flagged}
+
+
 def checklist(
     categories: Sequence[Category], upcoming: Interview | None = None
 ) -> list[ChecklistItem]:
     """The checklist for the day, each item tied to the category it guards against."""
-    indefensible = {category.slug: category.indefensible for category in BUILTIN_CATEGORIES}
-    indefensible |= {category.slug: category.indefensible for category in categories}
+    avoidable = _avoidable(categories)
     company = upcoming.company.strip() if upcoming else ""
     return [
         ChecklistItem(
             text=text.format(company=company or "the company"),
             category=slug,
-            indefensible=bool(slug and indefensible.get(slug, False)),
+            indefensible=bool(slug and slug in avoidable),
         )
         for text, slug in CHECKLIST
     ]
@@ -181,6 +194,7 @@ def build_briefing(
     questions: Iterable[QuestionFacts] = (),
     now: dt.datetime | None = None,
     overdue: Sequence[FollowUp] = (),
+    history: Sequence[Visit] = (),
 ) -> Briefing:
     """The briefing for `upcoming` (or a general one when it is None).
 
@@ -240,6 +254,10 @@ def build_briefing(
         questions=rehearse,
         more_questions=more,
         overdue=list(overdue),
+        history=list(history),
+        stage_checklist=stage_checklist(upcoming, _avoidable(categories))
+        if upcoming is not None
+        else [],
     )
 
 
@@ -255,6 +273,9 @@ def briefing_json(briefing: Briefing) -> dict:
                 "date": upcoming.date.isoformat(),
                 "time": upcoming.time.strftime("%H:%M") if upcoming.time else None,
                 "days_until": briefing.days_until,
+                "stage": upcoming.stage,
+                "location": upcoming.location,
+                "link": upcoming.link,
             }
             if upcoming is not None
             else None
@@ -294,6 +315,11 @@ def briefing_json(briefing: Briefing) -> dict:
             for item in briefing.questions
         ],
         "more_questions_to_rehearse": briefing.more_questions,
+        "company_history": [visit_json(visit) for visit in briefing.history],
+        "stage_checklist": [
+            {"key": check.key, "text": check.text, "done": check.done, "avoidable": check.avoidable}
+            for check in briefing.stage_checklist
+        ],
         "overdue": [
             {
                 "uuid": follow_up.uuid,

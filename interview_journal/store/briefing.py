@@ -2,23 +2,32 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from typing import TYPE_CHECKING
 
 from ..core import review, trends
+from .errors import NotFound
 
 if TYPE_CHECKING:
     from .journal import Journal
 
 
-def load_briefing(journal: Journal, today: dt.date) -> review.Briefing:
-    """What to prepare for the next interview (or in general), from the journal as it is."""
+def load_briefing(
+    journal: Journal, today: dt.date, interview_uuid: str | None = None
+) -> review.Briefing:
+    """What to prepare for interview `interview_uuid` (by default the next one; in general when
+    there is none), from the journal as it is."""
+    upcoming = journal.upcoming_interview(today)
+    if interview_uuid is not None:
+        with contextlib.suppress(NotFound):  # deleted meanwhile: the next one, as without it
+            upcoming = journal.interview(interview_uuid)
     categories = journal.categories()
     names = {category.slug: category.name for category in categories}
     overview = trends.overview(trends.in_period(journal.sittings(until=today), today=today), names)
     answers, actions = journal.briefing_sources(today)
     return review.build_briefing(
-        upcoming=journal.upcoming_interview(today),
+        upcoming=upcoming,
         today=today,
         overview=overview,
         answers=answers,
@@ -27,4 +36,5 @@ def load_briefing(journal: Journal, today: dt.date) -> review.Briefing:
         questions=journal.rehearsal_facts(today),
         now=journal.clock.now(),
         overdue=journal.overdue_follow_ups(today),
+        history=journal.company_history(upcoming, today) if upcoming is not None else (),
     )

@@ -229,14 +229,15 @@ class Interviews(JournalBase):
             sittings.append(Sitting(uuid, day, at, outcome, rating, felt, found, row_id))
         return sittings
 
-    def find_interview(self, name: str | None, today: dt.date) -> Interview:
+    def find_interview(self, name: str | None, today: dt.date, *, ahead: bool = False) -> Interview:
         """The interview a user names on the command line (DESIGN §11): its uuid, a company
         name (any case; with several interviews there, the newest), or the first characters
         of its uuid when that names one interview only. No name: the newest interview.
 
         "Newest" is the latest interview that has happened (today's counts); only when none
-        has is it the next one to come. NotFound, or Ambiguous (listing the candidates), in
-        plain words otherwise."""
+        has is it the next one to come. With `ahead` (a briefing), the next one to come (from
+        today) first, and the latest that has happened only when none is to come. NotFound, or
+        Ambiguous (listing the candidates), in plain words otherwise."""
         if name is None or not name.strip():
             rows = self._query(f"SELECT id, {INTERVIEW_COLUMNS} FROM interviews")
             if not rows:
@@ -244,7 +245,7 @@ class Interviews(JournalBase):
                     "The journal has no interview yet: add one with "
                     "`interview-journal add COMPANY ROLE --date today`."
                 )
-            return _newest(rows, today)
+            return _newest(rows, today, ahead=ahead)
         text = " ".join(name.split())
         rows = self._query(
             f"SELECT {INTERVIEW_COLUMNS} FROM interviews WHERE uuid = ?", [text.lower()]
@@ -262,7 +263,7 @@ class Interviews(JournalBase):
             rows = self._query(
                 f"SELECT id, {INTERVIEW_COLUMNS} FROM interviews WHERE id IN ({marks})", companies
             )
-            return _newest(rows, today)
+            return _newest(rows, today, ahead=ahead)
         start = text.lower()
         rows = []
         if _UUID_START.fullmatch(start):
@@ -289,13 +290,18 @@ class Interviews(JournalBase):
         )
 
 
-def _newest(rows: list[dict], today: dt.date) -> Interview:
-    """Of these interview rows, the latest that has happened, or else the soonest to come."""
+def _newest(rows: list[dict], today: dt.date, *, ahead: bool = False) -> Interview:
+    """Of these interview rows, the latest that has happened, or else the soonest to come;
+    `ahead`: the soonest to come from today on, or else the latest that has happened."""
     today_text = today.isoformat()
     past = [row for row in rows if row["date"] <= today_text]
 
     def when(row: dict) -> tuple[str, str, int]:
         return row["date"], row["time"] or "", row["id"]
 
-    chosen = max(past, key=when) if past else min(rows, key=when)
+    coming = [row for row in rows if row["date"] >= today_text]
+    if ahead and coming:
+        chosen = min(coming, key=when)
+    else:
+        chosen = max(past, key=when) if past else min(rows, key=when)
     return converters.interview_from_row(chosen)

@@ -12,6 +12,7 @@ from .drill import CARD_COLUMNS, Drill, drill_card
 from .tables import INTERVIEW_COLUMNS
 
 if TYPE_CHECKING:
+    from ..core.history import Visit
     from ..core.review import Answer, DrillCard
 
 
@@ -47,6 +48,51 @@ class ReviewState(Drill):
             [first.isoformat(), last.isoformat()],
         )
         return [converters.interview_from_row(row) for row in rows]
+
+    def company_history(self, interview: Interview, today: dt.date) -> list[Visit]:
+        """The interviews that have happened at `interview`'s company (any case and spacing),
+        other than it, newest first: the latest few, each with the first things that went wrong
+        there as the user wrote them."""
+        from ..core.history import MOST_PROBLEMS, MOST_VISITS, Visit, same_company
+
+        wanted = " ".join(interview.company.split()).casefold()
+        rows = self._query(
+            f"SELECT id, {INTERVIEW_COLUMNS} FROM interviews WHERE date <= ? AND uuid != ? "
+            f"AND lower(trim(company)) = ? ORDER BY date DESC, coalesce(time, '') DESC, id DESC",
+            [today.isoformat(), interview.uuid, wanted.lower()],
+        )
+        if not rows:  # a name SQLite's lower() does not fold (non-ASCII), or inner spaces
+            rows = [
+                row
+                for row in self._query(
+                    f"SELECT id, {INTERVIEW_COLUMNS} FROM interviews WHERE date <= ? "
+                    "AND uuid != ? ORDER BY date DESC, coalesce(time, '') DESC, id DESC",
+                    [today.isoformat(), interview.uuid],
+                )
+                if same_company(row["company"], wanted)
+            ]
+        visits = []
+        for row in rows[:MOST_VISITS]:
+            past = converters.interview_from_row(row)
+            problems = [
+                problem
+                for (problem,) in self._rows(
+                    "SELECT problem FROM issues WHERE interview_id = ? ORDER BY id", [row["id"]]
+                )
+            ]
+            visits.append(
+                Visit(
+                    uuid=past.uuid,
+                    date=past.date,
+                    stage=past.stage,
+                    outcome=past.outcome,
+                    role=past.role,
+                    interviewers=list(past.interviewers),
+                    problems=problems[:MOST_PROBLEMS],
+                    more_problems=max(0, len(problems) - MOST_PROBLEMS),
+                )
+            )
+        return visits
 
     def briefing_sources(
         self, today: dt.date
