@@ -73,7 +73,7 @@ def test_a_company_names_its_next_interview_with_what_you_know_of_it(db: Path) -
     code, out, _ = brief(db, "ACME")
     assert code == 0
     lines = out.splitlines()
-    assert lines[0].startswith("Your next interview: acme — Senior Data Analyst, ")
+    assert lines[0].startswith("Coming up: acme — Senior Data Analyst, ")  # Globex is next
     assert "(in 4 days)" in lines[0]
     assert "  A video interview." in lines
     assert "  Link: https://meet.example.com/acme" in lines

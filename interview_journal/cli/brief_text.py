@@ -75,7 +75,8 @@ def _headline(briefing: review.Briefing) -> list[str]:
         when += f" at {upcoming.time.strftime('%H:%M')}"
     title = upcoming.company + (f" — {upcoming.role}" if upcoming.role else "")
     if days > 0:
-        said = f"Your next interview: {title}, {when} (in {days} day{'s' if days != 1 else ''})."
+        which = "Your next interview" if briefing.soonest else "Coming up"
+        said = f"{which}: {title}, {when} (in {days} day{'s' if days != 1 else ''})."
     elif days == 0:
         said = f"Your interview today: {title}, {when}."
     else:

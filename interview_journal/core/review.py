@@ -119,6 +119,8 @@ class Briefing:
     """The earlier interviews at the upcoming interview's company, newest first."""
     stage_checklist: list[StageCheck] = field(default_factory=list)
     """What to have ready for the upcoming interview's stage, ticked as it keeps them."""
+    soonest: bool = True
+    """The interview briefed for is the next one to come (not one further ahead)."""
 
 
 def _normal(text: str) -> str:
@@ -195,6 +197,7 @@ def build_briefing(
     now: dt.datetime | None = None,
     overdue: Sequence[FollowUp] = (),
     history: Sequence[Visit] = (),
+    soonest: bool = True,
 ) -> Briefing:
     """The briefing for `upcoming` (or a general one when it is None).
 
@@ -255,6 +258,7 @@ def build_briefing(
         more_questions=more,
         overdue=list(overdue),
         history=list(history),
+        soonest=soonest,
         stage_checklist=stage_checklist(upcoming, _avoidable(categories))
         if upcoming is not None
         else [],

@@ -18,7 +18,7 @@ def load_briefing(
 ) -> review.Briefing:
     """What to prepare for interview `interview_uuid` (by default the next one; in general when
     there is none), from the journal as it is."""
-    upcoming = journal.upcoming_interview(today)
+    upcoming = soonest = journal.upcoming_interview(today)
     if interview_uuid is not None:
         with contextlib.suppress(NotFound):  # deleted meanwhile: the next one, as without it
             upcoming = journal.interview(interview_uuid)
@@ -37,4 +37,5 @@ def load_briefing(
         now=journal.clock.now(),
         overdue=journal.overdue_follow_ups(today),
         history=journal.company_history(upcoming, today) if upcoming is not None else (),
+        soonest=soonest is None or upcoming is None or soonest.uuid == upcoming.uuid,
     )

@@ -59,10 +59,13 @@ class ReviewData:
     now: dt.datetime
 
 
-def load_review(journal: Journal, *, page: int = PAGE) -> ReviewData:
-    """The briefing and the first `page` cards of the drill, ordered and counted in SQL."""
+def load_review(
+    journal: Journal, *, page: int = PAGE, interview_uuid: str | None = None
+) -> ReviewData:
+    """The briefing (for interview `interview_uuid`, or the next one) and the first `page`
+    cards of the drill, ordered and counted in SQL."""
     today, now = journal.clock.today(), journal.clock.now()
-    briefing = load_briefing(journal, today)
+    briefing = load_briefing(journal, today, interview_uuid)
     due, count, next_due = journal.drill_queue(now, limit=page)
     return ReviewData(briefing, due, count, next_due, now)
 

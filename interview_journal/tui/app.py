@@ -116,7 +116,7 @@ class JournalApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("t", "switch_mode('trends')", "Trends", id="app.trends"),
-        Binding("r", "switch_mode('review')", "Review", id="app.review"),
+        Binding("r", "review", "Review", id="app.review"),
         Binding("p", "switch_mode('practice')", "Practice", id="app.practice"),
         Binding("question_mark", "help", "Help", id="app.help"),
     ]
@@ -141,6 +141,7 @@ class JournalApp(App[None]):
         self.add_mode("review", self._review_screen)
         self.add_mode("practice", self._practice_screen)
         self.leaving = False
+        self.review_for: str | None = None  # the interview the review briefs for; None: next
         self._damage_said = False
         # Keys go one at a time: the next waits until the one before it has been handled and
         # the focus it moved to (a new dialog, the next field) is ready, so a burst lands where
@@ -174,7 +175,16 @@ class JournalApp(App[None]):
     def _review_screen(self) -> ReviewScreen:
         from .screens.review import ReviewScreen
 
-        return ReviewScreen(self.journal, clock=self.clock)
+        return ReviewScreen(self.journal, clock=self.clock, chosen=lambda: self.review_for)
+
+    def action_review(self) -> None:
+        """Review: from the journal with an interview to come selected, the briefing for that
+        one; otherwise for the next one."""
+        screen = self.screen
+        current = screen.current if isinstance(screen, JournalScreen) else None
+        ahead = current is not None and current.interview.date >= self.clock.today()
+        self.review_for = current.interview.uuid if current and ahead else None
+        self.switch_mode("review")
 
     def _practice_screen(self) -> PracticeScreen:
         from .screens.practice import PracticeScreen

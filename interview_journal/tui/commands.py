@@ -26,7 +26,7 @@ ACTIONS = (
 )
 APP_ACTIONS = (
     ("Trends", "switch_mode('trends')", "Which mistakes keep coming back"),
-    ("Review", "switch_mode('review')", "The briefing and the drill before the next interview"),
+    ("Review", "review", "The briefing and the drill before the next interview"),
     ("Journal", "switch_mode('journal')", "The interviews and their issues"),
     ("Keys", "help", "The keys of the screen on show"),
 )

@@ -9,15 +9,15 @@ went wrong and your answer, and `1`-`4` grade the recall; fsrs schedules the nex
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from collections.abc import Callable
 from functools import partial
-from typing import Any, ClassVar
+from typing import ClassVar
 
-from rich.console import Group, RenderableType
-from rich.style import Style
 from rich.text import Text
-from textual import work
-from textual.app import App, ComposeResult
+from textual import on, work
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
@@ -25,77 +25,21 @@ from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from ...core import review
+from ...core.checklists import ticked
 from ...core.clock import Clock
-from ...store import Journal
+from ...core.model import Interview
+from ...core.validate import InvalidValue
+from ...store import Conflict, Journal, JournalError
 from ...store.drill import PAGE
 from ...store.reads import ReviewData, drill_page, load_review
 from ..reading import read_in_thread
-from ..text import hanging
 from ..theme import theme_style
 from ..widgets.footer import Footer
+from ..widgets.stage_checklist import StageChecklist
 from ..widgets.status_line import tell
+from .briefing_text import briefing_text
 
 GRADES = {1: "again", 2: "hard", 3: "good", 4: "easy"}
-LABEL_COLOURS = {"recurring": "text-error", "improving": "text-warning", "fixed": "text-success"}
-"""The trend labels in the theme's colours, as on the trends screen; `once` is dim."""
-
-
-def briefing_text(briefing: review.Briefing, today, app: App[Any]) -> Group:  # noqa: ANN001
-    """The briefing as the user reads it: their own words as typed, a long answer wrapped under
-    its own start (a hanging indent), colours from the app's theme."""
-    parts: list[RenderableType] = []
-    text = Text()
-    upcoming = briefing.upcoming
-    if upcoming is not None:
-        text.append("Next: ", style="bold")
-        text.append(upcoming.company, style="bold")
-        if upcoming.role:
-            text.append(f" — {upcoming.role}")
-        when = upcoming.date.strftime("%a %d %b")
-        if upcoming.time:
-            when += upcoming.time.strftime(" %H:%M")
-        days = briefing.days_until
-        text.append(f"\n{when}, " + ("tomorrow" if days == 1 else f"in {days} days") + "\n")
-    else:
-        text.append("No interview ahead in the journal: a general briefing.\n", style="bold")
-    if briefing.focus:
-        text.append("\nWatch for", style="bold underline")
-    parts.append(text)
-    flag = theme_style(app, "text-error", bold=True)
-    for item in briefing.focus:
-        heading = Text(f"\n{item.name}", style="bold")
-        if item.label:
-            variable = LABEL_COLOURS.get(item.label)
-            style = theme_style(app, variable) if variable else Style(dim=True)
-            heading.append(f"  {item.label}", style=style)
-        if item.indefensible:
-            heading.append("  avoidable: never again", style=flag)
-        parts.append(heading)
-        for answer in item.answers:
-            line = Text(" ".join(answer.should_have.split()))
-            line.append(f"  ({answer.company}, {answer.date:%b %Y})", style="dim")
-            parts.append(hanging("  → ", theme_style(app, "text-success"), line))
-        for action in item.actions:
-            parts.append(
-                hanging("  ☐ ", theme_style(app, "text-accent"), Text(" ".join(action.split())))
-            )
-    if briefing.questions:
-        parts.append(Text("\nQuestions to rehearse", style="bold underline"))
-        for question in briefing.questions:
-            line = Text(question.text)
-            if not question.answered:
-                line.append("  no answer yet", style=theme_style(app, "text-warning"))
-            line.append("\n" + "; ".join(question.reasons), style="dim")
-            parts.append(hanging("  ? ", theme_style(app, "text-accent"), line))
-        if briefing.more_questions:
-            parts.append(Text(f"  and {briefing.more_questions} more (p to practise)", style="dim"))
-    parts.append(Text("\nOn the day", style="bold underline"))
-    for entry in briefing.checklist:
-        line = Text(entry.text)
-        if entry.indefensible:
-            line.append("  (avoidable)", style=flag)
-        parts.append(hanging("  ☐ ", Style(), line))
-    return Group(*parts)
 
 
 class ReviewScreen(Screen[None]):
@@ -107,6 +51,7 @@ class ReviewScreen(Screen[None]):
         Binding("2", "grade(2)", "Hard", id="review.hard"),
         Binding("3", "grade(3)", "Good", id="review.good"),
         Binding("4", "grade(4)", "Easy", id="review.easy"),
+        Binding("c", "checklist", "Checklist", id="review.checklist"),
         Binding("escape", "app.switch_mode('journal')", "Journal", id="review.back"),
     ]
 
@@ -128,10 +73,14 @@ class ReviewScreen(Screen[None]):
     PAGE: ClassVar[int] = PAGE
     """Cards read at a time: the next ones are read when these are done."""
 
-    def __init__(self, journal: Journal, *, clock: Clock) -> None:
+    def __init__(
+        self, journal: Journal, *, clock: Clock, chosen: Callable[[], str | None] = lambda: None
+    ) -> None:
         super().__init__()
         self.journal = journal  # the app's own connection: the grades are written through it
         self.clock = clock
+        self.chosen = chosen  # the interview to brief for (its uuid), or None: the next one
+        self.upcoming: Interview | None = None  # the interview briefed for, as last kept
         self.loaded = False  # True once the briefing and the drill of this visit are shown
         self.visit = 0  # counts the visits: a page read for an earlier one is not shown
         self._waiting: list[tuple[str, tuple[int, ...]]] = []  # keys pressed before that
@@ -149,6 +98,9 @@ class ReviewScreen(Screen[None]):
             with VerticalScroll(id="briefing", classes="pane") as briefing:
                 briefing.border_title = "Briefing"
                 yield Static(id="briefing-text")
+                checklist = StageChecklist(id="stage-checklist")
+                checklist.display = False
+                yield checklist
             with Vertical(id="drill", classes="pane") as drill:
                 drill.border_title = "Drill"
                 yield Static(id="card-where")
@@ -171,9 +123,8 @@ class ReviewScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="review", exit_on_error=False)
     def _read(self) -> None:
-        data: ReviewData | None = read_in_thread(
-            self, self.journal, self.clock, partial(load_review, page=self.PAGE), None
-        )
+        read = partial(load_review, page=self.PAGE, interview_uuid=self.chosen())
+        data: ReviewData | None = read_in_thread(self, self.journal, self.clock, read, None)
         self.post_message(self.Loaded(data))
 
     @work(thread=True, exclusive=True, group="review-page", exit_on_error=False)
@@ -190,6 +141,8 @@ class ReviewScreen(Screen[None]):
         else:
             text = briefing_text(data.briefing, self.clock.today(), self.app)
             self.query_one("#briefing-text", Static).update(text)
+            self.upcoming = data.briefing.upcoming
+            self.query_one(StageChecklist).show(data.briefing.stage_checklist)
             self.cards, self.next_due = list(data.due), data.next_due
             self.total, self.drill_time = data.due_count, data.now
         self.position = 0
@@ -314,7 +267,39 @@ class ReviewScreen(Screen[None]):
             return
         self.show_card()
 
+    # -- the stage's checklist --------------------------------------------------------------
+
+    def action_checklist(self) -> None:
+        checklist = self.query_one(StageChecklist)
+        checklist.focus()
+        checklist.scroll_visible()
+
+    @on(StageChecklist.Ticked)
+    def _ticked(self, event: StageChecklist.Ticked) -> None:
+        """Kept at once on the interview: one small write, refused plainly if it cannot be."""
+        if self.upcoming is None:
+            return
+        interview = self.upcoming
+        try:
+            try:
+                kept = self._keep_ticks(interview, event.keys)
+            except Conflict:  # changed in another window meanwhile: tick on what it is now
+                kept = self._keep_ticks(self.journal.interview(interview.uuid), event.keys)
+        except (JournalError, InvalidValue) as error:
+            tell(self, str(error), "error", "Not saved")
+            return
+        self.upcoming = kept
+
+    def _keep_ticks(self, interview: Interview, keys: list[str]) -> Interview:
+        ticks = ticked(interview, keys)
+        if ticks == interview.checklist:
+            return interview
+        changed = dataclasses.replace(interview, checklist=ticks)
+        return self.journal.update_interview(changed, expected_updated=interview.updated)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "checklist":
+            return self.query_one(StageChecklist).display
         if not self.loaded and action in {"reveal", "grade"}:
             return True  # taken, and done once the drill is read
         if action == "reveal":
