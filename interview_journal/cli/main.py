@@ -21,13 +21,14 @@ from .entries import add, list_interviews
 from .exchange import export, import_file
 from .follow_ups import draft, profile
 from .practice import questions
-from .reports import brief, stats
+from .reports import brief, prep, stats
 
 for command in (
     add,
     list_interviews,
     stats,
     brief,
+    prep,
     draft,
     profile,
     questions,

@@ -131,3 +131,33 @@ def _brief_due(ctx: click.Context, as_json: bool) -> None:
         return
     for line in due_lines(interviews, follow_ups, companies, today):
         click.echo(line)
+
+
+@click.command()
+@click.argument("interview", required=False)
+@click.pass_context
+def prep(ctx: click.Context, interview: str | None) -> None:
+    """The prep worksheet of an interview, as you wrote it in the app (P): why them, what they
+    do, your questions for them, who you will meet, getting there.
+
+    INTERVIEW: a company name (your next interview there, or else your latest), an id or the
+    first characters of it. Without it, your next interview."""
+    from ..core.worksheet import SECTIONS
+
+    with opened(ctx) as journal, plain_errors():
+        today = journal.clock.today()
+        if interview:
+            chosen = journal.find_interview(interview, today, ahead=True)
+        elif (upcoming := journal.upcoming_interview(today)) is not None:
+            chosen = upcoming
+        else:
+            raise UserError("No interview ahead in the journal: name one (a company or an id).")
+    title = chosen.company + (f" — {chosen.role}" if chosen.role else "")
+    lines = [f"Prep worksheet: {title}, {chosen.date.isoformat()}"]
+    written = [(heading, getattr(chosen, name).strip()) for name, (heading, _) in SECTIONS.items()]
+    for heading, text in written:
+        if text:
+            lines += ["", heading, *(f"  {line}" for line in text.splitlines())]
+    if not any(text for _, text in written):
+        lines += ["", "Nothing written yet: open it in the app with P on the interview."]
+    click.echo("\n".join(lines))

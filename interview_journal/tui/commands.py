@@ -20,6 +20,7 @@ ACTIONS = (
     ("Follow-ups", "follow_ups", "Thank-you note and other follow-ups"),
     ("Edit interview", "edit_interview", "Company, role, date, notes and feelings"),
     ("Feedback received", "feedback", "What they said when you asked; make issues of it"),
+    ("Prep worksheet", "prepare", "Why them, what they do, your questions, who, getting there"),
     ("Your profile", "profile", "Your name, strengths and achievements, for the letters"),
     ("Close or reopen interview", "toggle_closed", "Moved on from it, or back to it"),
     ("Delete", "delete", "The selected issue or interview, after asking"),

@@ -81,9 +81,16 @@ def help_sections(screen: Screen[Any], app: App[Any]) -> list[HelpSection]:
         if kind in seen or not kind.__module__.startswith(OWN_PACKAGE):
             continue
         seen.add(kind)
-        # Only the keys the class itself declares: those it inherits from Textual's widget (a
-        # table's arrows) are the widget's own, and said nowhere else either.
-        rows = bindings_help(vars(kind).get("BINDINGS", []), app)
+        # Only the keys the class and its own mixins declare (the journal screen's prepare
+        # key): those it inherits from Textual's widget (a table's arrows) are the widget's
+        # own, and said nowhere else either.
+        declared = [
+            binding
+            for klass in kind.__mro__
+            if klass.__module__.startswith(OWN_PACKAGE)
+            for binding in vars(klass).get("BINDINGS", [])
+        ]
+        rows = bindings_help(declared, app)
         if rows:
             sections.append((getattr(node, "HELP_TITLE", "") or section_title(node), rows))
     # A dialog holds the app's own keys back (quit, trends, review): not said there.

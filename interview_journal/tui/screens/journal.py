@@ -32,6 +32,7 @@ from ..widgets.issue_list import IssueList
 from ..widgets.status_line import Severity, StatusLine
 from .journal_dialogs import JournalDialogs
 from .journal_links import JournalLinks
+from .journal_prep import JournalPrep
 from .journal_source import JournalSource
 from .journal_text import EMPTY_TEXT, summary_text
 
@@ -42,7 +43,7 @@ DETAIL_DELAY = 0.06  # seconds the selection rests before its issues and editor 
 POLL_SECONDS = 1.0  # how often the journal is asked whether another window wrote to it
 
 
-class JournalScreen(JournalDialogs, JournalLinks, Screen[None]):
+class JournalScreen(JournalPrep, JournalDialogs, JournalLinks, Screen[None]):
     """Capture an interview, list its issues, and write beside each what you should have done."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -495,23 +496,3 @@ class JournalScreen(JournalDialogs, JournalLinks, Screen[None]):
             self.say(f"Not saved: {error}", "error")
             return False
         return True
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        needs_interview = {
-            "new_issue",
-            "edit_interview",
-            "went_well",
-            "follow_ups",
-            "toggle_closed",
-            "delete",
-        }
-        empty = self.interview_list.row_count == 0
-        if action in needs_interview and self.current is None:
-            # Not offered at all on an empty journal; dimmed while none is selected.
-            return False if empty else None
-        if action == "search" and empty:
-            return False  # nothing to search yet
-        # "/" is text in the editor's fields: search is not offered in the footer there.
-        from textual.widgets import TextArea  # loaded with the editor, after the first frame
-
-        return not (action == "search" and isinstance(self.focused, TextArea))
