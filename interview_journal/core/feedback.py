@@ -8,53 +8,24 @@ functions: no I/O, no Textual.
 
 from __future__ import annotations
 
-import json
-import re
 from collections.abc import Sequence
-from functools import cache
-from pathlib import Path
 
 from .model import Issue
+from .sentences import is_praise, sentences
 
-_BULLET = re.compile(r"^\s*(?:[-*•·–—]|\d{1,2}[.)]|[a-z][.)])\s+", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'“‘(]?[A-Z0-9])")
 SHORTEST_POINT = 8
 """Characters a point needs to be worth an issue: "Thanks!" is not one."""
 MOST_POINTS = 12
 """A bound on the issues one feedback makes: a long letter is not a list of mistakes."""
-PRAISE = Path(__file__).with_name("praise.json")
-
-
-@cache
-def _words(path: Path = PRAISE) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The words of praise and of critique (praise.json), each as a pattern that finds a word
-    starting with one of them."""
-    data = json.loads(path.read_text(encoding="utf-8"))
-    praise, critique = (
-        re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, data[key])) + ")", re.IGNORECASE)
-        for key in ("praise", "critique")
-    )
-    return praise, critique
-
-
-def is_praise(point: str) -> bool:
-    """Whether `point` only praises ("Strong on the technical basics."): a word of praise and
-    none of critique ("liked your background, but ..." is something to work on)."""
-    praise, critique = _words()
-    plain = point.replace("’", "'").replace("n't", " not")
-    return bool(praise.search(plain)) and not critique.search(plain)
 
 
 def feedback_points(text: str) -> list[str]:
     """The points of a feedback: each item of a list, each sentence of a paragraph; bullets
     and numbering taken off, each once, in order. Thanks, headings ("A few notes:") and praise
     ("Strong on the technical basics.") are not points to work on."""
-    lines = [_BULLET.sub("", line).strip() for line in text.splitlines()]
-    sentences = [part for line in lines for part in _SENTENCE_END.split(line)]
     points: list[str] = []
     seen: set[str] = set()
-    for sentence in sentences:
-        point = " ".join(sentence.split())
+    for point in sentences(text):
         key = point.casefold().rstrip(".!?")
         if (
             len(point) >= SHORTEST_POINT

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import replace
 
 from ..core.model import Interview, Issue, utc_now
@@ -31,16 +32,22 @@ class Issues(ReviewState, Linking):
         return self._one("issues", uuid)
 
     def add_issue(self, issue: Issue) -> Issue:
+        return self.add_issues([issue])[0]
+
+    def add_issues(self, issues: Sequence[Issue]) -> list[Issue]:
+        """Add the issues in one write: all of them, or (one refused) none."""
         now = utc_now()
-        issue = replace(prepare_issue(issue), created=now, updated=now)
-        row = converters.issue_to_row(issue)
+        ready = [replace(prepare_issue(issue), created=now, updated=now) for issue in issues]
+        added = []
         with self._writing() as db:
-            row["interview_id"] = self._id_of("interviews", issue.interview_uuid)
-            row_id = db.table("issues").insert(row).last_rowid
-            assert row_id is not None
-            self._mistake_repeated(row["interview_id"], issue.category, issue.uuid)
-            linked = self._link("issues", row_id)
-        return _linked(issue, linked)
+            for issue in ready:
+                row = converters.issue_to_row(issue)
+                row["interview_id"] = self._id_of("interviews", issue.interview_uuid)
+                row_id = db.table("issues").insert(row).last_rowid
+                assert row_id is not None
+                self._mistake_repeated(row["interview_id"], issue.category, issue.uuid)
+                added.append(_linked(issue, self._link("issues", row_id)))
+        return added
 
     def update_issue(self, issue: Issue, *, expected_updated: str | None = None) -> Issue:
         """Write the issue over the stored one; with `expected_updated`, only if the stored one

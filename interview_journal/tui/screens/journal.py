@@ -14,7 +14,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Header, OptionList, Static
@@ -32,7 +32,7 @@ from ..widgets.issue_list import IssueList
 from ..widgets.status_line import Severity, StatusLine
 from .journal_dialogs import JournalDialogs
 from .journal_links import JournalLinks
-from .journal_prep import JournalPrep
+from .journal_prep import PREPARING, JournalPrep
 from .journal_source import JournalSource
 from .journal_text import EMPTY_TEXT, summary_text
 
@@ -76,6 +76,7 @@ class JournalScreen(JournalPrep, JournalDialogs, JournalLinks, Screen[None]):
             id="journal.follow_ups",
             tooltip="Thank-you note and other follow-ups",
         ),
+        *PREPARING,
         Binding(
             "F",
             "feedback",
@@ -159,13 +160,18 @@ class JournalScreen(JournalPrep, JournalDialogs, JournalLinks, Screen[None]):
 
         summary = Static(id="summary", classes="pane")
         summary.border_title = "Interview"
+        label = Static("Brain dump: ", id="dump-label")  # where it has no frame to say it
+        dump = VerticalScroll(label, Static(id="dump-text"), id="dump", classes="pane")
+        dump.can_focus = False
+        dump.border_title = "Brain dump"
+        dump.border_subtitle = "D splits it into issues"
         issues = IssueList(id="issues", classes="pane")
         issues.border_title = "Issues"
         editor = IssueEditor(
             today=self.clock.today, id="editor", classes="pane -empty", disabled=True
         )
         editor.border_title = "Issue"
-        self.query_one("#main").mount(Vertical(summary, issues, editor, id="detail"))
+        self.query_one("#main").mount(Vertical(summary, dump, issues, editor, id="detail"))
 
     def on_issue_editor_ready(self) -> None:
         """The detail panes are mounted."""
@@ -243,6 +249,9 @@ class JournalScreen(JournalPrep, JournalDialogs, JournalLinks, Screen[None]):
 
     def _show_summary(self) -> None:
         summary = self.query_one("#summary", Static)
+        notes = self.current.interview.notes.strip() if self.current else ""
+        self.query_one("#dump").display = bool(notes)  # the method's first step, kept in view
+        self.query_one("#dump-text", Static).update(Text(notes))
         if self.current is None:
             summary.update("")
             return

@@ -1,52 +1,77 @@
-"""The part of JournalScreen that prepares for an interview to come (issue 14): the prep
-worksheet (P), and which of the screen's keys are offered when."""
+"""The part of JournalScreen that prepares (issue 14): the prep worksheet of an interview to come
+(P), the brain dump split into issues (D), and which of the screen's keys are offered when."""
 
 from __future__ import annotations
 
 import contextlib
 import dataclasses
-from typing import TYPE_CHECKING, Any, ClassVar
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
-from textual import on
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from ...core.text import counted
 from ...core.validate import InvalidValue
 from ...store import Conflict, JournalError
-from .worksheet import WorksheetScreen
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the dialogs are imported when opened: not needed for the first frame
     from ...core.clock import Clock
-    from ...core.model import Interview, InterviewSummary
+    from ...core.model import Category, Interview, InterviewSummary
+    from ...core.split import Draft
     from ...store import Journal
     from ..widgets.interview_list import InterviewList
+    from ..widgets.status_line import Severity
+    from .worksheet import WorksheetScreen
 
 NEEDS_INTERVIEW = frozenset(
-    {"new_issue", "edit_interview", "went_well", "follow_ups", "toggle_closed", "delete", "prepare"}
+    {
+        "new_issue",
+        "edit_interview",
+        "went_well",
+        "follow_ups",
+        "toggle_closed",
+        "delete",
+        "prepare",
+        "split",
+    }
 )
 """The keys that act on the selected interview."""
+PREPARING: list[BindingType] = [
+    Binding(
+        "D",
+        "split",
+        "Split dump",
+        id="journal.split",
+        tooltip="Each sentence of the brain dump as a draft issue: keep, merge or drop",
+        show=False,
+    ),
+    Binding(
+        "P",
+        "prepare",
+        "Prepare",
+        id="journal.prepare",
+        tooltip="The prep worksheet: why them, your questions, the people, getting there",
+    ),
+]
+"""The keys of this part, bound on JournalScreen in the order of its keys (after f)."""
 
 
 class JournalPrep(Screen[None]):
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "P",
-            "prepare",
-            "Prepare",
-            id="journal.prepare",
-            tooltip="The prep worksheet: why them, what they do, your questions, the people, "
-            "getting there",
-        ),
-    ]
+    """P opens the prep worksheet, D splits the brain dump (both bound on JournalScreen, in the
+    order of its keys)."""
 
     if TYPE_CHECKING:  # what JournalScreen provides
         journal: Journal
         clock: Clock
         current: InterviewSummary | None
+        categories: dict[str, Category]
 
         @property
         def interview_list(self) -> InterviewList: ...
         def save_draft(self, *, ask: bool = True) -> bool: ...
+        def say(self, text: str, severity: Severity = "information") -> None: ...
+        def _show_interview(self, keep_issue: str | None, *, load_editor: bool = True) -> None: ...
 
     def action_prepare(self) -> None:
         if self.current is None:
@@ -55,12 +80,13 @@ class JournalPrep(Screen[None]):
         try:
             interview = self.journal.interview(self.current.interview.uuid)
         except JournalError as error:
-            self.notify(str(error), severity="error")
+            self.say(str(error), "error")
             return
+        from .worksheet import WorksheetScreen
+
         self.app.push_screen(WorksheetScreen(interview, today=self.clock.today()))
 
-    @on(WorksheetScreen.Typed)
-    def _worksheet_typed(self, message: WorksheetScreen.Typed) -> None:
+    def on_worksheet_screen_typed(self, message: WorksheetScreen.Typed) -> None:
         dialog = message.dialog
         try:
             stored, said = self._write_worksheet(dialog.interview, message.fields)
@@ -91,9 +117,56 @@ class JournalPrep(Screen[None]):
             stored = journal.update_interview(changed, expected_updated=theirs.updated)
             return stored, "Saved, over a change made in another window to this interview."
 
+    # -- the brain dump, split into issues ----------------------------------------------------
+
+    def action_split(self) -> None:
+        if self.current is None:
+            return
+        self.save_draft()
+        from ...core.split import drafts_from_dump  # the taxonomy's words: not for the first frame
+
+        uuid = self.current.interview.uuid
+        try:
+            interview = self.journal.interview(uuid)
+            drafts = drafts_from_dump(interview.notes, self.journal.issues(uuid))
+        except JournalError as error:
+            self.say(str(error), "error")
+            return
+        if not interview.notes.strip():
+            self.say("No brain dump yet: e, then write everything you remember in it.")
+            return
+        if not drafts:
+            self.say("The brain dump has no sentence to make an issue of.")
+            return
+        names = {slug: category.name for slug, category in self.categories.items()}
+        from .split import SplitScreen
+
+        self.app.push_screen(
+            SplitScreen(interview, drafts, names), partial(self._split_given, interview)
+        )
+
+    def _split_given(self, interview: Interview, drafts: list[Draft] | None) -> None:
+        if drafts is None:
+            return
+        from ...core.split import issues_from_drafts
+
+        try:
+            added = self.journal.add_issues(issues_from_drafts(drafts, interview.uuid))
+        except (JournalError, InvalidValue) as error:
+            self.say(f"Not added: {error}", "error")
+            return
+        self._show_interview(keep_issue=added[0].uuid if added else None)
+        self.interview_list.reload(keep=interview.uuid)
+        self.say(
+            f"{counted(len(added), 'issue')} added from the brain dump: write beside each what "
+            "you would do instead."
+        )
+
     def save_now(self) -> None:
         """Stopped (SIGTERM, the terminal closed): the worksheet's typing is written if it can
         be, then what the other dialogs hold (JournalDialogs.save_now)."""
+        from .worksheet import WorksheetScreen
+
         for dialog in self.app.screen_stack:
             if isinstance(dialog, WorksheetScreen) and dialog.unsaved:
                 with contextlib.suppress(JournalError, InvalidValue):
@@ -108,8 +181,8 @@ class JournalPrep(Screen[None]):
             # Not offered at all on an empty journal; dimmed while none is selected.
             return False if empty else None
         if action == "prepare" and self.current is not None:
-            # Offered for an interview to come; for a past one it still opens, dimmed.
-            return True if self.current.interview.date >= self.clock.today() else None
+            # For an interview to come (the footer has no room for what does not fit).
+            return self.current.interview.date >= self.clock.today()
         if action == "search" and empty:
             return False  # nothing to search yet
         # "/" is text in the editor's fields: search is not offered in the footer there.
