@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 import icalendar
+import pytest
 from click.testing import CliRunner, Result
 
 from interview_journal.cli.main import cli
@@ -101,3 +102,26 @@ def test_exporting_again_keeps_the_uids_and_an_existing_file_needs_force(tmp_pat
     to_stdout = run("--db", path, "calendar", "export")
     assert to_stdout.exit_code == 0
     assert to_stdout.stdout.startswith("BEGIN:VCALENDAR")
+
+
+def test_an_interview_in_summer_is_at_its_summer_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Exported in winter, an interview at 10:00 in July is at 10:00 summer time (08:00 UTC in
+    Berlin), not at today's offset (09:00 UTC)."""
+    import time
+
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    time.tzset()
+    try:
+        path = tmp_path / "journal.db"
+        july = dt.date(TODAY.year + 1, 7, 15)
+        with open_journal(path) as journal:
+            journal.add_interview(Interview(company="Acme", date=july, time=dt.time(10, 0)))
+        out = tmp_path / "summer.ics"
+        assert run("--db", path, "calendar", "export", "-o", out).exit_code == 0
+        [event] = events(out).values()
+        assert event.decoded("dtstart") == dt.datetime(july.year, 7, 15, 8, 0, tzinfo=dt.UTC)
+    finally:
+        monkeypatch.undo()
+        time.tzset()

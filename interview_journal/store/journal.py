@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from .backup import Backup
 from .base import open_connection, open_writable
+from .calendar_in import CalendarImport
 from .categories import Categories
 from .damage import damage_report, damaged_tables
 from .errors import JournalError, JournalReadOnly, JournalUnavailable
@@ -69,6 +70,7 @@ class Journal(
     Importing,
     Integrity,
     Backup,
+    CalendarImport,
 ):
     """Every read and write of the journal. Returns domain objects, never rows."""
 

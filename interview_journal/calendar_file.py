@@ -1,0 +1,39 @@
+"""Reading a calendar file to import (issue 14), for the command line and the app alike: a
+regular file only (a pipe or a device could wait forever), with a bound on its size, every
+failure said in plain words as a CalendarFileError."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from .core.calendar_in import MAX_FILE_BYTES, CalendarFileError
+
+
+def read_calendar_file(path: Path) -> bytes:
+    path = path.expanduser()
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    except FileNotFoundError:
+        raise CalendarFileError("no such file") from None
+    except IsADirectoryError:
+        raise CalendarFileError("a folder, not a file") from None
+    except OSError as error:
+        raise CalendarFileError(f"cannot be read ({error.strerror})") from None
+    status = os.fstat(descriptor)
+    if not stat.S_ISREG(status.st_mode):
+        os.close(descriptor)
+        if stat.S_ISDIR(status.st_mode):
+            raise CalendarFileError("a folder, not a file")
+        raise CalendarFileError("not a regular file (a pipe or a device)")
+    with os.fdopen(descriptor, "rb") as stream:
+        if status.st_size > MAX_FILE_BYTES:
+            raise CalendarFileError(
+                f"{status.st_size / 1_000_000:,.1f} MB; a calendar file is read up to "
+                f"{MAX_FILE_BYTES // (1024 * 1024)} MB"
+            )
+        try:
+            return stream.read(MAX_FILE_BYTES + 1)
+        except OSError as error:
+            raise CalendarFileError(f"cannot be read ({error.strerror})") from None
