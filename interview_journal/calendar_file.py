@@ -1,9 +1,11 @@
 """Reading a calendar file to import (issue 14), for the command line and the app alike: a
 regular file only (a pipe or a device could wait forever), with a bound on its size, every
-failure said in plain words as a CalendarFileError."""
+failure said in plain words as a CalendarFileError; and the user's time zone, which calendar
+times are read and written in."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import stat
 from pathlib import Path
@@ -37,3 +39,11 @@ def read_calendar_file(path: Path) -> bytes:
             return stream.read(MAX_FILE_BYTES + 1)
         except OSError as error:
             raise CalendarFileError(f"cannot be read ({error.strerror})") from None
+
+
+def local_zone() -> dt.tzinfo:
+    """The user's time zone, with its daylight saving: an interview in July is at its summer
+    time, whatever the offset today (python-dateutil reads the system's rules)."""
+    from dateutil.tz import tzlocal
+
+    return tzlocal()

@@ -217,3 +217,73 @@ def test_standard_input_and_a_folder(journal_path: Path, tmp_path: Path) -> None
     assert piped.exit_code == 0 and "Added 3:" in piped.stdout
     folder = run("--db", journal_path, "calendar", "import", tmp_path)
     assert folder.exit_code == 1 and "a folder, not a file" in folder.stderr
+
+
+# -- the app, from the command palette -----------------------------------------------------------
+
+
+async def open_calendar_dialog(app, pilot) -> None:  # noqa: ANN001
+    from interview_journal.tui.screens.calendar_import import CalendarImportScreen
+
+    from .conftest import palette_offers, until
+    from .test_journal_screen import type_text
+
+    await pilot.press("ctrl+p")
+    await type_text(pilot, "calendar file")
+    await until(pilot, lambda: palette_offers(app, "Import a calendar file"))
+    await pilot.press("enter")
+    await until(pilot, lambda: isinstance(app.screen, CalendarImportScreen))
+
+
+async def test_the_palette_imports_a_calendar_after_showing_what_it_found(
+    journal_path: Path,
+) -> None:
+    from interview_journal.tui.app import JournalApp
+    from interview_journal.tui.screens.journal import JournalScreen
+
+    from .conftest import screen_lines, until
+    from .test_journal_screen import type_text
+
+    def shown() -> str:
+        return "\n".join(screen_lines(app))
+
+    journal = open_journal(journal_path)
+    app = JournalApp(journal=journal, today=lambda: NOW.date())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_calendar_dialog(app, pilot)
+        await type_text(pilot, str(FIXTURES / "not-a-calendar.ics"))
+        await pilot.press("enter")
+        await until(pilot, lambda: "not a calendar file" in shown())
+        assert journal.count_interviews() == 1  # nothing changed
+        app.screen.query_one("#path").value = ""
+        await type_text(pilot, str(FIXTURES / "google.ics"))
+        await pilot.press("enter")
+        await until(pilot, lambda: "Would add 3:" in shown())
+        assert "Dentist (10 Jan 2027): not an interview" in shown()
+        assert journal.count_interviews() == 1  # not before it is confirmed
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, JournalScreen))
+        await until(pilot, lambda: "Calendar: 3 added, 4 skipped." in shown())
+        assert journal.count_interviews() == 4
+        await until(pilot, lambda: "Acme" in shown())  # listed, the cursor on it
+
+
+async def test_escape_imports_nothing(journal_path: Path) -> None:
+    from interview_journal.tui.app import JournalApp
+    from interview_journal.tui.screens.journal import JournalScreen
+
+    from .conftest import screen_lines, until
+    from .test_journal_screen import type_text
+
+    before = file_digest(journal_path)
+    journal = open_journal(journal_path)
+    app = JournalApp(journal=journal, today=lambda: NOW.date())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_calendar_dialog(app, pilot)
+        await type_text(pilot, str(FIXTURES / "google.ics"))
+        await pilot.press("enter")
+        await until(pilot, lambda: "Would add 3:" in "\n".join(screen_lines(app)))
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, JournalScreen))
+    journal.close()
+    assert file_digest(journal_path) == before

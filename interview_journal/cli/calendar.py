@@ -2,21 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import click
 
 from .common import UserError, opened, plain_errors, settings_of, standard_input
 from .io import export_output, write_export
-
-
-def local_zone() -> dt.tzinfo:
-    """The user's time zone, with its daylight saving: an interview in July is at its summer
-    time, whatever the offset today (python-dateutil reads the system's rules)."""
-    from dateutil.tz import tzlocal
-
-    return tzlocal()
 
 
 @click.group()
@@ -41,6 +32,7 @@ def export_calendar(ctx: click.Context, output_name: str | None, force: bool) ->
     read the briefing, and every open follow-up on its day. Import it into your calendar, or
     export again later: the same items are updated, not doubled."""
 
+    from ..calendar_file import local_zone
     from ..core.calendar import calendar_file
     from ..core.model import LATEST
 
@@ -87,7 +79,7 @@ def import_calendar(ctx: click.Context, file: Path, all_events: bool, dry_run: b
     changes nothing; an event moved in your calendar moves its interview; one cancelled is
     marked in its notes (never deleted). A report says what was added, updated and skipped."""
 
-    from ..calendar_file import read_calendar_file
+    from ..calendar_file import local_zone, read_calendar_file
     from ..core.calendar_in import CalendarFileError, read_calendar
 
     name = "standard input" if str(file) == "-" else str(file)

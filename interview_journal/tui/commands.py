@@ -21,6 +21,11 @@ ACTIONS = (
     ("Edit interview", "edit_interview", "Company, role, date, notes and feelings"),
     ("Feedback received", "feedback", "What they said when you asked; make issues of it"),
     ("Prep worksheet", "prepare", "Why them, what they do, your questions, who, getting there"),
+    (
+        "Import a calendar file",
+        "import_calendar",
+        "Your calendar's interviews (.ics) into the journal",
+    ),
     ("Your profile", "profile", "Your name, strengths and achievements, for the letters"),
     ("Close or reopen interview", "toggle_closed", "Moved on from it, or back to it"),
     ("Delete", "delete", "The selected issue or interview, after asking"),

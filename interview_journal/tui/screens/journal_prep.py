@@ -1,5 +1,6 @@
 """The part of JournalScreen that prepares (issue 14): the prep worksheet of an interview to come
-(P), the brain dump split into issues (D), and which of the screen's keys are offered when."""
+(P), the brain dump split into issues (D), a calendar file imported (from the palette), and
+which of the screen's keys are offered when."""
 
 from __future__ import annotations
 
@@ -14,8 +15,10 @@ from textual.screen import Screen
 from ...core.text import counted
 from ...core.validate import InvalidValue
 from ...store import Conflict, JournalError
+from ..reading import read_or
 
 if TYPE_CHECKING:  # the dialogs are imported when opened: not needed for the first frame
+    from ...core.calendar_in import CalendarPlan
     from ...core.clock import Clock
     from ...core.model import Category, Interview, InterviewSummary
     from ...core.split import Draft
@@ -71,6 +74,7 @@ class JournalPrep(Screen[None]):
         def interview_list(self) -> InterviewList: ...
         def save_draft(self, *, ask: bool = True) -> bool: ...
         def say(self, text: str, severity: Severity = "information") -> None: ...
+        def show_overdue(self) -> None: ...
         def _show_interview(self, keep_issue: str | None, *, load_editor: bool = True) -> None: ...
 
     def action_prepare(self) -> None:
@@ -161,6 +165,39 @@ class JournalPrep(Screen[None]):
             f"{counted(len(added), 'issue')} added from the brain dump: write beside each what "
             "you would do instead."
         )
+
+    # -- a calendar file --------------------------------------------------------------------
+
+    def action_import_calendar(self) -> None:
+        from .calendar_import import CalendarImportScreen
+
+        self.save_draft()
+        me = read_or(self, lambda: self.journal.profile().name, "")
+        screen = CalendarImportScreen(self.journal, clock=self.clock, me=me)
+        self.app.push_screen(screen, self._calendar_planned)
+
+    def _calendar_planned(self, plan: CalendarPlan | None) -> None:
+        if plan is None:
+            return
+        try:
+            done = self.journal.apply_calendar(plan)
+        except Conflict:
+            self.say("The journal changed meanwhile: nothing imported. Import the file again.")
+            return
+        except (JournalError, InvalidValue) as error:
+            self.say(f"Nothing imported: {error}", "error")
+            return
+        changed = [*done.add, *(after for _, after in done.update)]
+        current = self.current.interview.uuid if self.current else None
+        self.interview_list.reload(keep=changed[0].uuid if changed else current)
+        self.show_overdue()  # the thank-you notes of the interviews added
+        parts = [
+            f"{len(done.add)} added" if done.add else "",
+            f"{len(done.update)} updated" if done.update else "",
+            f"{len(done.cancel)} marked cancelled" if done.cancel else "",
+            f"{len(done.skipped)} skipped" if done.skipped else "",
+        ]
+        self.say("Calendar: " + ", ".join(part for part in parts if part) + ".")
 
     def save_now(self) -> None:
         """Stopped (SIGTERM, the terminal closed): the worksheet's typing is written if it can
