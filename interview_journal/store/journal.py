@@ -88,6 +88,21 @@ class Journal(
         )
 
 
+def open_reader(path: str | os.PathLike[str]) -> Journal:
+    """The journal at `path`, read-only, for a thread of a program that has it open already
+    (the app's workers). Not inspected again: reading the file's header through a descriptor
+    of its own and closing it drops every lock this process holds on the file (POSIX), the
+    app's own connection's too; another program closing the journal then took itself for the
+    last one and deleted the -wal the app goes on writing to, and the app's later writes were
+    seen by no one, and lost at exit."""
+    path = Path(path).expanduser()
+    if not path.exists():
+        raise JournalUnavailable(f"{path}: the journal file is gone.")
+    return open_connection(
+        Journal, path, create=False, read_only=True, busy_timeout=BUSY_TIMEOUT_SECONDS
+    )
+
+
 def open_journal(
     path: str | os.PathLike[str],
     *,

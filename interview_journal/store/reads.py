@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from ..core import review
 from ..core.clock import Clock
 from ..core.model import Category, SearchHit
-from . import Journal, open_journal
+from . import Journal
 from .briefing import load_briefing
 from .drill import PAGE
+from .journal import open_reader
 
 __all__ = [
     "Described",
@@ -36,7 +37,7 @@ __all__ = [
 @contextmanager
 def reader(path: str | os.PathLike[str], clock: Clock | None = None) -> Iterator[Journal]:
     """The journal at `path`, opened read-only for one worker, with the app's clock."""
-    journal = open_journal(path, create=False, read_only=True)
+    journal = open_reader(path)  # never open_journal: see open_reader
     if clock is not None:
         journal.clock = clock
     try:
