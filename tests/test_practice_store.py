@@ -89,6 +89,8 @@ def test_a_journal_made_before_questions_gets_the_bank_and_its_quotes_linked(
         journal.close()
     # every row as it was, but for the links (and the later migrations' new columns)
     links = ("question_id", "question_link", "story_id", "action_done", "feedback")
+    links += ("location", "link", "calendar_uid", "checklist", "prep_why", "prep_company")
+    links += ("prep_questions", "prep_people", "prep_logistics")
     after = {table: _rows(path, table, links) for table in OLD_TABLES}
     after["issues"] = after["issues"][:-1]  # the one added above
     assert after == before
