@@ -69,6 +69,9 @@ async def test_typed_text_is_saved_as_you_type_and_found_after_a_restart(
         await until(pilot, lambda: isinstance(app.screen, WorksheetScreen))
         assert app.screen.query_one("#prep_why", TextArea).text == "Their data team"
         assert app.screen.query_one("#prep_questions", TextArea).text == ODD
+        await pilot.press(*" ships daily", "escape")  # goes on where it was left off
+        await until(pilot, lambda: journal.interview(acme.uuid).prep_why.endswith("s daily"))
+        assert journal.interview(acme.uuid).prep_why == "Their data team ships daily"
     journal.close()
 
 

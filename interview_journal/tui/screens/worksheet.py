@@ -117,6 +117,8 @@ class WorksheetScreen(Dialog[None]):
 
     def on_mount(self) -> None:
         super().on_mount()
+        for area in self.query(TextArea):  # typing goes on from where the user left off
+            area.move_cursor(area.document.end)
         # Not scrolled to: the first field is in view, and scrolling to it hid its heading.
         self.query_one("#prep_why", TextArea).focus(scroll_visible=False)
 
