@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -13,7 +16,7 @@ from textual.widgets import TextArea
 
 from interview_journal.cli.main import cli
 from interview_journal.core.model import Interview
-from interview_journal.store import open_journal
+from interview_journal.store import Journal, open_journal
 from interview_journal.tui.app import JournalApp
 from interview_journal.tui.screens.help import help_sections
 from interview_journal.tui.screens.journal import JournalScreen
@@ -36,15 +39,27 @@ def shown(app: JournalApp) -> str:
     return "\n".join(screen_lines(app))
 
 
+@asynccontextmanager
+async def worksheet_open(
+    journal_path: Path, size: tuple[int, int] = (100, 34)
+) -> AsyncIterator[tuple[JournalApp, Any, Journal]]:
+    """The app on the journal at `journal_path`, P pressed on its first row (Acme, to come)."""
+    journal = open_journal(journal_path)
+    app = JournalApp(journal=journal, today=lambda: TODAY)
+    try:
+        async with app.run_test(size=size) as pilot:
+            await pilot.press("P")
+            await until(pilot, lambda: isinstance(app.screen, WorksheetScreen))
+            yield app, pilot, journal
+    finally:
+        journal.close()
+
+
 async def test_typed_text_is_saved_as_you_type_and_found_after_a_restart(
     journal_path: Path,
 ) -> None:
     acme = upcoming(journal_path)
-    journal = open_journal(journal_path)
-    app = JournalApp(journal=journal, today=lambda: TODAY)
-    async with app.run_test(size=(100, 34)) as pilot:
-        await pilot.press("P")  # the first row: Acme, in 3 days
-        await until(pilot, lambda: isinstance(app.screen, WorksheetScreen))
+    async with worksheet_open(journal_path) as (app, pilot, journal):  # Acme, in 3 days
         assert "in 3 days" in shown(app) and "Why them" in shown(app)
         journal_screen = app.screen_stack[0]
         assert isinstance(journal_screen, JournalScreen)
@@ -60,45 +75,29 @@ async def test_typed_text_is_saved_as_you_type_and_found_after_a_restart(
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, JournalScreen)
-    journal.close()
 
-    journal = open_journal(journal_path)
-    app = JournalApp(journal=journal, today=lambda: TODAY)
-    async with app.run_test(size=(100, 34)) as pilot:
-        await pilot.press("P")
-        await until(pilot, lambda: isinstance(app.screen, WorksheetScreen))
+    async with worksheet_open(journal_path) as (app, pilot, journal):  # the app opened again
         assert app.screen.query_one("#prep_why", TextArea).text == "Their data team"
         assert app.screen.query_one("#prep_questions", TextArea).text == ODD
         await pilot.press(*" ships daily", "escape")  # goes on where it was left off
         await until(pilot, lambda: journal.interview(acme.uuid).prep_why.endswith("s daily"))
         assert journal.interview(acme.uuid).prep_why == "Their data team ships daily"
-    journal.close()
 
 
 async def test_escape_right_after_typing_keeps_it(journal_path: Path) -> None:
     acme = upcoming(journal_path)
-    journal = open_journal(journal_path)
-    app = JournalApp(journal=journal, today=lambda: TODAY)
-    async with app.run_test(size=(100, 34)) as pilot:
-        await pilot.press("P")
-        await until(pilot, lambda: isinstance(app.screen, WorksheetScreen))
+    async with worksheet_open(journal_path) as (_app, pilot, journal):
         await pilot.press(*"Bus 42", "escape")
         await until(pilot, lambda: journal.interview(acme.uuid).prep_why == "Bus 42")
-    journal.close()
 
 
 async def test_a_stop_keeps_what_was_typed(journal_path: Path) -> None:
     """SIGTERM or a closed terminal: the app asks each screen to save_now."""
     acme = upcoming(journal_path)
-    journal = open_journal(journal_path)
-    app = JournalApp(journal=journal, today=lambda: TODAY)
-    async with app.run_test(size=(100, 34)) as pilot:
-        await pilot.press("P")
-        await until(pilot, lambda: isinstance(app.screen, WorksheetScreen))
+    async with worksheet_open(journal_path) as (app, pilot, journal):
         await pilot.press(*"Leave at 8")
         app.screen_stack[0].save_now()  # what the signal handler calls, before the delay
         assert journal.interview(acme.uuid).prep_why == "Leave at 8"
-    journal.close()
 
 
 @pytest.mark.parametrize("size", [(80, 24), (60, 20)])
@@ -106,11 +105,7 @@ async def test_every_section_is_reachable_and_roomy_at_small_sizes(
     journal_path: Path, size: tuple[int, int]
 ) -> None:
     upcoming(journal_path)
-    journal = open_journal(journal_path)
-    app = JournalApp(journal=journal, today=lambda: TODAY)
-    async with app.run_test(size=size) as pilot:
-        await pilot.press("P")
-        await until(pilot, lambda: isinstance(app.screen, WorksheetScreen))
+    async with worksheet_open(journal_path, size) as (app, pilot, _journal):
         headings = ["Why them", "What they do", "Your questions", "Who you will meet", "Getting"]
         for number, heading in enumerate(headings):
             if number:
@@ -122,7 +117,6 @@ async def test_every_section_is_reachable_and_roomy_at_small_sizes(
             assert heading in shown(app)  # the focused section's heading is in view
             screen_region = app.screen.region
             assert screen_region.contains_region(area.region)
-    journal.close()
 
 
 def test_prep_prints_what_was_written(journal_path: Path) -> None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import signal
-import sqlite3
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +17,7 @@ import pytest
 from interview_journal.core.model import Interview, Issue, Positive
 from interview_journal.store import open_journal
 
+from .journal_file import rows
 from .tmux import Terminal
 
 PROGRAM = Path(sys.executable).parent / "interview-journal"
@@ -52,14 +52,6 @@ def terminal(tmp_path: Path, journal_file: Path) -> Iterator[Terminal]:
         [PROGRAM, "--db", journal_file], home=tmp_path / "user", width=80, height=24
     ) as term:
         yield term
-
-
-def rows(journal_file: Path, sql: str) -> list[tuple]:
-    conn = sqlite3.connect(journal_file)
-    try:
-        return conn.execute(sql).fetchall()
-    finally:
-        conn.close()
 
 
 def test_composer_feedback_and_nothing_left_behind(terminal: Terminal, journal_file: Path) -> None:

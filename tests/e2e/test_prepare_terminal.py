@@ -6,7 +6,6 @@ is typed. Checked in the journal file."""
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -17,6 +16,7 @@ import pytest
 from interview_journal.core.model import Interview
 from interview_journal.store import open_journal
 
+from .journal_file import rows
 from .tmux import Terminal
 
 PROGRAM = Path(sys.executable).parent / "interview-journal"
@@ -66,14 +66,6 @@ def terminal(tmp_path: Path, journal_file: Path) -> Iterator[Terminal]:
         [PROGRAM, "--db", journal_file], home=tmp_path / "user", width=80, height=24
     ) as term:
         yield term
-
-
-def rows(journal_file: Path, sql: str) -> list[tuple]:
-    conn = sqlite3.connect(journal_file)
-    try:
-        return conn.execute(sql).fetchall()
-    finally:
-        conn.close()
 
 
 def test_split_the_dump_tick_the_checklist_and_write_the_worksheet(
