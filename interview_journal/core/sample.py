@@ -123,6 +123,7 @@ class _Journal:
             slug: _Sampler(rng, len(texts)) for slug, texts in self.texts.issue_texts.items()
         }
         self.pipeline: list[tuple[str, str, str]] = []
+        self.advanced: list[tuple[str, str]] = []  # (company, role) of each interview advanced
 
     # -- the calendar ----------------------------------------------------------------------
 
@@ -383,6 +384,10 @@ class _Journal:
         owner = _new_uuid(rng)
         slots = self.slots(company, role, interviewers)
         outcome = "offer" if i == offer_at else self.outcome(stage, t, days_ago)
+        if outcome == "advanced":
+            self.advanced.append((company, role))
+        elif outcome != "pending":  # ended there: no next round to brief for
+            self.advanced = [(c, r) for c, r in self.advanced if c != company]
         if outcome == "advanced" and stage in _NEXT_STAGES:
             self.pipeline.append((company, role, rng.choice(_NEXT_STAGES[stage])))
             del self.pipeline[:-6]
@@ -421,6 +426,10 @@ class _Journal:
         else:
             company, role = rng.choice(self.texts.companies), rng.choice(self.texts.roles)
             stage = rng.choice(("video", "technical", "onsite") if first else ("screen", "phone"))
+            if first and self.advanced:
+                # The next round where the user last went through: its briefing has a history
+                # to tell. Not drawn, so the rest of the sample is the same as it was.
+                company, role = self.advanced[-1]
         interviewers = self.interviewers(stage)
         slots = self.slots(company, role, interviewers)
         prep = [line.format_map(slots) for line in rng.sample(self.texts.prep_lines, 3)]

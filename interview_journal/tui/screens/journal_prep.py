@@ -62,7 +62,7 @@ PREPARING: list[BindingType] = [
 
 class JournalPrep(Screen[None]):
     """P opens the prep worksheet, D splits the brain dump (both bound on JournalScreen, in the
-    order of its keys)."""
+    order of its keys); the palette's "Import a calendar file" runs action_import_calendar."""
 
     if TYPE_CHECKING:  # what JournalScreen provides
         journal: Journal
