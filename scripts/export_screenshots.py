@@ -49,8 +49,10 @@ async def main() -> None:
             ("new-interview.svg", "n", *"Acme", "tab", *"Data", "tab"),
             ("trends.svg", "t"),
             ("review.svg", "r", "space"),
+            ("briefing.svg", "j", "r"),  # the next interview, selected, at a company met before
+            ("worksheet.svg", "j", "P"),
             ("practice.svg", "p", "space"),
-            ("composer.svg", "j", "j", "j", "f", "enter", "ctrl+r"),  # a fresh draft
+            ("composer.svg", "j", "j", "j", "f", "enter", "ctrl+r", "y"),  # a fresh draft
         )
         for name, *keys in shots:
             await shoot(JournalApp(journal=journal, today=lambda: TODAY), name, *keys)
