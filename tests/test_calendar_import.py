@@ -57,6 +57,9 @@ def read(name: str, **options) -> object:
         ("Interview at Hooli (Backend Engineer)", ("Hooli", "Backend Engineer", "Interview")),
         ("Interview: Acme — Analyst (technical)", ("Acme", "Analyst", "Interview technical")),
         ("Dentist", None),
+        ("Technical interview - Massive Dynamic", ("Massive Dynamic", "", "Technical interview")),
+        ("Panel interview: Dunder Mifflin", ("Dunder Mifflin", "", "Panel interview")),
+        ("Zoom: Interview w/ Black Mesa", ("Black Mesa", "", "Zoom: Interview")),
         ("Interview prep with Sam", None),
         ("Mock interview with Dana", None),
     ],
@@ -100,7 +103,7 @@ def test_all_takes_every_event_that_is_not_cancelled() -> None:
         (b"", "the file is empty"),
         (b"this is not a calendar\n", "not a calendar file"),
         (b"\x00\x01\xff" * 100, "not a calendar file"),
-        (b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n", "not a calendar file this can read"),
+        (b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n", "damaged, or cut short"),
     ],
 )
 def test_a_broken_file_is_refused_in_plain_words(content: bytes, said: str) -> None:
@@ -163,7 +166,7 @@ def test_a_moved_event_moves_its_interview_and_keeps_what_the_user_wrote(
         )
     moved = run("--db", journal_path, "calendar", "import", FIXTURES / "google-moved.ics")
     assert moved.exit_code == 0, moved.output
-    assert "Updated 1:" in moved.stdout and "(moved from Thu 15 Jul)" in moved.stdout
+    assert "Updated 1:" in moved.stdout and "(moved from Thu 15 Jul 16:00)" in moved.stdout
     with open_journal(journal_path) as journal:
         acme = journal.find_interview("Acme Corp", NOW.date())
         assert (acme.date, acme.time) == (dt.date(2027, 7, 16), dt.time(20, 0))
@@ -181,6 +184,29 @@ def test_a_cancellation_marks_the_interview_and_never_deletes_it(journal_path: P
         assert "Cancelled in the calendar (seen" in acme.notes
     again = run("--db", journal_path, "calendar", "import", FIXTURES / "outlook-cancel.ics")
     assert "Already in the journal, unchanged: 1" in again.stdout  # marked once
+    brief = run("--db", journal_path, "brief", "--json")
+    assert "Acme" not in brief.stdout  # closed: no briefing, reminder or export for it
+
+
+def test_importing_the_journals_own_export_doubles_nothing(
+    journal_path: Path, tmp_path: Path
+) -> None:
+    """A calendar holding both the invitations and the journal's export, imported twice."""
+    run("--db", journal_path, "calendar", "import", FIXTURES / "google.ics")
+    exported = tmp_path / "export.ics"
+    assert run("--db", journal_path, "calendar", "export", "-o", exported).exit_code == 0
+    both = tmp_path / "both.ics"
+    invitations = (FIXTURES / "google.ics").read_bytes().rsplit(b"END:VCALENDAR", 1)[0]
+    events = exported.read_bytes().split(b"BEGIN:VEVENT", 1)[1]
+    both.write_bytes(invitations + b"BEGIN:VEVENT" + events)
+    for _ in range(2):
+        result = run("--db", journal_path, "calendar", "import", both)
+        assert result.exit_code == 0, result.output
+        assert "Added" not in result.stdout and "Updated" not in result.stdout
+    with open_journal(journal_path) as journal:
+        assert journal.count_interviews() == 4
+        acme = journal.find_interview("Acme", NOW.date())
+        assert acme.calendar_uid == "7kq2m1acme@google.com"  # the invitation's, kept
 
 
 def test_dry_run_says_and_changes_nothing(journal_path: Path) -> None:

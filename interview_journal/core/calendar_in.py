@@ -30,11 +30,14 @@ _SHAPES = (
     # "Interview with Acme", "Phone screen with Acme", "Onsite at Acme", "Final round with Acme"
     re.compile(
         r"^(?P<kind>.*?\b(?:interview\w*|screen\w*|call|chat|round|on-?site|panel))\s+"
-        r"(?:with|at|@)\s+(?P<company>.+)$",
+        r"(?:with|at|@|w/)\s+(?P<company>.+)$",
         re.IGNORECASE,
     ),
-    # "Interview: Acme — Data Analyst" (also what `calendar export` writes)
-    re.compile(r"^(?P<kind>interview\w*)\s*[:–—-]\s*(?P<company>.+)$", re.IGNORECASE),
+    # "Interview: Acme — Data Analyst" (also what `calendar export` writes), "Technical
+    # interview - Acme", "Panel interview: Acme"
+    re.compile(
+        r"^(?P<kind>(?:[\w-]+\s+){0,2}?interview\w*)\s*[:–—-]\s*(?P<company>.+)$", re.IGNORECASE
+    ),
     # "Acme - Data Analyst interview"
     re.compile(
         r"^(?P<company>.+?)\s+[–—-]\s+(?P<role>.+?)\s+(?P<kind>interview\w*)$", re.IGNORECASE
@@ -150,7 +153,9 @@ def report_lines(plan: CalendarPlan, today: dt.date, *, dry_run: bool = False) -
         for before, after in plan.update:
             moved = ""
             if (before.date, before.time) != (after.date, after.time):
-                moved = f" (moved from {before.date:%a} {before.date.day} {before.date:%b})"
+                was = f"{before.date:%a} {before.date.day} {before.date:%b}"
+                was += f" {before.time:%H:%M}" if before.time else ""
+                moved = f" (moved from {was})"
             lines.append(line(after, moved))
     if plan.cancel:
         lines.append(f"{'Would mark' if dry_run else 'Marked'} cancelled {len(plan.cancel)}:")
@@ -208,8 +213,10 @@ def _parse(data: bytes) -> Any:
 
     try:
         return Calendar.from_ical(data)
-    except Exception as error:  # icalendar raises ValueError and others for broken files
-        raise CalendarFileError(f"not a calendar file this can read: {error}") from None
+    except Exception:  # icalendar raises ValueError and others for broken files
+        raise CalendarFileError(
+            "a calendar file this cannot read: damaged, or cut short (export it again)"
+        ) from None
 
 
 def _read_event(

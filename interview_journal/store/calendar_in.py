@@ -77,7 +77,9 @@ class CalendarImport(JournalBase):
                 plan.unchanged.append(before)
                 continue
             notes = f"{before.notes.rstrip()}\n\n{note}" if before.notes.strip() else note
-            plan.cancel.append((before, prepare_interview(replace(before, notes=notes))))
+            # Closed (moved on): no briefing, reminder or export for it; the note says why.
+            cancelled = replace(before, notes=notes, closed=True)
+            plan.cancel.append((before, prepare_interview(cancelled)))
         return plan
 
     def apply_calendar(self, plan: CalendarPlan) -> CalendarPlan:
@@ -134,5 +136,7 @@ def _moved(before: Interview, event: Found) -> Interview:
         location=event.location or before.location,
         link=event.link or before.link,
         interviewers=before.interviewers or list(event.interviewers),
-        calendar_uid=event.uid,
+        # An event of `calendar export` (the journal's own) leaves the UID of the invitation
+        # it came from: else that invitation, imported again, would be a new interview.
+        calendar_uid=before.calendar_uid if event.interview_uuid else event.uid,
     )

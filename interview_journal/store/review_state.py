@@ -32,9 +32,10 @@ class ReviewState(Drill):
     """Drill cards, grades and briefing sources."""
 
     def upcoming_interview(self, today: dt.date) -> Interview | None:
-        """The soonest interview dated after `today` (the one the briefing prepares for)."""
+        """The soonest interview dated after `today` and not closed (a cancelled one is
+        closed): the one the briefing prepares for."""
         rows = self._query(
-            f"SELECT {INTERVIEW_COLUMNS} FROM interviews WHERE date > ? "
+            f"SELECT {INTERVIEW_COLUMNS} FROM interviews WHERE date > ? AND NOT closed "
             "ORDER BY date, coalesce(time, ''), id LIMIT 1",
             [today.isoformat()],
         )
