@@ -44,7 +44,7 @@ def test_fixed_mistakes_and_the_interviews_since_an_avoidable_one() -> None:
     assert moving.since_avoidable == 5
     text = progress_text(moving).plain
     assert "5 interviews since an avoidable mistake." in text
-    assert "Fixed: Late. None of them in your last 4 interviews." in text
+    assert "Fixed, not seen in your last 4 interviews: Late." in text
     assert "indefensible" not in text
 
 
@@ -86,5 +86,30 @@ async def test_the_trends_screen_shows_the_progress_of_the_journal(tmp_path: Pat
         panel = app.screen.query_one(ProgressPanel)
         await until(pilot, lambda: "Fixed" in str(panel.render()))
         shown = str(panel.render())
-        assert "Fixed: Late / timing. None of them in your last 5 interviews." in shown
+        assert "Fixed, not seen in your last 5 interviews: Late / timing." in shown
         assert "Your latest interview had an avoidable mistake" in shown
+
+
+def test_an_interview_not_sorted_yet_counts_for_nothing() -> None:
+    """Its brain dump may hold an avoidable mistake: until its issues are written, it neither
+    adds to the count nor resets it."""
+    today = dt.date(2026, 6, 1)
+    moving = progress(
+        figures(
+            today,
+            (today - dt.timedelta(days=20), ("attire",)),
+            (today - dt.timedelta(days=10), ("ramble",)),
+            (today - dt.timedelta(days=1), ()),  # yesterday's, nothing written yet
+        ),
+        {"attire"},
+    )
+    assert moving.since_avoidable == 1
+
+
+def test_many_fixed_mistakes_are_named_three_and_counted() -> None:
+    today = dt.date(2026, 6, 1)
+    slugs = ("late", "attire", "ramble", "a", "b")
+    old = [(today - dt.timedelta(days=100 + n), slugs) for n in range(2)]
+    new = [(today - dt.timedelta(days=n), ("c",)) for n in range(1, 4)]
+    text = progress_text(progress(figures(today, *old, *new), set())).plain
+    assert text.endswith(": a, Dressed wrong, b and 2 more.")  # in the trends' order

@@ -64,6 +64,9 @@ async def test_r_on_an_interview_to_come_briefs_for_it_and_keeps_the_ticks(
         await pilot.press("up", "space")  # and untick
         await pilot.pause()
         assert journal.interview(again.uuid).checklist == [second]
+        await pilot.press("escape", "r")  # a new visit starts on the drill, at the top
+        await until(pilot, lambda: "What you know of Acme" in screen_text(app))
+        assert app.focused is not checklist
     journal.close()
 
     journal = open_journal(journal_path)  # another day, the app opened again

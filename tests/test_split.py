@@ -166,3 +166,28 @@ async def test_escape_after_a_change_asks_and_an_empty_dump_says_so(journal: Jou
         await pilot.press("j", "D")  # Globex has no dump
         await until(pilot, lambda: "No brain dump yet" in shown(app))
         assert not isinstance(app.screen, SplitScreen)
+
+
+def test_sentences_merged_into_an_issue_are_known_when_split_again() -> None:
+    merged = Issue(
+        problem="I was 10 minutes late because of the trains. Rambled for five minutes on the "
+        "first question."
+    )
+    known = {d.text for d in drafts_from_dump(DUMP, [merged]) if d.known and not d.keep}
+    assert known == {
+        "I was 10 minutes late because of the trains.",
+        "Rambled for five minutes on the first question.",
+    }
+
+
+async def test_the_split_is_offered_for_an_interview_that_happened_not_one_to_come(
+    journal: Journal,
+) -> None:
+    journal.add_interview(
+        Interview(company="Globex", date=TODAY + dt.timedelta(days=3), notes="Bring questions.")
+    )
+    app = JournalApp(journal=journal, today=lambda: TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: "Bring questions." in shown(app))
+        assert app.screen.check_action("split", ()) is False  # its notes are preparation
+        assert app.screen.check_action("prepare", ()) is True

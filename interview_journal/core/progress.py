@@ -37,8 +37,8 @@ class Fixed:
 class Progress:
     fixed: list[Fixed] = field(default_factory=list)
     since_avoidable: int | None = None
-    """Interviews after the last one with an avoidable mistake; None when there was none in the
-    period (then nothing is said: no count to keep)."""
+    """Interviews with their issues written, after the last one with an avoidable mistake;
+    None when there was none in the period (then nothing is said: no count to keep)."""
     year_ago: list[str] = field(default_factory=list)
     """The names of the categories seen about a year ago and not in the last six months."""
 
@@ -57,7 +57,9 @@ def progress(figures: Period, avoidable: Collection[str]) -> Progress:
         for trend in overview.categories
         if trend.label == "fixed"
     ]
-    sittings = figures.sittings
+    # Only the interviews whose mistakes are written down count: one not sorted yet says
+    # nothing of avoidable mistakes, either way.
+    sittings = [sitting for sitting in figures.sittings if sitting.categories]
     since_avoidable = None
     for index in range(len(sittings) - 1, -1, -1):
         if any(slug in avoidable for slug in sittings[index].categories):

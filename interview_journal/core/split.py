@@ -41,7 +41,7 @@ def drafts_from_dump(notes: str, existing: Sequence[Issue] = ()) -> list[Draft]:
     """The dump's sentences as drafts, in order. Headings ("Things that went wrong:") are left
     out, short fragments joined to the sentence before; a sentence that is already one of
     `existing` or reads as praise is offered dropped."""
-    known = {_key(issue.problem) for issue in existing}
+    written = [_key(issue.problem) for issue in existing]
     parts: list[str] = []
     for sentence in sentences(notes):
         if sentence.endswith(":"):
@@ -60,7 +60,8 @@ def drafts_from_dump(notes: str, existing: Sequence[Issue] = ()) -> list[Draft]:
         if key in seen:
             continue
         seen.add(key)
-        was_known, praise = key in known, is_praise(text)
+        # already an issue: as it was written, or inside one (merged with another)
+        was_known, praise = any(key in problem for problem in written), is_praise(text)
         drafts.append(
             Draft(
                 text=text,

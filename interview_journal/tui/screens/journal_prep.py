@@ -217,9 +217,11 @@ class JournalPrep(Screen[None]):
         if action in NEEDS_INTERVIEW and self.current is None:
             # Not offered at all on an empty journal; dimmed while none is selected.
             return False if empty else None
-        if action == "prepare" and self.current is not None:
-            # For an interview to come (the footer has no room for what does not fit).
-            return self.current.interview.date >= self.clock.today()
+        if action in ("prepare", "split") and self.current is not None:
+            # The worksheet for an interview to come, the brain dump's split for one that has
+            # happened (the footer has no room for what does not fit).
+            day, today = self.current.interview.date, self.clock.today()
+            return day >= today if action == "prepare" else day <= today
         if action == "search" and empty:
             return False  # nothing to search yet
         # "/" is text in the editor's fields: search is not offered in the footer there.

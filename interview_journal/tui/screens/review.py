@@ -110,6 +110,10 @@ class ReviewScreen(Screen[None]):
         yield Footer()
 
     def on_screen_resume(self) -> None:
+        # Each visit starts at the top of the briefing, the keys on the drill (space checks an
+        # answer): not in the checklist a visit before left them in.
+        self.set_focus(None)
+        self.query_one("#briefing", VerticalScroll).scroll_home(animate=False)
         self.load()
 
     def load(self) -> None:

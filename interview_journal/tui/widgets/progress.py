@@ -9,6 +9,8 @@ from ...core.progress import Progress
 from ...core.text import counted
 
 NOTHING_YET = "Progress shows here as mistakes stop coming back."
+MOST_NAMED = 3
+"""The fixed mistakes named; the others are counted (the panel is a few lines)."""
 
 
 def progress_text(progress: Progress) -> Text:
@@ -26,10 +28,12 @@ def progress_text(progress: Progress) -> Text:
             Text(f"{counted(progress.since_avoidable, 'interview')} since an avoidable mistake.")
         )
     if progress.fixed:
-        line = Text("Fixed: ", style="bold")
-        names = ", ".join(fixed.name for fixed in progress.fixed)
+        line = Text("Fixed", style="bold")
         fewest = min(fixed.since for fixed in progress.fixed)
-        line.append(f"{names}. None of them in your last {counted(fewest, 'interview')}.")
+        line.append(f", not seen in your last {counted(fewest, 'interview')}: ")
+        names = [fixed.name for fixed in progress.fixed[:MOST_NAMED]]
+        more = len(progress.fixed) - len(names)
+        line.append(", ".join(names) + (f" and {more} more" if more else "") + ".")
         lines.append(line)
     if progress.year_ago:
         line = Text("A year ago: ", style="bold")
