@@ -40,7 +40,9 @@ NEXT = Interview(
     link="https://meet.example.com/acme",
     checklist=["link-tested"],
 )
-ELSEWHERE = Interview(company="Globex", date=day(2), stage="onsite", location="1 Main St")
+ELSEWHERE = Interview(
+    company="Globex", date=day(2), stage="onsite", location="1 Main St", interviewers=["Jane Roe"]
+)
 
 
 @pytest.fixture
@@ -77,6 +79,7 @@ def test_a_company_names_its_next_interview_with_what_you_know_of_it(db: Path) -
     assert "(in 4 days)" in lines[0]
     assert "  A video interview." in lines
     assert "  Link: https://meet.example.com/acme" in lines
+    assert not any(line.startswith("  With:") for line in lines)  # no one named yet
     at = lines.index("What you know of acme:")
     assert lines[at + 1] == f"  {BEFORE.date:%d %b %Y}: phone interview, rejected".replace(
         "  0", "  "
@@ -97,7 +100,8 @@ def test_without_a_name_the_next_interview_and_a_first_visit_says_so(db: Path) -
     code, out, _ = brief(db)
     assert code == 0
     assert out.startswith("Your next interview: Globex")
-    assert "  Where: 1 Main St" in out
+    assert "  With: Jane Roe" in out and "  Where: 1 Main St" in out
+    assert "On the day:" not in out  # the stage's checklist, not the general one
     assert "Your first interview at Globex in the journal." in out
     assert "Ready for the onsite interview" in out
 
@@ -130,6 +134,7 @@ def test_json_has_the_history_and_the_stage_checklist(db: Path) -> None:
     assert before["problems"][0] == "Froze on the caching question"
     assert before["more_problems"] == 1
     assert earlier["uuid"] == EARLIER.uuid
+    assert data["checklist"] == []  # for an interview to come, only its stage's
     checks = {check["key"]: check["done"] for check in data["stage_checklist"]}
     assert checks["link-tested"] is True and checks["camera-sound"] is False
 
@@ -144,3 +149,12 @@ def test_a_closed_interview_at_the_company_still_counts(db: Path) -> None:
         journal.set_closed(BEFORE.uuid, True)
     _, out, _ = brief(db, "acme")
     assert "What you know of acme:" in out
+
+
+def test_the_start_of_a_company_name_will_do_when_it_names_one(db: Path) -> None:
+    code, out, _ = brief(db, "glob")
+    assert code == 0 and out.startswith("Your next interview: Globex")
+    with open_journal(db) as journal:
+        journal.add_interview(Interview(company="Globe Media", date=day(-3)))
+    code, _, err = brief(db, "glob")
+    assert code == 1 and "several companies: Globe Media, Globex" in err

@@ -22,6 +22,7 @@ from interview_journal.core.review import (
     DrillCard,
     briefing_json,
     build_briefing,
+    checklist,
     grade,
     is_due,
     make_due,
@@ -368,7 +369,11 @@ def test_checklist_for_the_day() -> None:
         actions={},
         categories=[*BUILTIN_CATEGORIES[:8], user_attire, *BUILTIN_CATEGORIES[9:]],
     )
-    items = briefing.checklist
+    assert briefing.checklist == []  # an interview to come has its stage's list instead
+    assert briefing.stage_checklist and not any(
+        c.key == "attire" and c.avoidable for c in briefing.stage_checklist
+    )
+    items = checklist([*BUILTIN_CATEGORIES[:8], user_attire, *BUILTIN_CATEGORIES[9:]], UPCOMING)
     assert [item.category for item in items] == [
         "punctuality",
         "company-research",
@@ -435,8 +440,8 @@ def test_briefing_json() -> None:
             "actions": ["Plan the route"],
         }
     ]
-    assert len(data["checklist"]) == 6
-    assert set(data["checklist"][0]) == {"text", "category", "indefensible"}
+    assert data["checklist"] == []  # an interview to come: its stage's checklist instead
+    assert {"key", "text", "done", "avoidable"} == set(data["stage_checklist"][0])
     general = briefing_json(
         build_briefing(
             upcoming=None,

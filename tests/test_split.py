@@ -191,3 +191,11 @@ async def test_the_split_is_offered_for_an_interview_that_happened_not_one_to_co
         await until(pilot, lambda: "Bring questions." in shown(app))
         assert app.screen.check_action("split", ()) is False  # its notes are preparation
         assert app.screen.check_action("prepare", ()) is True
+
+
+def test_a_title_does_not_end_a_sentence() -> None:
+    drafts = drafts_from_dump("Mr. Smith seemed bored the whole time. Dr. Lee asked about SQL.")
+    assert [d.text for d in drafts] == [
+        "Mr. Smith seemed bored the whole time.",
+        "Dr. Lee asked about SQL.",
+    ]

@@ -84,6 +84,8 @@ def _headline(briefing: review.Briefing) -> list[str]:
     lines = [said]
     if upcoming.stage != "other":
         lines.append(f"  A {stage_name(upcoming.stage)}.")
+    if people := [" ".join(name.split()) for name in upcoming.interviewers if name.strip()]:
+        lines.append(f"  With: {', '.join(people)}")
     if upcoming.location.strip():
         lines.append(f"  Where: {upcoming.location.strip()}")
     if upcoming.link.strip():

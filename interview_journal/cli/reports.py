@@ -159,5 +159,9 @@ def prep(ctx: click.Context, interview: str | None) -> None:
         if text:
             lines += ["", heading, *(f"  {line}" for line in text.splitlines())]
     if not any(text for _, text in written):
-        lines += ["", "Nothing written yet: open it in the app with P on the interview."]
+        ahead = chosen.date >= today
+        lines += [
+            "",
+            "Nothing written yet" + (": P on the interview in the app." if ahead else "."),
+        ]
     click.echo("\n".join(lines))

@@ -253,7 +253,8 @@ def build_briefing(
         upcoming=upcoming,
         days_until=days_until,
         focus=items[: max(limit, 0)],
-        checklist=checklist(categories, upcoming),
+        # For an interview to come, its stage's checklist; the general one without one.
+        checklist=checklist(categories, upcoming) if upcoming is None else [],
         questions=rehearse,
         more_questions=more,
         overdue=list(overdue),

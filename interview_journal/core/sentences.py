@@ -9,7 +9,12 @@ from functools import cache
 from pathlib import Path
 
 _BULLET = re.compile(r"^\s*(?:[-*•·–—]|\d{1,2}[.)]|[a-z][.)])\s+", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'“‘(]?[A-Z0-9])")
+_SENTENCE_END = re.compile(
+    r"(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bMrs\.)(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bvs\.)"
+    r"(?<=[.!?])\s+(?=[\"'“‘(]?[A-Z0-9])"
+)
+"""Where a sentence ends: after . ! or ? and before a capital, but not after a title or an
+abbreviation ("Mr. Smith seemed bored")."""
 PRAISE = Path(__file__).with_name("praise.json")
 
 

@@ -231,8 +231,9 @@ class Interviews(JournalBase):
 
     def find_interview(self, name: str | None, today: dt.date, *, ahead: bool = False) -> Interview:
         """The interview a user names on the command line (DESIGN §11): its uuid, a company
-        name (any case; with several interviews there, the newest), or the first characters
-        of its uuid when that names one interview only. No name: the newest interview.
+        name (any case, or its start when that names one company only; with several
+        interviews there, the newest), or the first characters of its uuid when that names
+        one interview only. No name: the newest interview.
 
         "Newest" is the latest interview that has happened (today's counts); only when none
         has is it the next one to come. With `ahead` (a briefing), the next one to come (from
@@ -253,11 +254,11 @@ class Interviews(JournalBase):
         if rows:
             return converters.interview_from_row(rows[0])
         wanted = text.casefold()
-        companies = [
-            row_id
+        names = [
+            (row_id, " ".join(company.split()))
             for row_id, company in self._rows("SELECT id, company FROM interviews")
-            if " ".join(company.split()).casefold() == wanted
         ]
+        companies = [row_id for row_id, name in names if name.casefold() == wanted]
         if companies:
             marks = ", ".join("?" * len(companies))
             rows = self._query(
@@ -274,7 +275,13 @@ class Interviews(JournalBase):
             )
         if len(rows) == 1:
             return converters.interview_from_row(rows[0])
-        if not rows:
+        if not rows:  # the start of a company's name ("meridian"), if it names one only
+            starting = {name for _, name in names if name.casefold().startswith(wanted)}
+            if len(starting) > 1:
+                listed = ", ".join(sorted(starting)[:5]) + (" ..." if len(starting) > 5 else "")
+                raise Ambiguous(f"{text!r} starts the names of several companies: {listed}.")
+            if starting:
+                return self.find_interview(starting.pop(), today, ahead=ahead)
             raise NotFound(
                 f"No interview is called {text!r}: give a company name, or an interview's id "
                 "or its first characters (`interview-journal list --json` shows them)."

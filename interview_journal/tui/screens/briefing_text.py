@@ -38,7 +38,12 @@ def briefing_text(briefing: review.Briefing, today: dt.date, app: App[Any]) -> G
         text.append(f"\n{_when(upcoming, briefing.days_until or 0)}")
         if upcoming.stage != "other":
             text.append(f" · {stage_name(upcoming.stage)}")
-        for label, value in (("Where", upcoming.location), ("Link", upcoming.link)):
+        people = ", ".join(" ".join(n.split()) for n in upcoming.interviewers if n.strip())
+        for label, value in (
+            ("With", people),
+            ("Where", upcoming.location),
+            ("Link", upcoming.link),
+        ):
             if value.strip():
                 text.append(f"\n{label}: ", style="dim")
                 text.append(value.strip())

@@ -28,7 +28,8 @@ from .journal_text import title
 
 HINT = (
     "Each sentence of your brain dump, as an issue to be. Keep what went wrong, merge what "
-    "belongs together, drop the rest; then write beside each what you would do instead."
+    "belongs together, drop the rest. Once added, write beside each in the editor what you "
+    "would do instead."
 )
 
 
@@ -51,6 +52,8 @@ class SplitScreen(Dialog[list[Draft] | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "keep", "Keep/drop", id="split.keep"),
+        Binding("j", "move('down')", "Down", show=False, id="split.down"),
+        Binding("k", "move('up')", "Up", show=False, id="split.up"),
         Binding("m", "merge", "Merge up", id="split.merge"),
         Binding("c", "category", "Category", id="split.category"),
         Binding("ctrl+s", "add", "Add issues", id="split.add"),
@@ -107,6 +110,10 @@ class SplitScreen(Dialog[list[Draft] | None]):
     def _at(self) -> int | None:
         index = self.options.highlighted
         return index if index is not None and 0 <= index < len(self.drafts) else None
+
+    def action_move(self, direction: str) -> None:
+        """j and k move in the drafts, as the arrows do."""
+        getattr(self.options, f"action_cursor_{direction}")()
 
     @on(OptionList.OptionSelected, "#drafts")
     def _selected(self, event: OptionList.OptionSelected) -> None:
