@@ -59,8 +59,9 @@ class ReviewState(Drill):
         wanted = " ".join(interview.company.split()).casefold()
         rows = self._query(
             f"SELECT id, {INTERVIEW_COLUMNS} FROM interviews WHERE date <= ? AND uuid != ? "
-            f"AND lower(trim(company)) = ? ORDER BY date DESC, coalesce(time, '') DESC, id DESC",
-            [today.isoformat(), interview.uuid, wanted.lower()],
+            f"AND lower(trim(company)) = ? ORDER BY date DESC, coalesce(time, '') DESC, id DESC "
+            "LIMIT ?",
+            [today.isoformat(), interview.uuid, wanted.lower(), MOST_VISITS],
         )
         if not rows:  # a name SQLite's lower() does not fold (non-ASCII), or inner spaces:
             # the names alone are read to compare (on 10,000 interviews, reading every row
