@@ -32,7 +32,6 @@ import json
 import random
 import uuid as uuid_module
 from pathlib import Path
-from typing import Any
 
 from .model import (
     NEGATIVE_FEELINGS,
@@ -448,24 +447,9 @@ class _Journal:
             notes=notes,
             closed=False,
             uuid=_new_uuid(rng),
-            **self.preparation(stage, slots, worksheet=first),
+            **self.texts.preparation(stage, slots, worksheet=first),
         )
         return InterviewRecord(interview)
-
-    def preparation(self, stage: str, slots: dict[str, str], *, worksheet: bool) -> dict[str, Any]:
-        """Where an upcoming interview is held, by its stage, and (for the next one) its prep
-        worksheet. Drawn without the random generator, so the rest of the sample is the same
-        as it was before these fields."""
-        places = self.texts.places
-        found: dict[str, Any] = {}
-        if stage in ("onsite", "panel", "final"):
-            found["location"] = places["location"].format_map(slots)
-        elif stage in ("video", "technical"):
-            code = "-".join(slots["company"].lower().replace("&", "and").split())
-            found["link"] = places["link"].format_map({**slots, "code": code})
-        if worksheet:
-            found |= {key: text.format_map(slots) for key, text in self.texts.worksheet.items()}
-        return found
 
 
 def generate_sample(

@@ -45,6 +45,20 @@ class SampleTexts:
     places: dict[str, str]
     """Where an upcoming interview is held: "location" (an onsite's) and "link" (a call's)."""
 
+    def preparation(self, stage: str, slots: dict[str, str], *, worksheet: bool) -> dict[str, Any]:
+        """Where an upcoming interview is held, by its stage, and (for the next one) its prep
+        worksheet, as fields of Interview. Drawn without the random generator, so the rest of
+        the sample is the same as it was before these fields."""
+        found: dict[str, Any] = {}
+        if stage in ("onsite", "panel", "final"):
+            found["location"] = self.places["location"].format_map(slots)
+        elif stage in ("video", "technical"):
+            code = "-".join(slots["company"].lower().replace("&", "and").split())
+            found["link"] = self.places["link"].format_map({**slots, "code": code})
+        if worksheet:
+            found |= {key: text.format_map(slots) for key, text in self.worksheet.items()}
+        return found
+
 
 SAMPLE_TEXTS = Path(__file__).with_name("sample.json")
 
