@@ -138,3 +138,18 @@ def test_prep_prints_what_was_written(journal_path: Path) -> None:
         "  Bus 42",
         "  Gate B",
     ]
+
+
+def test_a_change_made_in_another_window_meanwhile_is_kept_beside_the_worksheet(
+    journal_path: Path,
+) -> None:
+    acme = upcoming(journal_path)
+    with open_journal(journal_path) as here, open_journal(journal_path) as there:
+        loaded = here.interview(acme.uuid)
+        there.update_interview(dataclasses.replace(there.interview(acme.uuid), notes="Theirs"))
+        stored, over = here.change_interview(
+            loaded, lambda it: dataclasses.replace(it, prep_why="Mine")
+        )
+        assert over and (stored.notes, stored.prep_why) == ("Theirs", "Mine")
+        again, over = here.change_interview(stored, lambda it: it)  # no change: no write
+        assert again.updated == stored.updated and not over

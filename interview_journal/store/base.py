@@ -4,7 +4,7 @@ transaction at a time, reads that say what went wrong in one plain line."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import replace
 from functools import cached_property
@@ -236,6 +236,15 @@ class JournalBase:
             return self.conn.execute(sql, params).fetchall()
         except sqlite3.Error as error:
             raise translate(error, self.path) from error
+
+    def _column_by_uuid(self, table: str, column: str, uuids: Iterable[str]) -> dict[str, Any]:
+        """`column` of each of these rows of `table` that is there, by uuid, in one query."""
+        wanted = sorted(set(uuids))
+        if not wanted:
+            return {}
+        marks = ", ".join("?" * len(wanted))
+        sql = f"SELECT uuid, {column} FROM {table} WHERE uuid IN ({marks})"
+        return dict(self._rows(sql, wanted))
 
     def _query(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[dict]:
         try:

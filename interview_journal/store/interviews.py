@@ -13,11 +13,11 @@ from ..core.outcomes import follow_ups_for_outcome
 from ..core.validate import prepare_follow_up, prepare_interview
 from . import converters
 from .base import JournalBase
-from .errors import Ambiguous, DamagedRow, NotFound
+from .errors import Ambiguous, Conflict, DamagedRow, NotFound
 from .tables import CHILD_SELECT, INTERVIEW_COLUMNS, NEWEST_FIRST, stamp_after
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
 
     from sqlite_utils import Database
 
@@ -59,6 +59,25 @@ class Interviews(JournalBase):
                 self._follow_the_outcome(db, stored, before[0][0])
             return stored
 
+    def change_interview(
+        self, interview: Interview, change: Callable[[Interview], Interview]
+    ) -> tuple[Interview, bool]:
+        """Write `change(interview)` over the interview as it was loaded; when another window
+        changed it meanwhile, `change(theirs)` over theirs: what `change` sets is this window's,
+        the rest theirs (a checklist ticked, a worksheet typed). Nothing is written when the
+        change changes nothing. Returns the interview as stored, and whether it was written
+        over another window's change; Conflict (theirs None) when it was deleted."""
+        changed = change(interview)
+        if changed == interview:
+            return interview, False
+        try:
+            return self.update_interview(changed, expected_updated=interview.updated), False
+        except Conflict as conflict:
+            theirs = conflict.theirs
+            if not isinstance(theirs, Interview):
+                raise
+            return self.update_interview(change(theirs), expected_updated=theirs.updated), True
+
     def _follow_the_outcome(self, db: Database, interview: Interview, before: str) -> None:
         """Inside the write: the follow-ups the interview's new outcome calls for."""
         rows = self._query(f"{CHILD_SELECT['follow_ups']} WHERE i.uuid = ?", [interview.uuid])
@@ -98,12 +117,7 @@ class Interviews(JournalBase):
     def companies(self, uuids: Iterable[str]) -> dict[str, str]:
         """The company of each of these interviews, by uuid (what a line about a follow-up
         names), in one query."""
-        wanted = sorted(set(uuids))
-        if not wanted:
-            return {}
-        marks = ", ".join("?" * len(wanted))
-        rows = self._rows(f"SELECT uuid, company FROM interviews WHERE uuid IN ({marks})", wanted)
-        return dict(rows)
+        return self._column_by_uuid("interviews", "company", uuids)
 
     def interview(self, uuid: str) -> Interview:
         rows = self._query(f"SELECT {INTERVIEW_COLUMNS} FROM interviews WHERE uuid = ?", [uuid])

@@ -76,12 +76,7 @@ class Questions(Linking):
     def question_texts(self, uuids: Iterable[str]) -> dict[str, str]:
         """The wording of each of these questions that is in the journal, by uuid (what a
         thank-you's "since then" may name)."""
-        wanted = sorted(set(uuids))
-        if not wanted:
-            return {}
-        marks = ", ".join("?" * len(wanted))
-        rows = self._rows(f"SELECT uuid, text FROM questions WHERE uuid IN ({marks})", wanted)
-        return dict(rows)
+        return self._column_by_uuid("questions", "text", uuids)
 
     def question(self, uuid: str) -> Question:
         rows = self._query(f"{QUESTION_SELECT} WHERE q.uuid = ?", [uuid])

@@ -13,6 +13,9 @@ from rich.style import Style
 from textual.app import App
 from textual.color import Color, ColorParseError
 
+LABEL_COLOURS = {"recurring": "text-error", "improving": "text-warning", "fixed": "text-success"}
+"""Each trend label's theme variable, on the trends screen and in the briefing; `once` is dim."""
+
 
 def theme_style(app: App[Any], variable: str, *, bold: bool = False, italic: bool = False) -> Style:
     """The colour of the theme variable `variable` (as in `$success`), with bold or italic."""

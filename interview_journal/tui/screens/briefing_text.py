@@ -17,10 +17,7 @@ from ...core.checklists import stage_name
 from ...core.history import people_met
 from ...core.model import Interview
 from ..text import hanging
-from ..theme import theme_style
-
-LABEL_COLOURS = {"recurring": "text-error", "improving": "text-warning", "fixed": "text-success"}
-"""The trend labels in the theme's colours, as on the trends screen; `once` is dim."""
+from ..theme import LABEL_COLOURS, theme_style
 
 
 def briefing_text(briefing: review.Briefing, today: dt.date, app: App[Any]) -> Group:

@@ -105,21 +105,18 @@ class JournalPrep(Screen[None]):
         """Writes the worksheet's fields over the interview as it was loaded; when another
         window changed the interview meanwhile, over the interview as it now is (its other
         fields are theirs, the worksheet is what is typed here)."""
-        journal = self.journal
         try:
-            changed = dataclasses.replace(interview, **fields)
-            return journal.update_interview(changed, expected_updated=interview.updated), ""
-        except Conflict as conflict:
-            theirs = conflict.theirs
-            if theirs is None:
-                raise JournalError(
-                    "this interview was deleted in another window; copy what you typed "
-                    "before closing"
-                ) from None
-            assert isinstance(theirs, type(interview))
-            changed = dataclasses.replace(theirs, **fields)
-            stored = journal.update_interview(changed, expected_updated=theirs.updated)
-            return stored, "Saved, over a change made in another window to this interview."
+            stored, over = self.journal.change_interview(
+                interview, lambda it: dataclasses.replace(it, **fields)
+            )
+        except Conflict:
+            raise JournalError(
+                "this interview was deleted in another window; copy what you typed before closing"
+            ) from None
+        return (
+            stored,
+            "Saved, over a change made in another window to this interview." if over else "",
+        )
 
     # -- the brain dump, split into issues ----------------------------------------------------
 

@@ -29,7 +29,7 @@ from ...core.checklists import ticked
 from ...core.clock import Clock
 from ...core.model import Interview
 from ...core.validate import InvalidValue
-from ...store import Conflict, Journal, JournalError
+from ...store import Journal, JournalError
 from ...store.drill import PAGE
 from ...store.reads import ReviewData, drill_page, load_review
 from ..reading import read_in_thread
@@ -283,23 +283,13 @@ class ReviewScreen(Screen[None]):
         """Kept at once on the interview: one small write, refused plainly if it cannot be."""
         if self.upcoming is None:
             return
-        interview = self.upcoming
+        interview, keys = self.upcoming, event.keys
         try:
-            try:
-                kept = self._keep_ticks(interview, event.keys)
-            except Conflict:  # changed in another window meanwhile: tick on what it is now
-                kept = self._keep_ticks(self.journal.interview(interview.uuid), event.keys)
+            self.upcoming, _ = self.journal.change_interview(
+                interview, lambda it: dataclasses.replace(it, checklist=ticked(it, keys))
+            )
         except (JournalError, InvalidValue) as error:
             tell(self, str(error), "error", "Not saved")
-            return
-        self.upcoming = kept
-
-    def _keep_ticks(self, interview: Interview, keys: list[str]) -> Interview:
-        ticks = ticked(interview, keys)
-        if ticks == interview.checklist:
-            return interview
-        changed = dataclasses.replace(interview, checklist=ticks)
-        return self.journal.update_interview(changed, expected_updated=interview.updated)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "checklist":

@@ -29,7 +29,7 @@ from ...core.text import counted
 from ...store import Journal
 from ..messages import OpenInJournal
 from ..reading import read_in_thread, read_or
-from ..theme import theme_style
+from ..theme import LABEL_COLOURS, theme_style
 from ..widgets.fitted import FittedPlot, FittedTable, Row, fill_at_widths
 from ..widgets.footer import Footer
 from ..widgets.progress import ProgressPanel
@@ -39,8 +39,6 @@ DRILL_DOWN_ROWS = 200
 """The latest issues a category's drill-down lists: on a large journal a category has
 thousands, and reading them all froze the screen for seconds."""
 PERIODS = {3: "3 months", 6: "6 months", 12: "12 months", 0: "all time"}
-LABEL_COLOURS = {"recurring": "text-error", "improving": "text-warning", "fixed": "text-success"}
-"""Each label's theme variable; `once` is dim."""
 SERIES = (
     ("o", "text-primary"),
     ("+", "text-success"),
