@@ -26,6 +26,13 @@ def private_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     monkeypatch.delenv("INTERVIEW_JOURNAL_DB", raising=False)
     monkeypatch.delenv("INTERVIEW_JOURNAL_DAYFIRST", raising=False)
+    monkeypatch.delenv("INTERVIEW_JOURNAL_PASSPHRASE", raising=False)
+    monkeypatch.delenv("INTERVIEW_JOURNAL_NEW_PASSPHRASE", raising=False)
+    # The system keyring is never the developer's: a file of the test's own (tests/file_keyring.py),
+    # in this process and in the programs it starts.
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "tests.file_keyring.FileKeyring")
+    monkeypatch.setenv("INTERVIEW_JOURNAL_TEST_KEYRING", str(tmp_path / "keyring.json"))
+    monkeypatch.setenv("PYTHONPATH", str(Path(__file__).parent.parent))
     # No display: a copy in the composer never reaches the developer's own clipboard tool.
     monkeypatch.delenv("DISPLAY", raising=False)
     monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)

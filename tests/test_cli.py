@@ -12,7 +12,6 @@ import io
 import json
 import os
 import shutil
-import sqlite3
 import stat
 import subprocess
 import sys
@@ -26,6 +25,10 @@ from click.testing import CliRunner, Result
 from interview_journal import __version__
 from interview_journal.cli.main import cli
 from interview_journal.store import open_journal
+
+# The app's own SQLite (SQLCipher's build): two SQLite libraries in one process would drop
+# each other's file locks, and one would take itself for the journal's last reader.
+from interview_journal.store.driver import sqlite3
 
 from .conftest import add_acme, file_digest
 

@@ -6,7 +6,6 @@ model that would change the format fails here, and check that the schema and the
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -24,6 +23,10 @@ from interview_journal.core.model import (
 )
 from interview_journal.core.validate import InvalidValue, prepare
 from interview_journal.store import converters, open_journal
+
+# The app's own SQLite (SQLCipher's build): two SQLite libraries in one process would drop
+# each other's file locks, and one would take itself for the journal's last reader.
+from interview_journal.store.driver import sqlite3
 
 from .conftest import add_acme
 

@@ -12,7 +12,6 @@ import datetime as dt
 import json
 import re
 import shutil
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -27,6 +26,10 @@ from interview_journal.core.questions import BANK, builtin_uuid
 from interview_journal.core.review import grade
 from interview_journal.core.sample import generate_sample
 from interview_journal.store import Journal, open_journal
+
+# The app's own SQLite (SQLCipher's build): two SQLite libraries in one process would drop
+# each other's file locks, and one would take itself for the journal's last reader.
+from interview_journal.store.driver import sqlite3
 
 from .conftest import add_acme, file_digest
 

@@ -7,7 +7,6 @@ clock is moved by hand (no real two-minute waits)."""
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 import threading
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,10 @@ from interview_journal.core.clock import FixedClock
 from interview_journal.core.model import Issue, Story
 from interview_journal.core.questions import builtin_uuid
 from interview_journal.store import Journal, open_journal
+
+# The app's own SQLite (SQLCipher's build): two SQLite libraries in one process would drop
+# each other's file locks, and one would take itself for the journal's last reader.
+from interview_journal.store.driver import sqlite3
 from interview_journal.store.rehearsal import load_practice
 from interview_journal.tui.app import JournalApp
 from interview_journal.tui.messages import OpenInJournal

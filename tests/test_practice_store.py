@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-import sqlite3
 from dataclasses import replace
 from pathlib import Path
 
@@ -19,6 +18,10 @@ from interview_journal.core.model import Interview, Issue, Positive, Story
 from interview_journal.core.questions import BANK, builtin_uuid
 from interview_journal.core.validate import InvalidValue
 from interview_journal.store import Journal, open_journal
+
+# The app's own SQLite (SQLCipher's build): two SQLite libraries in one process would drop
+# each other's file locks, and one would take itself for the journal's last reader.
+from interview_journal.store.driver import sqlite3
 from interview_journal.store.linking import _may_quote
 from interview_journal.store.questions import TooManyStories
 from interview_journal.store.schema import SCHEMA_VERSION

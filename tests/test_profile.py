@@ -5,7 +5,6 @@ through the real command line."""
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -13,6 +12,10 @@ import pytest
 from interview_journal.core.model import Profile
 from interview_journal.core.validate import MOST_PROFILE_LINES, InvalidValue
 from interview_journal.store import Journal, open_journal
+
+# The app's own SQLite (SQLCipher's build): two SQLite libraries in one process would drop
+# each other's file locks, and one would take itself for the journal's last reader.
+from interview_journal.store.driver import sqlite3
 
 from .conftest import add_acme, file_digest
 from .test_cli import ok, refused, run

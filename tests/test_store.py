@@ -6,7 +6,6 @@ import dataclasses
 import datetime as dt
 import os
 import shutil
-import sqlite3
 import stat
 import threading
 import time
@@ -38,6 +37,10 @@ from interview_journal.store import (
     NotFound,
     open_journal,
 )
+
+# The app's own SQLite (SQLCipher's build): two SQLite libraries in one process would drop
+# each other's file locks, and one would take itself for the journal's last reader.
+from interview_journal.store.driver import sqlite3
 from interview_journal.store.errors import Conflict
 from interview_journal.store.importing import BATCH
 from interview_journal.store.schema import (

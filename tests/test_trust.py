@@ -13,7 +13,6 @@ import os
 import re
 import resource
 import signal
-import sqlite3
 import stat
 import subprocess
 import sys
@@ -40,6 +39,10 @@ from interview_journal.store import (
     open_journal,
 )
 from interview_journal.store import schema as schema_module
+
+# The app's own SQLite (SQLCipher's build): two SQLite libraries in one process would drop
+# each other's file locks, and one would take itself for the journal's last reader.
+from interview_journal.store.driver import sqlite3
 from interview_journal.store.errors import translate
 from interview_journal.tui.app import JournalApp
 from interview_journal.tui.screens.composer import ComposerScreen
@@ -64,8 +67,11 @@ def sample_journal(path: Path, interviews: int = 200) -> Path:
 
 def damage_a_middle_page(path: Path, table: str) -> None:
     """Overwrite a leaf page in the middle of `table`'s b-tree: its root and both edges stay
-    sound, so only reading past that page shows the damage."""
-    conn = sqlite3.connect(path)
+    sound, so only reading past that page shows the damage. (The standard library's SQLite,
+    which has the dbstat table; the journal is closed.)"""
+    import sqlite3 as standard
+
+    conn = standard.connect(path)
     conn.execute("PRAGMA journal_mode = DELETE")
     leaves = [
         page

@@ -3,7 +3,6 @@ and the plain tables the listings print."""
 
 from __future__ import annotations
 
-import sqlite3
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -11,13 +10,12 @@ from typing import TYPE_CHECKING, TextIO
 
 import click
 
+from ..store.driver import sqlite3
+from .failure import UserError
+
 if TYPE_CHECKING:
     from ..settings import Settings
     from ..store import Journal
-
-
-class UserError(click.ClickException):
-    """A plain-words failure: printed as `Error: ...`, exit status 1."""
 
 
 @contextmanager
@@ -44,11 +42,11 @@ def opened(ctx: click.Context, *, create: bool = False) -> Iterator[Journal]:
     """The journal, opened for one command. A journal named with --db that is not there is
     started only by the commands that write into it (add, import): a mistyped name for list or
     export is said, not created. The default journal is started by any command."""
-    from ..store import open_journal
+    from .passphrase import open_unlocked
 
     path = settings_of(ctx).journal
     with plain_errors(path):
-        journal = open_journal(path, create=create or not ctx.obj["named"])
+        journal = open_unlocked(path, create=create or not ctx.obj["named"])
         try:
             yield journal
         finally:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 from pathlib import Path
 
+from . import cipher
 from .base import JournalBase
+from .driver import sqlite3
 from .errors import CorruptJournal, JournalError, JournalUnavailable, translate
 from .files import connect, free_name, make_private_file
 
@@ -29,6 +30,12 @@ class Backup(JournalBase):
             ) from error
         copy = sqlite3.connect(target)
         try:
+            # A backup of an encrypted journal is encrypted with the same passphrase (and a
+            # salt of its own): SQLCipher re-encrypts each page it copies.
+            cipher.quiet(copy)
+            passphrase = cipher.passphrase_for(self.path)
+            if passphrase is not None:
+                copy.execute(cipher.pragma_key(passphrase))
             self.conn.backup(copy)
             copy.execute("PRAGMA journal_mode = DELETE")
             result = copy.execute("PRAGMA integrity_check").fetchone()[0]

@@ -3,7 +3,6 @@ transaction at a time, reads that say what went wrong in one plain line."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import replace
@@ -12,8 +11,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..core.clock import Clock
-from . import converters
+from . import cipher, converters
 from .damage import quick_check
+from .driver import sqlite3
 from .errors import (
     Conflict,
     CorruptJournal,
@@ -329,3 +329,8 @@ class JournalBase:
             return self.conn.execute("PRAGMA data_version").fetchone()[0]
         except sqlite3.Error as error:
             raise translate(error, self.path) from error
+
+    @property
+    def encrypted(self) -> bool:
+        """Whether the journal is encrypted (opened with a passphrase)."""
+        return cipher.passphrase_for(self.path) is not None

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-import sqlite3
 from pathlib import Path
 
+from .driver import sqlite3
 from .errors import CorruptJournal, JournalError, translate
 from .files import connect
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 from pathlib import Path
+
+from . import cipher
+from .driver import sqlite3
 
 
 class JournalError(Exception):
@@ -50,6 +52,14 @@ class JournalUnavailable(JournalError):
 
 class DiskFull(JournalUnavailable):
     """The disk is full: told apart by its kind, never by the words of its message."""
+
+
+class PassphraseNeeded(JournalError):
+    """The journal is encrypted, and this process was given no passphrase for it."""
+
+
+class WrongPassphrase(JournalError):
+    """The passphrase given does not open the journal (or the file is no journal at all)."""
 
 
 class NotFound(JournalError):
@@ -127,6 +137,11 @@ def translate(error: sqlite3.Error, path: object) -> JournalError:
     if kind == "damaged":
         return CorruptJournal(
             f"{path}: the journal file is damaged (database disk image is malformed)."
+        )
+    if kind == "not a database" and cipher.passphrase_for(path) is not None:
+        return WrongPassphrase(
+            f"{path}: the passphrase does not open this journal (or the file is not a journal); "
+            "nothing was changed."
         )
     if kind == "not a database":
         return ForeignFile(f"{path}: not a journal (file is not a database).")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import suppress
@@ -10,6 +9,7 @@ from dataclasses import replace
 
 from ..core.model import InterviewRecord, Issue, Question, Review, Story
 from . import converters
+from .driver import sqlite3
 from .follow_ups import FollowUps
 from .interviews import Interviews
 from .issues import Issues

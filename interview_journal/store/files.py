@@ -9,13 +9,14 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import os
-import sqlite3
 import stat
 import uuid as uuid_module
 from contextlib import suppress
 from pathlib import Path
 from urllib.parse import quote as url_quote
 
+from . import cipher
+from .driver import sqlite3
 from .errors import (
     CorruptJournal,
     DiskFull,
@@ -24,12 +25,14 @@ from .errors import (
     JournalReadOnly,
     JournalUnavailable,
     NewerJournal,
+    PassphraseNeeded,
     translate,
     unavailable,
 )
 from .schema import APPLICATION_ID, SCHEMA_VERSION, migration_set
 
-SQLITE_HEADER = b"SQLite format 3\x00"
+SQLITE_HEADER = cipher.PLAIN_HEADER
+PASSPHRASE_VARIABLE = "INTERVIEW_JOURNAL_PASSPHRASE"
 BUSY_TIMEOUT_SECONDS = 10.0
 
 
@@ -59,7 +62,16 @@ def inspect_file(path: Path) -> None:
     if size == 0:
         raise ForeignFile(f"{path}: is an empty file, not a journal (file is not a database).")
     if not header.startswith(SQLITE_HEADER):
-        raise ForeignFile(f"{path}: not a journal (file is not a database).")
+        if not cipher.looks_encrypted(header, size):
+            raise ForeignFile(f"{path}: not a journal (file is not a database).")
+        if cipher.passphrase_for(path) is None:
+            raise PassphraseNeeded(
+                f"{path}: the journal is encrypted (or is not a journal at all): give its "
+                f"passphrase in the {PASSPHRASE_VARIABLE} variable, or run this in a terminal "
+                "to be asked for it."
+            )
+        cipher.salt_seen(path, header)
+        return
     if len(header) < 100:
         raise CorruptJournal(f"{path}: the journal file is damaged (truncated header; malformed).")
     page_size = int.from_bytes(header[16:18], "big")
@@ -89,7 +101,13 @@ def connect(path: Path, *, read_only: bool, timeout: float) -> sqlite3.Connectio
         # would be read-only too, and refuse the writes once the file is writable again).
         uri += "&immutable=1"
     # isolation_level=None: no implicit transactions; every write goes through `atomic()`.
-    return sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None)
+    conn = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None)
+    try:
+        cipher.apply_key(conn, path)  # an encrypted journal's key, before the first read
+    except BaseException:
+        conn.close()
+        raise
+    return conn
 
 
 def classify(conn: sqlite3.Connection, path: Path) -> tuple[bool, int]:

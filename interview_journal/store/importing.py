@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +20,7 @@ from ..core.validate import (
 )
 from . import converters
 from .backup import Backup
+from .driver import sqlite3
 from .linking import Quotes, link_ids, link_rows
 from .merge import ImportCounts, Merge, SearchLater, batches
 from .practice_merge import PracticeCounts, PracticeMerge

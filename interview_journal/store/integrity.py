@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 from ..core.model import Question, Story
 from ..core.validate import InvalidValue
 from . import converters
 from .base import JournalBase
 from .damage import damaged_tables
+from .driver import sqlite3
 from .errors import CorruptJournal, DamagedRow, JournalLocked, translate
 from .schema import SEARCHABLE
 from .tables import CHILD_SELECT, FROM_ROW, QUESTION_SELECT, STORY_SELECT

@@ -9,7 +9,6 @@ byte, anything that is not a journal of ours (`files`).
 from __future__ import annotations
 
 import os
-import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,6 +17,7 @@ from .base import open_connection, open_writable
 from .calendar_in import CalendarImport
 from .categories import Categories
 from .damage import damage_report, damaged_tables
+from .driver import sqlite3
 from .errors import JournalError, JournalReadOnly, JournalUnavailable
 from .exporting import Exporting
 from .files import (

@@ -11,9 +11,10 @@ write of an issue's problem or a positive's text (add, edit, import).
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
+
+from .driver import sqlite3
 
 if TYPE_CHECKING:  # the bank and rapidfuzz are loaded when something is matched, not on start
     from ..core.questions import Matcher

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from operator import itemgetter
@@ -20,6 +19,7 @@ from typing import TypeVar
 
 from ..core.model import InterviewRecord, Issue
 from ..core.validate import InvalidValue
+from .driver import sqlite3
 from .schema import SEARCHABLE
 from .tables import KIND_OF, RECORD_KIND, moment, stamp_after
 

@@ -9,12 +9,12 @@ so that importing into a new journal brings the user's rewordings, hidden questi
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass, field
 
 from ..core.model import MOST_STORIES, Issue, Positive, Question
 from ..core.validate import InvalidValue, prepare_question, prepare_story
 from . import converters
+from .driver import sqlite3
 from .merge import ImportCounts, Merge, last_review
 from .tables import stamp_after
 

@@ -10,7 +10,6 @@ How many rows were lost is told by each table's uuid index, which lives in pages
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -28,6 +27,7 @@ from ..core.model import (
     Review,
 )
 from . import converters
+from .driver import sqlite3
 from .errors import JournalError, translate
 from .files import connect, inspect_file
 from .settings import stored_profile

@@ -5,11 +5,11 @@ letters are signed with, and so on."""
 from __future__ import annotations
 
 import json
-import sqlite3
 
 from ..core.model import Profile
 from ..core.validate import InvalidValue, prepare_profile
 from .base import JournalBase
+from .driver import sqlite3
 from .errors import DamagedRow
 
 PROFILE_SETTING = "profile"
