@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .. import __version__
+from .. import __version__, keychain
 from .common import UserError, plain_errors
 from .io import refuse_a_link_to_nothing
 
@@ -68,10 +68,27 @@ def cli(ctx: click.Context, db_path: str | None) -> None:
     ctx.obj = {"settings": settings, "named": named is not None}
     if ctx.invoked_subcommand is None:
         with plain_errors():
-            from ..store import open_journal
-
-            journal = open_journal(settings.journal)
+            journal = open_for_app(settings.journal)
         run_app(journal, settings)
+
+
+def open_for_app(path: Path) -> Journal:
+    """The journal for the app. An encrypted one whose passphrase is neither in the variable
+    nor in the keyring is unlocked in a dialog of the app's (`tui.unlock`), before it opens."""
+    from ..store import open_journal
+    from ..store.errors import PassphraseNeeded
+    from .passphrase import given, on_a_terminal, open_unlocked
+
+    try:
+        return open_journal(path)
+    except PassphraseNeeded:
+        if given() is not None or keychain.recall(path) is not None or not on_a_terminal():
+            return open_unlocked(path)
+    from ..tui.unlock import unlock
+
+    if not unlock(path):
+        raise UserError(f"{path}: the journal was not unlocked; nothing was opened.")
+    return open_journal(path)
 
 
 def run_app(journal: Journal, settings: Settings) -> None:

@@ -68,12 +68,13 @@ def rescue(ctx: click.Context, out: Path, force: bool) -> None:
     """
     from ..core import exchange
     from ..store.rescue import rescue as salvage
+    from .passphrase import unlocked
 
     journal = settings_of(ctx).journal
     with plain_errors():
         if not journal.exists():
             raise UserError(f"{journal}: no journal there to rescue.")
-        found = salvage(journal)
+        found = unlocked(journal, lambda: salvage(journal))
     text = exchange.iter_json(found.categories, found.records, found.questions, found.profile)
     write_export(None if str(out) == "-" else out, text, journal, force=force)
     for table, label in (

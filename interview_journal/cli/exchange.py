@@ -55,6 +55,8 @@ def export(ctx: click.Context, fmt: str, output_name: str | None, force: bool) -
             yield record
 
     with opened(ctx) as journal:
+        if journal.encrypted:
+            warn_plain_export()
         if fmt == "json":  # with the questions, read from the snapshot the records are read from
             questions, each = journal.exported()
             profile = journal.profile()
@@ -70,6 +72,15 @@ def export(ctx: click.Context, fmt: str, output_name: str | None, force: bool) -
     if output is None:
         return
     click.echo(f"Exported {counted(exported, 'interview')} to {output} ({fmt}).", err=True)
+
+
+def warn_plain_export() -> None:
+    """Said before an export of an encrypted journal: what is taken out is not encrypted."""
+    click.echo(
+        "Warning: the journal is encrypted, but this export is not: anyone who can read the "
+        "file can read it.",
+        err=True,
+    )
 
 
 @click.command("import")

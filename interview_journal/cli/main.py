@@ -4,8 +4,8 @@ Each command imports what it needs when it runs, so that a quick command stays q
 them imports Textual; only opening the app does (cli/app.py). Every failure a user can cause ends
 in one plain line on stderr and a non-zero exit, never a traceback.
 
-The commands live by group (entries, reports, follow-ups, practice, exchange, care, demo); this
-module puts them under the one `cli` group and is the program's entry point.
+The commands live by group (entries, reports, follow-ups, practice, exchange, care, privacy,
+demo); this module puts them under the one `cli` group and is the program's entry point.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from .entries import add, list_interviews
 from .exchange import export, import_file
 from .follow_ups import draft, profile
 from .practice import questions
+from .privacy import decrypt, encrypt
 from .reports import brief, prep, stats
 
 for command in (
@@ -37,6 +38,8 @@ for command in (
     backup,
     check,
     rescue,
+    encrypt,
+    decrypt,
 ):
     cli.add_command(command)
 cli.add_command(demo)

@@ -151,7 +151,8 @@ class JournalApp(App[None]):
         self._in_flight: _Flight | None = None
         self._in_flight_timer: Timer | None = None
         self.started = asyncio.Event()  # set once the keys typed during start-up are let go
-        self.sub_title = str(journal.path) + ("  (read-only)" if journal.read_only else "")
+        self.sub_title = ("encrypted: " if journal.encrypted else "") + str(journal.path)
+        self.sub_title += "  (read-only)" if journal.read_only else ""
 
     @property
     def clock(self) -> Clock:
