@@ -24,3 +24,8 @@ def backups_folder() -> Path:
 def letters_folder() -> Path:
     """Where the composer saves a letter as a text file (when copying cannot be trusted)."""
     return data_folder() / "letters"
+
+
+def exports_folder() -> Path:
+    """Where the app writes an interview for a coach (beside the letters)."""
+    return data_folder() / "exports"

@@ -1,4 +1,5 @@
-"""The journal in and out of files: `export` (JSON, Markdown, CSV) and `import` (JSON)."""
+"""The journal in and out of files: `export` (JSON, Markdown, CSV; one interview for a coach
+as Markdown or HTML) and `import` (JSON)."""
 
 from __future__ import annotations
 
@@ -22,10 +23,22 @@ if TYPE_CHECKING:
     "--format",
     "-f",
     "fmt",
-    type=click.Choice(["json", "md", "csv"]),
-    default="json",
-    show_default=True,
-    help="JSON (re-importable), Markdown (to read) or CSV (a sheet).",
+    type=click.Choice(["json", "md", "csv", "html"]),
+    default=None,
+    help="JSON (re-importable; the default), Markdown (to read) or CSV (a sheet). "
+    "One --interview: md (the default) or html.",
+)
+@click.option(
+    "--interview",
+    "interview",
+    metavar="ID",
+    help="Export this one interview for a coach or mentor: a company name (your newest "
+    "interview with it), an id or its first characters.",
+)
+@click.option(
+    "--with-notes",
+    is_flag=True,
+    help="With --interview: add your notes (the brain dump), left out otherwise.",
 )
 @click.option(
     "--output",
@@ -38,8 +51,26 @@ if TYPE_CHECKING:
     "--force", is_flag=True, help="Replace the --output file if it is there (never the journal)."
 )
 @click.pass_context
-def export(ctx: click.Context, fmt: str, output_name: str | None, force: bool) -> None:
-    """Export the whole journal."""
+def export(
+    ctx: click.Context,
+    fmt: str | None,
+    interview: str | None,
+    with_notes: bool,
+    output_name: str | None,
+    force: bool,
+) -> None:
+    """Export the whole journal, or one interview for a coach (--interview)."""
+    if interview is not None:
+        export_for_coach(ctx, interview, fmt or "md", with_notes, output_name, force)
+        return
+    if fmt == "html":
+        raise UserError("--format html is for one interview: add --interview ID.")
+    if with_notes:
+        raise UserError(
+            "--with-notes is for one interview: add --interview ID (the whole journal's "
+            "export always has the notes)."
+        )
+    fmt = fmt or "json"
     from .. import startup
     from ..core import exchange
 
@@ -81,6 +112,35 @@ def warn_plain_export() -> None:
         "file can read it.",
         err=True,
     )
+
+
+def export_for_coach(
+    ctx: click.Context,
+    name: str,
+    fmt: str,
+    with_notes: bool,
+    output_name: str | None,
+    force: bool,
+) -> None:
+    """One interview, as Markdown or HTML, for a coach: nothing of any other interview."""
+    if fmt not in ("md", "html"):
+        raise UserError(f"one interview is exported as md or html, not {fmt}.")
+    if not name.strip():
+        raise UserError("--interview needs a company name, or an interview's id or its start.")
+    from ..core import exchange
+
+    output = export_output(output_name, settings_of(ctx).journal)
+    render = exchange.coach_markdown if fmt == "md" else exchange.coach_html
+    with opened(ctx) as journal, plain_errors():
+        if journal.encrypted:
+            warn_plain_export()
+        chosen = journal.find_interview(name, journal.clock.today())
+        record = journal.record(chosen.uuid)
+        text = render(record, journal.categories(), with_notes=with_notes)
+    write_export(output, text, settings_of(ctx).journal, force=force)
+    if output is not None:
+        said = f"{exchange.coach_title(record)}, {chosen.date.isoformat()}"
+        click.echo(f"Exported {said} to {output} ({fmt}).", err=True)
 
 
 @click.command("import")

@@ -20,6 +20,11 @@ ACTIONS = (
     ("Follow-ups", "follow_ups", "Thank-you note and other follow-ups"),
     ("Edit interview", "edit_interview", "Company, role, date, notes and feelings"),
     ("Feedback received", "feedback", "What they said when you asked; make issues of it"),
+    (
+        "Export this interview for a coach",
+        "export_for_coach",
+        "Markdown for a coach or mentor: what went wrong, what you should have done, went well",
+    ),
     ("Prep worksheet", "prepare", "Why them, what they do, your questions, who, getting there"),
     (
         "Import a calendar file",

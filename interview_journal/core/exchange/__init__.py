@@ -14,12 +14,13 @@ Writing is deterministic, so export → import → export gives the same bytes.
 
 The package: `format` (the version and the bounds), `writing` (JSON), `reader` (one object, with
 its path), `reading` (a whole file, streamed), `profile` (the profile's object), `text`
-(Markdown and CSV).
+(Markdown and CSV), `coach` (one interview for a coach, as Markdown or HTML).
 """
 
 from __future__ import annotations
 
 from ..validate import FormatError
+from .coach import coach_html, coach_markdown, coach_title
 from .format import FORMAT, LINK_KEYS, MAX_FILE_BYTES, MAX_ROWS, READABLE_VERSIONS, VERSION
 from .reading import Reading, loads, loads_all
 from .text import CSV_COLUMNS, iter_csv, iter_markdown, to_csv, to_markdown
@@ -35,6 +36,9 @@ __all__ = [
     "VERSION",
     "FormatError",
     "Reading",
+    "coach_html",
+    "coach_markdown",
+    "coach_title",
     "dumps",
     "iter_csv",
     "iter_json",

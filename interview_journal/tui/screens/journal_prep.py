@@ -16,6 +16,7 @@ from ...core.text import counted
 from ...core.validate import InvalidValue
 from ...store import Conflict, JournalError
 from ..reading import read_or
+from .journal_coach import JournalCoach
 
 if TYPE_CHECKING:  # the dialogs are imported when opened: not needed for the first frame
     from ...core.calendar_in import CalendarPlan
@@ -37,6 +38,7 @@ NEEDS_INTERVIEW = frozenset(
         "delete",
         "prepare",
         "split",
+        "export_for_coach",
     }
 )
 """The keys that act on the selected interview."""
@@ -60,9 +62,11 @@ PREPARING: list[BindingType] = [
 """The keys of this part, bound on JournalScreen in the order of its keys (after f)."""
 
 
-class JournalPrep(Screen[None]):
+class JournalPrep(JournalCoach, Screen[None]):
     """P opens the prep worksheet, D splits the brain dump (both bound on JournalScreen, in the
-    order of its keys); the palette's "Import a calendar file" runs action_import_calendar."""
+    order of its keys); the palette's "Import a calendar file" runs action_import_calendar.
+    From JournalCoach: x, the interview written out for a coach (what a next attempt is
+    prepared with)."""
 
     if TYPE_CHECKING:  # what JournalScreen provides
         journal: Journal
