@@ -56,8 +56,8 @@ from interview_journal import startup
 startup.begin()  # as the entry point does: the collector is off until the first frame
 
 import interview_journal.cli.main  # noqa: F401 - the entry point's own imports, as a user pays
+from interview_journal.cli.app import open_for_app
 from interview_journal.settings import Settings
-from interview_journal.store import open_journal
 from interview_journal.tui import app as app_module
 
 
@@ -70,7 +70,7 @@ class FirstFrame(app_module.JournalApp):
 
 
 path = Path(sys.argv[1])
-journal = open_journal(path)
+journal = open_for_app(path)  # an encrypted one with INTERVIEW_JOURNAL_PASSPHRASE, as a user has
 try:
     FirstFrame(journal=journal, settings=Settings(journal=path)).run(
         headless=True, size=(120, 36)
@@ -105,11 +105,11 @@ def bare_app():
 
 
 def journal_app(path):
+    from interview_journal.cli.app import open_for_app
     from interview_journal.settings import Settings
-    from interview_journal.store import open_journal
     from interview_journal.tui.app import JournalApp
 
-    journal = open_journal(path)
+    journal = open_for_app(path)
     app = JournalApp(journal=journal, settings=Settings(journal=path))
     return app, "j", lambda: app.screen.query_one("#interviews").cursor, journal
 
@@ -160,8 +160,8 @@ startup.begin()  # as the entry point does: the collector is off until the first
 
 from textual import events
 
+from interview_journal.cli.app import open_for_app
 from interview_journal.settings import Settings
-from interview_journal.store import open_journal
 from interview_journal.tui.app import JournalApp
 
 KEY, WARM = sys.argv[2], sys.argv[3] == "warm"
@@ -176,7 +176,7 @@ def filled(screen):
 
 async def main():
     path = Path(sys.argv[1])
-    journal = open_journal(path)
+    journal = open_for_app(path)
     app = JournalApp(journal=journal, settings=Settings(journal=path))
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()

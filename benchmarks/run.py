@@ -496,8 +496,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     )
     parser.add_argument(
         "--only",
-        choices=["speed", "trust"],
-        help="only the speed budgets, or only the reliability figures (default: both)",
+        choices=["speed", "trust", "encryption"],
+        help="only the speed budgets, only the reliability figures, or only what encryption "
+        "costs (default: all)",
     )
     options = parser.parse_args(argv)
     if not PROGRAM.exists():
@@ -520,8 +521,12 @@ def main(argv: Sequence[str] | None = None) -> None:
             ("stats", lambda: stats_command(journal, env, options.runs)),
             ("screens ready", lambda: screens_ready(journal, env, options.runs)),
             ("import speed", lambda: exchange.import_speed(journal, env, options.runs)),
+            (
+                "encryption",
+                lambda: encrypted.encryption_cost(journal, home, env, options.runs),
+            ),
         ]
-        from . import exchange, trust
+        from . import encrypted, exchange, trust
 
         reliability = [
             ("export memory", lambda: trust.export_memory(journal, env, options.runs)),
@@ -529,14 +534,19 @@ def main(argv: Sequence[str] | None = None) -> None:
             ("absurd input", lambda: trust.absurd_input(env)),
             ("first writers", lambda: trust.first_writers(env)),
         ]
-        steps = {None: steps + reliability, "speed": steps, "trust": reliability}[options.only]
+        steps = {
+            None: steps + reliability,
+            "speed": steps,
+            "trust": reliability,
+            "encryption": steps[-1:],
+        }[options.only]
         for label, step in steps:
             print(f"measuring {label} ...", flush=True)
             try:
                 results.extend(step())
             except (ProbeFailed, RuntimeError, OSError, subprocess.SubprocessError) as error:
                 results.append(Result(label, note=f"failed: {error}"))
-        if options.only != "trust":
+        if options.only in (None, "speed"):
             print("measuring key to repaint ...", flush=True)
             try:
                 keys, memory = key_to_repaint(journal, env, options.runs, options.presses)

@@ -122,8 +122,8 @@ def unlocked(path: Path, attempt: Callable[[], T]) -> T:
     if on_a_terminal():
         raise UserError(f"{path}: not opened; nothing was changed.")
     raise UserError(
-        f"{path}: the journal is encrypted: set {PASSPHRASE_VARIABLE} to its passphrase "
-        "(or run this in a terminal, to be asked for it)."
+        f"{path}: the journal is encrypted (or is not a journal at all): set "
+        f"{PASSPHRASE_VARIABLE} to its passphrase, or run this in a terminal to be asked for it."
     )
 
 

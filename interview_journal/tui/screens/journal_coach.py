@@ -59,4 +59,8 @@ class JournalCoach(Screen[None]):
         except OSError as error:
             self.say(f"Not exported: {error.strerror or error}", "error")
             return
-        self.say(f"For a coach: saved as {path.name}, in {path.parent}")  # the name first
+        said = f"For a coach: saved as {path.name}, in {path.parent}"  # the name first
+        if self.journal.encrypted:  # what is taken out is the user's to keep safe
+            self.say(f"{said} (a plain file: the journal's encryption is not on it)", "warning")
+            return
+        self.say(said)
