@@ -433,6 +433,12 @@ class JournalApp(App[None]):
         if really:
             self.exit()
 
+    def action_export_json(self) -> None:
+        """The journal into a new JSON file beside it, in a worker, a bar showing how far."""
+        from .screens.export_progress import export_journal
+
+        export_journal(self, self.journal.path, self.clock.today())
+
     def action_help(self) -> None:
         """The keys of the screen on show (help.help_sections)."""
         from .screens.help import HelpScreen, help_sections
