@@ -4,7 +4,8 @@ as Markdown or HTML) and `import` (JSON)."""
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
+import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,10 +13,11 @@ import click
 
 from ..core.text import counted
 from .common import UserError, opened, plain_errors, settings_of
-from .io import export_output, import_pieces, write_export
+from .io import export_output, import_pieces, import_size, write_export
+from .progress import is_terminal, progress
 
 if TYPE_CHECKING:
-    from ..core.model import InterviewRecord
+    from ..store.importing import ImportSummary
 
 
 @click.command()
@@ -73,33 +75,37 @@ def export(
     fmt = fmt or "json"
     from .. import startup
     from ..core import exchange
+    from ..store.export_file import json_export, with_each
 
     startup.end()  # each record's JSON leaves cycles behind: collect them as it goes
     output = export_output(output_name, settings_of(ctx).journal)
-    writer = {"json": exchange.iter_json, "md": exchange.iter_markdown, "csv": exchange.iter_csv}
+    writer = {"md": exchange.iter_markdown, "csv": exchange.iter_csv}
     exported = 0
-
-    def counting(records: Iterator[InterviewRecord]) -> Iterator[InterviewRecord]:
-        nonlocal exported
-        for record in records:  # a few hundred at a time: memory stays small
-            exported += 1
-            yield record
+    # Not drawn into the export itself, when that goes to the terminal the bar is on.
+    beside_the_text = output is None and is_terminal(sys.stdout)
 
     with opened(ctx) as journal:
         if journal.encrypted:
             warn_plain_export()
-        if fmt == "json":  # with the questions, read from the snapshot the records are read from
-            questions, each = journal.exported()
-            profile = journal.profile()
-            text = exchange.iter_json(journal.categories(), counting(each), questions, profile)
-        else:
-            text = writer[fmt](journal.categories(), counting(journal.iter_records()))
-        if output is None:
-            # A row that cannot be read is said before anything is written: what a pipe has
-            # taken cannot be taken back. (A file is written beside, and only then named.)
-            for _ in journal.iter_records():
-                pass
-        write_export(output, text, settings_of(ctx).journal, force=force)
+        total = journal.count_interviews()
+        with progress(total, "Exporting", shown=not beside_the_text) as advance:
+
+            def each() -> None:
+                nonlocal exported
+                exported += 1
+                advance(1)
+
+            if fmt == "json":  # with the questions, from the snapshot the records are read from
+                text = json_export(journal, each)
+            else:
+                text = writer[fmt](journal.categories(), with_each(journal.iter_records(), each))
+            if output is None:
+                # A row that cannot be read is said before anything is written: what a pipe
+                # has taken cannot be taken back. (A file is written beside, and only then
+                # named.)
+                for _ in journal.iter_records():
+                    pass
+            write_export(output, text, settings_of(ctx).journal, force=force)
     if output is None:
         return
     click.echo(f"Exported {counted(exported, 'interview')} to {output} ({fmt}).", err=True)
@@ -152,32 +158,10 @@ def import_file(ctx: click.Context, file: Path) -> None:
     Rows are matched by their ids, so importing the same file again changes nothing.
     """
     from .. import startup
-    from ..core import exchange
-    from ..core.validate import InvalidValue
 
     startup.end()  # a large file is a lot of objects: collect as usual from here
-    reading = exchange.Reading(import_pieces(file))
-    items = iter(reading)
-    try:  # the file's head is read, and refused, before the journal is opened
-        first = next(items, None)
-    except exchange.FormatError as error:
-        raise UserError(f"{file}: {error}; nothing imported.") from None
-    items = itertools.chain([first] if first is not None else [], items)
-    target = settings_of(ctx).journal
-    new = not target.exists()
-    try:
-        with opened(ctx, create=True) as journal, plain_errors():
-            try:
-                summary = journal.import_items(items, backup_first=True, checked=True)
-            except (InvalidValue, exchange.FormatError) as error:
-                raise UserError(f"{file}: {error}; nothing imported.") from None
-    except UserError:
-        if new:  # the journal this import made, left empty by its failure, is not left behind
-            from ..store.journal import remove_if_empty
-
-            remove_if_empty(target)
-        raise
-    warnings = reading.warnings
+    with progress(import_size(file), "Importing") as advance:  # by the bytes read
+        summary, warnings = _import(ctx, file, advance)
     for warning in warnings[:20]:
         click.echo(f"warning: {warning}", err=True)
     if len(warnings) > 20:
@@ -225,3 +209,35 @@ def import_file(ctx: click.Context, file: Path) -> None:
     click.echo(f"Imported {file}.\n  " + "\n  ".join(parts))
     if summary.backup:
         click.echo(f"The journal as it was before the import is backed up in {summary.backup}.")
+
+
+def _import(
+    ctx: click.Context, file: Path, read: Callable[[int], None]
+) -> tuple[ImportSummary, list[str]]:
+    """Import `file` in one transaction, `read(bytes)` told as it is read; what was done, and
+    the warnings of the reading (unknown fields, ignored)."""
+    from ..core import exchange
+    from ..core.validate import InvalidValue
+
+    reading = exchange.Reading(import_pieces(file, read))
+    items = iter(reading)
+    try:  # the file's head is read, and refused, before the journal is opened
+        first = next(items, None)
+    except exchange.FormatError as error:
+        raise UserError(f"{file}: {error}; nothing imported.") from None
+    items = itertools.chain([first] if first is not None else [], items)
+    target = settings_of(ctx).journal
+    new = not target.exists()
+    try:
+        with opened(ctx, create=True) as journal, plain_errors():
+            try:
+                summary = journal.import_items(items, backup_first=True, checked=True)
+            except (InvalidValue, exchange.FormatError) as error:
+                raise UserError(f"{file}: {error}; nothing imported.") from None
+    except UserError:
+        if new:  # the journal this import made, left empty by its failure, is not left behind
+            from ..store.journal import remove_if_empty
+
+            remove_if_empty(target)
+        raise
+    return summary, reading.warnings

@@ -7,13 +7,14 @@ import codecs
 import errno
 import os
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import suppress
 from pathlib import Path
 from typing import BinaryIO
 
 import click
 
+from ..store.export_file import write_private
 from .common import UserError, standard_input
 
 
@@ -21,9 +22,23 @@ def _megabytes(size: int) -> str:
     return f"{size / 1_000_000:,.1f} MB"
 
 
-def import_pieces(file: Path) -> Iterator[str]:
+def import_size(file: Path) -> int:
+    """How many bytes the file to import holds, when that can be known before reading it (a
+    regular file, or standard input from one); 0 otherwise (a pipe, a file not there)."""
+    try:
+        if str(file) == "-":
+            status = os.fstat(standard_input().buffer.fileno())
+        else:
+            status = os.stat(file.expanduser())
+    except (OSError, ValueError, AttributeError, UserError):
+        return 0
+    return status.st_size if stat.S_ISREG(status.st_mode) else 0
+
+
+def import_pieces(file: Path, read: Callable[[int], None] | None = None) -> Iterator[str]:
     """The text of the file to import (`-`: standard input) in pieces, read with a bound, or one
-    plain line saying why not. Only a regular file is opened for reading: a pipe or a device
+    plain line saying why not; `read(bytes)` is told each piece's size as it is read. Only a
+    regular file is opened for reading: a pipe or a device
     named as FILE could wait forever or never end (a program's output comes in as `-`). What
     can be told before reading (no such file, too large) is told before anything is read."""
     from ..core.exchange import MAX_FILE_BYTES
@@ -34,7 +49,7 @@ def import_pieces(file: Path) -> Iterator[str]:
             status = os.fstat(stream.fileno())
             if stat.S_ISREG(status.st_mode) and status.st_size > MAX_FILE_BYTES:
                 raise UserError(_too_large("standard input", status.st_size))
-        return decoded(stream, "standard input", close=False)
+        return decoded(stream, "standard input", close=False, read=read)
     path = file.expanduser()
     refuse_a_link_to_nothing(path)
     try:
@@ -59,25 +74,29 @@ def import_pieces(file: Path) -> Iterator[str]:
         os.close(descriptor)
         raise UserError(_too_large(str(file), status.st_size))
     os.set_blocking(descriptor, True)
-    return decoded(os.fdopen(descriptor, "rb"), str(file), close=True)
+    return decoded(os.fdopen(descriptor, "rb"), str(file), close=True, read=read)
 
 
-def decoded(stream: BinaryIO, name: str, *, close: bool) -> Iterator[str]:
+def decoded(
+    stream: BinaryIO, name: str, *, close: bool, read: Callable[[int], None] | None = None
+) -> Iterator[str]:
     """`stream` as text, a megabyte at a time, refused plainly once it is longer than an import
     may be (an endless stream, `/dev/zero` or `yes |`, is never read without bound) or where
     it is not UTF-8."""
     from ..core.exchange import MAX_FILE_BYTES
 
     decoder = codecs.getincrementaldecoder("utf-8-sig")()
-    read = 0
+    taken = 0
     try:
         while True:
             try:
                 chunk = stream.read(1 << 20)
             except OSError as error:
                 raise UserError(f"{name}: cannot be read ({error.strerror}).") from None
-            read += len(chunk)
-            if read > MAX_FILE_BYTES:
+            taken += len(chunk)
+            if read is not None and chunk:
+                read(len(chunk))
+            if taken > MAX_FILE_BYTES:
                 raise UserError(
                     f"{name}: more than {MAX_FILE_BYTES / 1_000_000:,.0f} MB; too large to "
                     "import; nothing imported."
@@ -85,7 +104,7 @@ def decoded(stream: BinaryIO, name: str, *, close: bool) -> Iterator[str]:
             try:
                 text = decoder.decode(chunk, final=not chunk)
             except UnicodeDecodeError as error:
-                at = read - len(chunk) + error.start
+                at = taken - len(chunk) + error.start
                 raise UserError(f"{name}: not UTF-8 text (byte {at}); nothing imported.") from None
             if text:
                 yield text
@@ -138,20 +157,6 @@ def read_notes() -> str:
             "nothing added."
         )
     return notes
-
-
-def write_private(path: Path, text: str | Iterable[str]) -> None:
-    """Write a new file only its owner can read: exports hold the journal's words. The file is
-    created, never opened if it is there (O_EXCL): FileExistsError then. `text` may come in
-    pieces, written as they come: an export is never held whole."""
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    try:
-        os.fchmod(descriptor, 0o600)
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
-            handle.writelines([text] if isinstance(text, str) else text)
-    except BaseException:
-        path.unlink(missing_ok=True)  # no half-written export left behind
-        raise
 
 
 def _resolved(path: Path) -> Path:

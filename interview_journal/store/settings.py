@@ -1,6 +1,6 @@
 """The user's choices kept in the journal itself (a key and a text value each), so that they
 follow the journal to another machine: how long a practice answer may take, the profile the
-letters are signed with, and so on."""
+letters are signed with, the app's colour theme, and so on."""
 
 from __future__ import annotations
 
@@ -13,6 +13,8 @@ from .driver import sqlite3
 from .errors import DamagedRow
 
 PROFILE_SETTING = "profile"
+THEME_SETTING = "theme"
+"""The name of the app's colour theme, as last chosen (the command palette's "Change theme")."""
 
 
 class DamagedProfile(DamagedRow):

@@ -19,13 +19,15 @@ from textual.binding import Binding, BindingType
 from textual.dom import NoScreen
 from textual.message import Message
 from textual.screen import Screen
+from textual.theme import Theme
 from textual.timer import Timer
 from textual.widget import Widget
 
 from .. import startup
 from ..core.clock import Clock
 from ..settings import Settings
-from ..store import Journal
+from ..store import Journal, JournalError
+from ..store.settings import THEME_SETTING
 from .commands import journal_commands
 from .messages import JournalDamaged, JournalReady, OpenCategory, OpenInJournal, RunJournalAction
 from .screens.journal import JournalScreen
@@ -153,6 +155,26 @@ class JournalApp(App[None]):
         self.started = asyncio.Event()  # set once the keys typed during start-up are let go
         self.sub_title = ("encrypted: " if journal.encrypted else "") + str(journal.path)
         self.sub_title += "  (read-only)" if journal.read_only else ""
+        self._apply_stored_theme()
+
+    def _apply_stored_theme(self) -> None:
+        """The theme last chosen in this journal, set before the first frame is drawn; a name
+        no theme here has (a theme of a newer Textual, a hand-edited journal) is passed over."""
+        try:
+            stored = self.journal.setting(THEME_SETTING)
+        except JournalError:  # a damaged journal: it is said once the frame is out
+            return
+        if stored and stored in self.available_themes:
+            self.theme = stored
+
+    def _remember_theme(self, theme: Theme) -> None:
+        """Keep the theme just chosen in the journal, for the next run. A journal that cannot
+        be written (read-only, damaged, busy) just does not remember: the theme still shows."""
+        try:
+            if self.journal.setting(THEME_SETTING) != theme.name:
+                self.journal.set_setting(THEME_SETTING, theme.name)
+        except JournalError:
+            pass
 
     @property
     def clock(self) -> Clock:
@@ -196,6 +218,8 @@ class JournalApp(App[None]):
         # The journal screen is on show in the default mode, "journal": known as a mode from
         # now on, `switch_mode("journal")` comes back to it.
         self.add_mode("journal", self.get_default_screen)
+        # Subscribed from here on: the stored theme, set at start, is not written back.
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
         # A write waits at most a second for another program: the app must never freeze. A
         # failed autosave keeps the text on screen and tries again a little later.
         self.journal.busy_timeout = APP_BUSY_TIMEOUT
@@ -409,6 +433,12 @@ class JournalApp(App[None]):
     def _quit_if(self, really: bool | None) -> None:
         if really:
             self.exit()
+
+    def action_export_json(self) -> None:
+        """The journal into a new JSON file beside it, in a worker, a bar showing how far."""
+        from .screens.export_progress import export_journal
+
+        export_journal(self, self.journal.path, self.clock.today())
 
     def action_help(self) -> None:
         """The keys of the screen on show (help.help_sections)."""

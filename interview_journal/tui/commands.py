@@ -40,8 +40,14 @@ APP_ACTIONS = (
     ("Review", "review", "The briefing and the drill before the next interview"),
     ("Journal", "switch_mode('journal')", "The interviews and their issues"),
     ("Keys", "help", "The keys of the screen on show"),
+    (
+        "Export the journal (JSON)",
+        "export_json",
+        "Everything into a new JSON file beside the journal (importable again)",
+    ),
 )
-"""The app's own actions (its bindings t, r, ?): run by the app wherever the palette was opened."""
+"""The app's own actions (its bindings t, r, ?, and the export): run by the app wherever the
+palette was opened."""
 
 
 def _highlight(matcher: Matcher, text: str) -> Content:
