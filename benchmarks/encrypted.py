@@ -60,16 +60,26 @@ def encryption_cost(plain: Path, home: Path, env: dict[str, str], runs: int) -> 
         return probes.BARE_WORD in screen
 
     keyed_argv = ["env", f"{VARIABLE}={PASSPHRASE}", PROGRAM, "--db", path]
+    plain_argv = [PROGRAM, "--db", plain]
     bare_argv = [PYTHON, "-c", probes.BARE_FIRST_FRAME, "--stay"]
-    bare, ours = [], []
+    bare, unkeyed, ours = [], [], []
     for index in range(runs + 1):  # the first of each is a warm-up
         b = _tmux_first_frame(bare_argv, home / f"enc-bare-{index}", bare_ready)
+        p = _tmux_first_frame(plain_argv, home / f"enc-plain-{index}", app_ready)
         o = _tmux_first_frame(keyed_argv, home / f"enc-app-{index}", app_ready)
         if index:
             bare.append(b)
+            unkeyed.append(p)
             ours.append(o)
     results += [
         Result("first frame in tmux: bare Textual app", statistics.median(bare), "s"),
+        Result("first frame in tmux: plain journal", statistics.median(unkeyed), "s"),
+        Result(
+            "ratio, plain / bare",
+            statistics.median(unkeyed) / statistics.median(bare),
+            "×",
+            indent=True,
+        ),
         Result("first frame in tmux: encrypted journal", statistics.median(ours), "s"),
         Result(
             "ratio, encrypted / bare",

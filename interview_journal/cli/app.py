@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .. import __version__, keychain
+from .. import __version__
 from .common import UserError, plain_errors
 from .io import refuse_a_link_to_nothing
 
@@ -75,20 +75,34 @@ def cli(ctx: click.Context, db_path: str | None) -> None:
 def open_for_app(path: Path) -> Journal:
     """The journal for the app. An encrypted one whose passphrase is neither in the variable
     nor in the keyring is unlocked in a dialog of the app's (`tui.unlock`), before it opens."""
-    from ..store import open_journal
-    from ..store.errors import PassphraseNeeded
-    from .passphrase import given, on_a_terminal, open_unlocked
+    from ..store import cipher, open_journal
+    from ..store.errors import PassphraseNeeded, WrongPassphrase
+    from .passphrase import given, on_a_terminal, open_unlocked, unlock_meanwhile
 
+    finding = unlock_meanwhile(path)
+    if finding is not None:
+        # Its key takes a tenth of a second to make, in a thread that lets go of Python
+        # meanwhile: the app's modules are imported in that time, not after it.
+        import_app()
+        finding.join()
     try:
         return open_journal(path)
     except PassphraseNeeded:
-        if given() is not None or keychain.recall(path) is not None or not on_a_terminal():
-            return open_unlocked(path)
+        pass
+    except WrongPassphrase:  # the one kept in the keyring no longer opens it
+        cipher.forget(path)
+    if given() is not None or not on_a_terminal():
+        return open_unlocked(path)
     from ..tui.unlock import unlock
 
     if not unlock(path):
         raise UserError(f"{path}: the journal was not unlocked; nothing was opened.")
     return open_journal(path)
+
+
+def import_app() -> None:
+    """The app's modules, imported now."""
+    from ..tui import app  # noqa: F401
 
 
 def run_app(journal: Journal, settings: Settings) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -85,6 +86,35 @@ def _candidates(path: Path) -> Iterator[tuple[str, str]]:
         return
     for _ in range(TRIES):
         yield ask(f"Passphrase for {path}"), "terminal"
+
+
+def unlock_meanwhile(path: Path) -> threading.Thread | None:
+    """For an encrypted journal, a thread that finds its passphrase in the variable or the
+    keyring and makes its key (`cipher.salt_seen`), while the caller does something else; None
+    for a plain journal (or no file). The header is read before any connection is open here:
+    closing a descriptor of the journal would drop a connection's locks."""
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(cipher.SALT_BYTES)
+        size = path.stat().st_size
+    except OSError:
+        return None
+    if not cipher.looks_encrypted(header, size) or cipher.passphrase_for(path) is not None:
+        return None
+
+    def find() -> None:
+        passphrase = given() or keychain.recall(path)
+        if passphrase is None:
+            return
+        try:
+            cipher.remember(path, passphrase)
+        except cipher.BadPassphrase:
+            return  # said when it is tried
+        cipher.salt_seen(path, header)
+
+    thread = threading.Thread(target=find, name="passphrase", daemon=True)
+    thread.start()
+    return thread
 
 
 def open_unlocked(path: Path, **options: Any) -> Journal:
