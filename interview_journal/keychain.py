@@ -14,6 +14,9 @@ from pathlib import Path
 SERVICE = "interview-journal"
 
 
+NONE_HERE = "This machine has no system keyring to keep the passphrase in."
+
+
 class NoKeyring(Exception):
     """The system has no keyring this program can use; str() says so in plain words."""
 
@@ -32,15 +35,28 @@ def recall(path: Path) -> str | None:
         return None
 
 
+def available() -> bool:
+    """Whether there is a keyring that keeps what it is given (not keyring's stand-ins for
+    none: the failing one, priority 0, and the null one, below it)."""
+    try:
+        import keyring
+
+        return keyring.get_keyring().priority > 0
+    except Exception:  # a backend that cannot even say
+        return False
+
+
 def keep(path: Path, passphrase: str) -> None:
     """Keep the passphrase of the journal at `path`, or NoKeyring."""
+    if not available():
+        raise NoKeyring(f"The passphrase was not remembered: {NONE_HERE[0].lower()}{NONE_HERE[1:]}")
     try:
         import keyring
 
         keyring.set_password(SERVICE, _entry(path), passphrase)
     except Exception as error:  # every backend raises its own
         raise NoKeyring(
-            f"the passphrase was not remembered: no system keyring could keep it ({error})."
+            f"The passphrase was not remembered: the keyring refused it ({error})."
         ) from error
 
 

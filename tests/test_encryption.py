@@ -144,6 +144,13 @@ def test_an_export_of_an_encrypted_journal_is_plain_and_says_so(
     result = ok(run("--db", acme_journal, "export", "-o", out, passphrase=SECRET))
     assert "Warning: the journal is encrypted, but this export is not" in result.stderr
     assert json.loads(out.read_text())["interviews"][0]["company"] == "Acme"
+    again = run("--db", acme_journal, "export", "-o", out, passphrase=SECRET)
+    refused(again, "already exists")
+    assert "Warning" not in again.stderr  # nothing was taken out
+    for command in (["calendar", "export"], ["rescue", tmp_path / "rescued.json"]):
+        said = ok(run("--db", acme_journal, *command, passphrase=SECRET)).stderr
+        assert "Warning: the journal is encrypted, but this export is not" in said
+    assert json.loads((tmp_path / "rescued.json").read_text())["interviews"][0]["company"] == "Acme"
     plain = ok(run("--db", tmp_path / "plain.db", "add", "Plain Co", "--date", "2026-11-01"))
     assert "Warning" not in plain.stderr
     assert "Warning" not in ok(run("--db", tmp_path / "plain.db", "export")).stderr
@@ -164,13 +171,20 @@ def test_remember_keeps_the_passphrase_in_the_keyring_and_decrypt_forgets_it(
     assert plain_sqlite_reads(acme_journal)
 
 
-def test_remember_without_a_keyring_says_so_and_still_encrypts(
+def test_remember_without_a_keyring_is_refused_before_anything_is_done(
     acme_journal: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.delenv("INTERVIEW_JOURNAL_TEST_KEYRING")
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
     result = run("--db", acme_journal, "encrypt", "--remember", passphrase=SECRET)
-    refused(result, "not remembered", "no system keyring")
-    assert not plain_sqlite_reads(acme_journal)
+    refused(result, "no system keyring", "Nothing was changed")
+    assert plain_sqlite_reads(acme_journal)
+
+
+def test_a_new_passphrase_that_is_the_old_one_changes_nothing(acme_journal: Path) -> None:
+    ok(run("--db", acme_journal, "encrypt", passphrase=SECRET))
+    result = ok(run("--db", acme_journal, "encrypt", passphrase=SECRET, new=SECRET))
+    assert "that is its passphrase already; nothing was changed" in result.stdout
+    assert "Re-encrypting" not in result.stderr
     assert "Acme" in ok(run("--db", acme_journal, "list", passphrase=SECRET)).stdout
 
 
@@ -178,7 +192,9 @@ def test_a_journal_open_in_another_program_is_not_converted(acme_journal: Path) 
     other = open_journal(acme_journal)  # another window: its writes would go to the old file
     try:
         digest = file_digest(acme_journal)
-        refused(run("--db", acme_journal, "encrypt", passphrase=SECRET), "open in another")
+        result = run("--db", acme_journal, "encrypt", passphrase=SECRET)
+        refused(result, "open in another")
+        assert "Encrypting" not in result.stderr  # refused before it began
         assert file_digest(acme_journal) == digest
         assert other.count_interviews() == 1
     finally:

@@ -83,6 +83,30 @@ async def test_the_export_shows_a_bar_writes_the_file_and_keys_are_answered_mean
     assert (written.stat().st_mode & 0o777) == 0o600
 
 
+async def test_quitting_while_the_export_is_written_asks_first(
+    journal: Journal, journal_path: Path, held_export: threading.Event
+) -> None:
+    from interview_journal.tui.screens.confirm import ConfirmScreen
+
+    add_interviews(journal)
+    app = JournalApp(journal=journal, today=lambda: TODAY)
+    async with app.run_test(size=(110, 36)) as pilot:
+        await open_export(app, pilot)
+        await until(pilot, lambda: isinstance(app.screen, ExportProgress))
+        await pilot.press("escape")  # hidden: it goes on
+        await until(pilot, lambda: not isinstance(app.screen, ExportProgress))
+        await pilot.press("q")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        assert "export is still being written" in " ".join(screen_lines(app))
+        await pilot.press("escape")  # no: stay
+        await until(pilot, lambda: not isinstance(app.screen, ConfirmScreen))
+        assert app.is_running and exporting(app)
+        held_export.set()
+        await until(pilot, lambda: not exporting(app), within=30)
+    written = journal_path.with_name(f"journal-export-{TODAY.isoformat()}.json")
+    assert len(json.loads(written.read_text(encoding="utf-8"))["interviews"]) == INTERVIEWS
+
+
 async def test_a_second_export_that_day_gets_a_name_of_its_own(
     journal: Journal, journal_path: Path
 ) -> None:

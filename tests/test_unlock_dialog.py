@@ -71,9 +71,26 @@ async def test_the_ticked_box_keeps_the_passphrase_in_the_keyring(
 ) -> None:
     app = UnlockApp(locked)
     async with app.run_test() as pilot:
-        app.query_one("#remember", Checkbox).value = True
+        box = app.query_one("#remember", Checkbox)
+        await until(pilot, lambda: box.display)  # a keyring is there: the tests' file
+        box.value = True
         await pilot.press(*SECRET, "enter")
         await until(pilot, lambda: not app.is_running)
     assert app.return_value is True
     assert list(json.loads((tmp_path / "keyring.json").read_text()).values()) == [SECRET]
+    cipher.forget(locked)
+
+
+async def test_no_keyring_no_box(locked: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from interview_journal import keychain
+
+    monkeypatch.setattr(keychain, "available", lambda: False)
+    app = UnlockApp(locked)
+    async with app.run_test() as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not app.query_one("#remember", Checkbox).display
+        await pilot.press(*SECRET, "enter")
+        await until(pilot, lambda: not app.is_running)
+    assert app.return_value is True
     cipher.forget(locked)

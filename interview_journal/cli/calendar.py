@@ -6,7 +6,14 @@ from pathlib import Path
 
 import click
 
-from .common import UserError, opened, plain_errors, settings_of, standard_input
+from .common import (
+    UserError,
+    opened,
+    plain_errors,
+    settings_of,
+    standard_input,
+    warn_plain_export,
+)
 from .io import export_output, write_export
 
 
@@ -38,6 +45,7 @@ def export_calendar(ctx: click.Context, output_name: str | None, force: bool) ->
 
     output = export_output(output_name, settings_of(ctx).journal)
     with opened(ctx) as journal, plain_errors():
+        encrypted = journal.encrypted
         today = journal.clock.today()
         interviews = journal.interviews_between(today, LATEST)
         follow_ups = journal.open_follow_ups()
@@ -51,6 +59,8 @@ def export_calendar(ctx: click.Context, output_name: str | None, force: bool) ->
         zone=local_zone(),
     ).decode("utf-8")
     write_export(output, text, settings_of(ctx).journal, force=force)
+    if encrypted:  # said once written: an export refused (a file there) took nothing out
+        warn_plain_export()
     if output is not None:
         click.echo(
             f"Wrote {len(interviews)} interview{'s' if len(interviews) != 1 else ''} and "

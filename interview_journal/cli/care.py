@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from ..core.text import counted
-from .common import UserError, opened, plain_errors, settings_of
+from .common import UserError, opened, plain_errors, settings_of, warn_plain_export
 from .io import output_file, write_export
 
 
@@ -67,6 +67,7 @@ def rescue(ctx: click.Context, out: Path, force: bool) -> None:
     The journal is only read. Start a new journal from OUT with `--db NEW.db import OUT`.
     """
     from ..core import exchange
+    from ..store import cipher
     from ..store.rescue import rescue as salvage
     from .passphrase import unlocked
 
@@ -75,6 +76,8 @@ def rescue(ctx: click.Context, out: Path, force: bool) -> None:
         if not journal.exists():
             raise UserError(f"{journal}: no journal there to rescue.")
         found = unlocked(journal, lambda: salvage(journal))
+    if cipher.passphrase_for(journal) is not None:
+        warn_plain_export()
     text = exchange.iter_json(found.categories, found.records, found.questions, found.profile)
     write_export(None if str(out) == "-" else out, text, journal, force=force)
     for table, label in (

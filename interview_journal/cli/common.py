@@ -53,6 +53,15 @@ def opened(ctx: click.Context, *, create: bool = False) -> Iterator[Journal]:
             journal.close()
 
 
+def warn_plain_export() -> None:
+    """Said before an export of an encrypted journal: what is taken out is not encrypted."""
+    click.echo(
+        "Warning: the journal is encrypted, but this export is not: anyone who can read the "
+        "file can read it.",
+        err=True,
+    )
+
+
 def standard_input() -> TextIO:
     """Standard input, or a plain error if the shell closed it (`<&-`)."""
     if sys.stdin is None:

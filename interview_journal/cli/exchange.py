@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import click
 
 from ..core.text import counted
-from .common import UserError, opened, plain_errors, settings_of
+from .common import UserError, opened, plain_errors, settings_of, warn_plain_export
 from .io import export_output, import_pieces, import_size, write_export
 from .progress import is_terminal, progress
 
@@ -85,8 +85,7 @@ def export(
     beside_the_text = output is None and is_terminal(sys.stdout)
 
     with opened(ctx) as journal:
-        if journal.encrypted:
-            warn_plain_export()
+        encrypted = journal.encrypted
         total = journal.count_interviews()
         with progress(total, "Exporting", shown=not beside_the_text) as advance:
 
@@ -106,18 +105,11 @@ def export(
                 for _ in journal.iter_records():
                     pass
             write_export(output, text, settings_of(ctx).journal, force=force)
+    if encrypted:  # said once written: an export refused (a file there) took nothing out
+        warn_plain_export()
     if output is None:
         return
     click.echo(f"Exported {counted(exported, 'interview')} to {output} ({fmt}).", err=True)
-
-
-def warn_plain_export() -> None:
-    """Said before an export of an encrypted journal: what is taken out is not encrypted."""
-    click.echo(
-        "Warning: the journal is encrypted, but this export is not: anyone who can read the "
-        "file can read it.",
-        err=True,
-    )
 
 
 def export_for_coach(
@@ -138,12 +130,13 @@ def export_for_coach(
     output = export_output(output_name, settings_of(ctx).journal)
     render = exchange.coach_markdown if fmt == "md" else exchange.coach_html
     with opened(ctx) as journal, plain_errors():
-        if journal.encrypted:
-            warn_plain_export()
+        encrypted = journal.encrypted
         chosen = journal.find_interview(name, journal.clock.today())
         record = journal.record(chosen.uuid)
         text = render(record, journal.categories(), with_notes=with_notes)
     write_export(output, text, settings_of(ctx).journal, force=force)
+    if encrypted:
+        warn_plain_export()
     if output is not None:
         said = f"{exchange.coach_title(record)}, {chosen.date.isoformat()}"
         click.echo(f"Exported {said} to {output} ({fmt}).", err=True)

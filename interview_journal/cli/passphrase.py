@@ -40,11 +40,19 @@ def given(variable: str = PASSPHRASE_VARIABLE) -> str | None:
     return value if value else None
 
 
+SHORT = 8
+"""A new passphrase shorter than this is taken, with a word of warning."""
+
+
 def ask(prompt: str) -> str:
-    """A passphrase typed on the terminal, never shown; ctrl+c or ctrl+d gives up."""
+    """A passphrase typed on the terminal, never shown (enter alone gives ""); ctrl+c or
+    ctrl+d gives up, ctrl+c with the shell's status for it."""
     try:
-        return click.prompt(prompt, hide_input=True, err=True, show_default=False)
-    except (click.Abort, EOFError):
+        return click.prompt(prompt, default="", hide_input=True, err=True, show_default=False)
+    except click.Abort:
+        click.echo("\nNo passphrase given; nothing was done.", err=True)
+        sys.exit(130)
+    except EOFError:
         raise UserError("no passphrase given; nothing was done.") from None
 
 
@@ -59,11 +67,18 @@ def ask_new(what: str = "New passphrase") -> str:
             "asked for it. Nothing was changed."
         )
     for _ in range(TRIES):
-        first = _checked(ask(what), "it")
+        first = ask(what)
+        try:
+            cipher.checked(first)
+        except cipher.BadPassphrase as error:
+            click.echo(f"{str(error).capitalize()} Once more.", err=True)
+            continue
+        if len(first) < SHORT:
+            click.echo(f"(Under {SHORT} characters is easy to guess.)", err=True)
         if ask("The same again") == first:
             return first
         click.echo("The two did not match; once more.", err=True)
-    raise UserError("the passphrases did not match; nothing was changed.")
+    raise UserError("no new passphrase was settled on; nothing was changed.")
 
 
 def _checked(passphrase: str, where: str) -> str:

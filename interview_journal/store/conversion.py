@@ -15,14 +15,15 @@ from __future__ import annotations
 
 import os
 import uuid as uuid_module
-from contextlib import suppress
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from . import cipher
 from .driver import sqlite3
 from .errors import CorruptJournal, JournalError, JournalLocked, translate
 from .files import make_private_file, side_files, sync_folder
-from .journal import open_journal
+from .journal import Journal, open_journal
 from .schema import APPLICATION_ID
 from .tables import PRACTICE_TABLES, TABLES
 
@@ -34,34 +35,47 @@ def leftovers(path: Path) -> list[Path]:
     return sorted(path.parent.glob(f".{path.name}.*{CONVERTING}"))
 
 
-def convert(path: Path, passphrase: str | None) -> None:
-    """Make the journal at `path` encrypted with `passphrase`, or plain when it is None. The
-    journal's present passphrase, if it has one, was given with `cipher.remember` already."""
-    if passphrase is not None:
-        cipher.checked(passphrase)
+@contextmanager
+def held(path: Path) -> Iterator[Journal]:
+    """The journal at `path`, held alone until the block ends (a journal open in another
+    window is refused here, before anything is asked of the user). Its present passphrase, if
+    it has one, was given with `cipher.remember` already."""
     journal = open_journal(path, create=False)
     try:
         if journal.read_only:
             raise JournalError(f"{path}: the journal is read-only; it was not converted.")
         journal.ensure_sound()
-        conn = journal.conn
-        _hold(conn, path)
-        for leftover in leftovers(path):
-            leftover.unlink(missing_ok=True)
-        copy = path.with_name(f".{path.name}.{os.getpid()}.{uuid_module.uuid4().hex[:8]}")
-        copy = copy.with_name(copy.name + CONVERTING)
-        try:
-            make_private_file(copy)
-            _export(conn, copy, passphrase, journal.schema_version)
-            _check(conn, copy, passphrase)
-            os.replace(copy, path)
-        except BaseException:
-            for file in (copy, *side_files(copy)):
-                file.unlink(missing_ok=True)
-            raise
-        sync_folder(path.parent)
+        _hold(journal.conn, path)
+        yield journal
     finally:
         journal.close()
+
+
+def convert(path: Path, passphrase: str | None) -> None:
+    """Make the journal at `path` encrypted with `passphrase`, or plain when it is None."""
+    with held(path) as journal:
+        convert_held(journal, passphrase)
+
+
+def convert_held(journal: Journal, passphrase: str | None) -> None:
+    """Make the `held` journal encrypted with `passphrase`, or plain when it is None."""
+    if passphrase is not None:
+        cipher.checked(passphrase)
+    path, conn = journal.path, journal.conn
+    for leftover in leftovers(path):
+        leftover.unlink(missing_ok=True)
+    copy = path.with_name(f".{path.name}.{os.getpid()}.{uuid_module.uuid4().hex[:8]}")
+    copy = copy.with_name(copy.name + CONVERTING)
+    try:
+        make_private_file(copy)
+        _export(conn, copy, passphrase, journal.schema_version)
+        _check(conn, copy, passphrase)
+        os.replace(copy, path)
+    except BaseException:
+        for file in (copy, *side_files(copy)):
+            file.unlink(missing_ok=True)
+        raise
+    sync_folder(path.parent)
     if passphrase is None:
         cipher.forget(path)
     else:

@@ -414,17 +414,21 @@ class JournalApp(App[None]):
         # A dialog (the interview form, the composer, what went well) holding typed text that
         # is not saved yet: ctrl+q must not throw it away without asking.
         typing = any(getattr(screen, "unsaved_text", False) for screen in self.screen_stack)
-        if saved and not typing:
+        from .screens.export_progress import exporting
+
+        writing = exporting(self)  # an export still being written in a worker
+        if saved and not typing and not writing:
             self.exit()
             return
         from .screens.confirm import ConfirmScreen
 
-        question = (
-            "Your last edit could not be saved (the reason is beside it).\n\n"
-            "Quit anyway, and lose it?"
-            if not saved
-            else "What you typed here is not saved yet.\n\nQuit anyway, and lose it?"
-        )
+        if not saved:
+            question = "Your last edit could not be saved (the reason is beside it)."
+        elif typing:
+            question = "What you typed here is not saved yet."
+        else:
+            question = "The journal's export is still being written: quitting stops it."
+        question += "\n\nQuit anyway, and lose it?"
         self.push_screen(
             ConfirmScreen(question, confirm_label="Quit and lose it"),
             self._quit_if,

@@ -23,7 +23,7 @@ ACTIONS = (
     (
         "Export this interview for a coach",
         "export_for_coach",
-        "Markdown for a coach or mentor: what went wrong, what you should have done, went well",
+        "Markdown for a coach: what went wrong, what you should have done, what went well",
     ),
     ("Prep worksheet", "prepare", "Why them, what they do, your questions, who, getting there"),
     (

@@ -70,9 +70,23 @@ class UnlockApp(App[bool]):
             )
             yield Static(str(self.path), id="unlock-path", markup=False)
             yield Input(password=True, placeholder="Passphrase", id="passphrase")
-            yield Checkbox("Remember it in the system keyring", id="remember")
+            box = Checkbox("Remember it in the system keyring", id="remember")
+            box.display = False  # offered once a keyring is found (`_look_for_keyring`)
+            yield box
             yield Static("", id="unlock-why", markup=False)
         yield Footer()
+
+    def on_mount(self) -> None:
+        self._look_for_keyring()
+
+    @work(thread=True)
+    def _look_for_keyring(self) -> None:
+        """Looked for in a thread: the keyring package takes a moment to find its backend."""
+        if keychain.available():
+            self.call_from_thread(self._offer_keyring)
+
+    def _offer_keyring(self) -> None:
+        self.query_one("#remember", Checkbox).display = True
 
     def action_give_up(self) -> None:
         self.exit(False)

@@ -76,3 +76,26 @@ def test_a_command_asks_on_the_terminal_without_echo(locked: Path, tmp_path: Pat
         screen = term.wait_for("Acme", timeout=15)
         assert SECRET not in screen and "not-it" not in screen
         assert term.wait_exit() in {0, None}  # None: tmux missed the status
+
+
+def test_a_passphrase_kept_in_the_keyring_opens_the_app_at_once(
+    locked: Path, tmp_path: Path
+) -> None:
+    from interview_journal import keychain
+
+    keyring_file = tmp_path / "keyring.json"
+    keychain.keep(locked, SECRET)  # the tests' keyring (tests/file_keyring.py), a file
+    assert keyring_file.exists()
+    env = {
+        "PYTHON_KEYRING_BACKEND": "tests.file_keyring.FileKeyring",
+        "INTERVIEW_JOURNAL_TEST_KEYRING": str(keyring_file),
+        "PYTHONPATH": str(Path(__file__).parents[2]),
+    }
+    with Terminal(
+        [PROGRAM, "--db", locked], home=tmp_path / "user", env=env, width=80, height=24
+    ) as term:
+        screen = term.wait_for("Acme", timeout=15)
+        assert "This journal is encrypted" not in screen
+        assert "encrypted: " in screen
+        term.send("q")
+        assert term.wait_exit() in {0, None}  # None: tmux missed the status

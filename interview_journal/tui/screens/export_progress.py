@@ -145,10 +145,10 @@ def _export(app: App[Any], dialog: ExportProgress, journal_path: Path, today: dt
         with suppress(ExportStopped):
             on_app(_ended, app, dialog, said, "error")
         return
-    said = f"{counted(count, 'interview')} written to {target}."
     encrypted = cipher.passphrase_for(journal_path) is not None
-    if encrypted:  # what is taken out is the user's to keep safe from here
-        said += " It is a plain file: the journal's encryption is not on it."
+    # What is taken out is the user's to keep safe from here: said before the path.
+    plain = ", not encrypted," if encrypted else ""
+    said = f"{counted(count, 'interview')} written{plain} to {target}."
     with suppress(ExportStopped):
         on_app(_ended, app, dialog, said, "warning" if encrypted else "")
 

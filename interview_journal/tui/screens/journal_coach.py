@@ -59,8 +59,7 @@ class JournalCoach(Screen[None]):
         except OSError as error:
             self.say(f"Not exported: {error.strerror or error}", "error")
             return
-        said = f"For a coach: saved as {path.name}, in {path.parent}"  # the name first
-        if self.journal.encrypted:  # what is taken out is the user's to keep safe
-            self.say(f"{said} (a plain file: the journal's encryption is not on it)", "warning")
+        if self.journal.encrypted:  # what is taken out is the user's to keep safe: said first
+            self.say(f"For a coach, not encrypted: {path.name}, in {path.parent}", "warning")
             return
-        self.say(said)
+        self.say(f"For a coach: saved as {path.name}, in {path.parent}")  # the name first
