@@ -48,7 +48,8 @@ ELSEWHERE = Interview(
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
     path = tmp_path / "journal.db"
-    problems = ["Froze on the caching question", "Talked over Dana", "Late by ten minutes", "x"]
+    # Written as sentences or not: joined without ".;" in the briefing.
+    problems = ["Froze on the caching question.", "Talked over Dana", "Late by ten minutes", "x"]
     with open_journal(path) as journal:
         journal.import_records(
             [],
@@ -131,7 +132,7 @@ def test_json_has_the_history_and_the_stage_checklist(db: Path) -> None:
         "rejected",
         ["Dana Lee"],
     )
-    assert before["problems"][0] == "Froze on the caching question"
+    assert before["problems"][0] == "Froze on the caching question."  # as written
     assert before["more_problems"] == 1
     assert earlier["uuid"] == EARLIER.uuid
     assert data["checklist"] == []  # for an interview to come, only its stage's

@@ -106,7 +106,8 @@ def _history(briefing: review.Briefing) -> list[str]:
         lines.append(f"  {day}: {stage_name(visit.stage)}{outcome}")
         if visit.problems:
             more = f" (and {visit.more_problems} more)" if visit.more_problems else ""
-            lines.append(f"    went wrong: {'; '.join(visit.problems)}{more}")
+            said = "; ".join(problem.rstrip(".;") for problem in visit.problems)  # not ".;"
+            lines.append(f"    went wrong: {said}{more}")
     if met := people_met(briefing.history):
         lines.append(f"  You met: {', '.join(met)}")
     return lines
