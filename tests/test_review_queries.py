@@ -246,3 +246,21 @@ def test_the_briefing_sources_choose_as_every_source_does(issues: list, reads: i
                 )
             )
         assert_same_briefing(journal, TODAY)
+
+
+def test_the_reviews_walks_newest_first_follow_the_index_on_dates() -> None:
+    """The briefing's and the drill's walks over the latest interviews stop after a page by
+    following the index on the interviews' dates: a plan that scans every interview instead
+    (SQLite 3.53 chose one for these joins) reads the whole journal on every visit."""
+    with new_journal() as journal:
+        journal.import_records([], generate_sample(40, today=TODAY))
+        statements: list[str] = []
+        journal.conn.set_trace_callback(statements.append)
+        load_review(journal)
+        journal.conn.set_trace_callback(None)
+        walks = [sql for sql in statements if "CROSS JOIN issues c ON c.interview_id" in sql]
+        assert len(walks) >= 2  # the briefing's sources, and the drill's new cards
+        for sql in walks:
+            plan = " | ".join(row[3] for row in journal.conn.execute(f"EXPLAIN QUERY PLAN {sql}"))
+            assert "INDEX interviews_by_date" in plan, plan
+            assert "SCAN i" not in plan.split(" | "), plan  # every interview, in no order

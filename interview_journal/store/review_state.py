@@ -151,7 +151,9 @@ class ReviewState(Drill):
 
         assert column in ("should_have", "action")
         tables = (
-            "interviews i CROSS JOIN issues c ON c.interview_id = i.id AND c.category = :slug"
+            # Named: SQLite 3.53 (SQLCipher's) otherwise scans every interview, 100 times slower
+            "interviews i INDEXED BY interviews_by_date CROSS JOIN issues c "
+            "ON c.interview_id = i.id AND c.category = :slug"
             if common
             else "issues c INDEXED BY issues_by_category "
             "JOIN interviews i ON i.id = c.interview_id AND c.category = :slug"
