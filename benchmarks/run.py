@@ -430,6 +430,8 @@ def machine() -> dict[str, object]:
                 break
     except OSError:
         pass
+    from interview_journal.store.driver import sqlite3 as driver
+
     try:
         tmux = subprocess.run(["tmux", "-V"], capture_output=True, text=True).stdout.strip()
     except OSError:
@@ -440,7 +442,8 @@ def machine() -> dict[str, object]:
         "cpu_count": os.cpu_count(),
         "python": platform.python_version(),
         "textual": version("textual"),
-        "sqlite": sqlite3.sqlite_version,
+        "sqlite": f"{driver.sqlite_version} (the app's: SQLCipher's)"
+        f", {sqlite3.sqlite_version} (the floors')",
         "tmux": tmux,
     }
 

@@ -37,6 +37,26 @@ async def shoot(app: JournalApp, name: str, *keys: str) -> None:
         app.save_screenshot(name, path=str(OUT))
 
 
+async def shoot_unlock(folder: Path) -> None:
+    """The passphrase dialog before an encrypted journal opens, a passphrase half typed."""
+    import os
+
+    from interview_journal.store import cipher
+    from interview_journal.store.conversion import convert
+    from interview_journal.tui.unlock import UnlockApp
+
+    convert(folder / "demo.db", "screenshot passphrase")
+    cipher.forget(folder / "demo.db")
+    os.chdir(folder)  # the dialog names the journal as given: "demo.db", not a temporary path
+    app = UnlockApp(Path("demo.db"))
+    async with app.run_test(size=(100, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press(*"screenshot")
+        app.query_one("Input").cursor_blink = False  # type: ignore[attr-defined]
+        await pilot.pause()
+        app.save_screenshot("unlock.svg", path=str(OUT))
+
+
 async def main() -> None:
     OUT.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:
@@ -57,6 +77,7 @@ async def main() -> None:
         for name, *keys in shots:
             await shoot(JournalApp(journal=journal, today=lambda: TODAY), name, *keys)
         journal.close()
+        await shoot_unlock(Path(folder))
     print(f"Wrote {', '.join(sorted(p.name for p in OUT.glob('*.svg')))} to {OUT}")
 
 

@@ -65,9 +65,7 @@ class UnlockApp(App[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="unlock"):
-            yield Static(
-                "This journal is encrypted. Type its passphrase, then Enter.", id="unlock-title"
-            )
+            yield Static("Encrypted journal: type its passphrase, then Enter.", id="unlock-title")
             yield Static(str(self.path), id="unlock-path", markup=False)
             yield Input(password=True, placeholder="Passphrase", id="passphrase")
             box = Checkbox("Remember it in the system keyring", id="remember")

@@ -34,7 +34,7 @@ def test_the_app_unlocks_in_a_dialog(locked: Path, tmp_path: Path) -> None:
     with Terminal(
         [PROGRAM, "--db", locked], home=tmp_path / "user", env=NO_KEYRING, width=80, height=24
     ) as term:
-        term.wait_for("This journal is encrypted", timeout=15)
+        term.wait_for("Encrypted journal: type its passphrase", timeout=15)
         term.type("not-it")
         term.send("Enter")
         screen = term.wait_for("does not open this journal")
@@ -53,7 +53,7 @@ def test_escape_in_the_dialog_quits_and_says_why(locked: Path, tmp_path: Path) -
     with Terminal(
         [PROGRAM, "--db", locked], home=tmp_path / "user", env=NO_KEYRING, width=80, height=24
     ) as term:
-        term.wait_for("This journal is encrypted", timeout=15)
+        term.wait_for("Encrypted journal: type its passphrase", timeout=15)
         term.send("Escape")
         assert term.wait_exit() in {1, None}  # None: tmux missed the status
         assert "not unlocked" in term.screen()
@@ -95,7 +95,7 @@ def test_a_passphrase_kept_in_the_keyring_opens_the_app_at_once(
         [PROGRAM, "--db", locked], home=tmp_path / "user", env=env, width=80, height=24
     ) as term:
         screen = term.wait_for("Acme", timeout=15)
-        assert "This journal is encrypted" not in screen
+        assert "Encrypted journal: type its passphrase" not in screen
         assert "encrypted: " in screen
         term.send("q")
         assert term.wait_exit() in {0, None}  # None: tmux missed the status
