@@ -7,6 +7,7 @@ from __future__ import annotations
 import shutil
 import statistics
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from . import probes
@@ -43,15 +44,19 @@ def encryption_cost(plain: Path, home: Path, env: dict[str, str], runs: int) -> 
     keyed = env | {VARIABLE: PASSPHRASE}
     results = [Result("encrypt the 10,000-interview journal (`encrypt`, once)", took, "s")]
 
-    headless_plain = repeat([PYTHON, "-c", probes.APP_FIRST_FRAME, plain], env, runs)
-    headless_keyed = repeat([PYTHON, "-c", probes.APP_FIRST_FRAME, path], keyed, runs)
-    plain_s = statistics.median(r.seconds for r in headless_plain)
-    keyed_s = statistics.median(r.seconds for r in headless_keyed)
-    results += [
-        Result("first frame, headless: plain journal", plain_s, "s"),
-        Result("first frame, headless: encrypted journal", keyed_s, "s"),
-        Result("ratio, encrypted / plain", keyed_s / plain_s, "×", indent=True),
-    ]
+    def side_by_side(what: str, argv: Callable[[Path], list[str | Path]]) -> list[Result]:
+        """The command `argv(journal)` on the plain journal and on the encrypted one."""
+        plain_s = statistics.median(r.seconds for r in repeat(argv(plain), env, runs))
+        keyed_s = statistics.median(r.seconds for r in repeat(argv(path), keyed, runs))
+        return [
+            Result(f"{what}: plain journal", plain_s, "s"),
+            Result(f"{what}: encrypted journal", keyed_s, "s"),
+            Result("ratio, encrypted / plain", keyed_s / plain_s, "×", indent=True),
+        ]
+
+    results += side_by_side(
+        "first frame, headless", lambda journal: [PYTHON, "-c", probes.APP_FIRST_FRAME, journal]
+    )
 
     def app_ready(screen: str) -> bool:
         return "Interviews" in screen and any(c.isdigit() for c in screen)
@@ -109,15 +114,7 @@ def encryption_cost(plain: Path, home: Path, env: dict[str, str], runs: int) -> 
         Result("ratio, encrypted / bare", ours_p95 / bare_p95, "×", budget=1.2, indent=True),
     ]
 
-    stats_plain = repeat([PROGRAM, "--db", plain, "stats"], env, runs)
-    stats_keyed = repeat([PROGRAM, "--db", path, "stats"], keyed, runs)
-    s_plain = statistics.median(r.seconds for r in stats_plain)
-    s_keyed = statistics.median(r.seconds for r in stats_keyed)
-    results += [
-        Result("stats: plain journal", s_plain, "s"),
-        Result("stats: encrypted journal", s_keyed, "s"),
-        Result("ratio, encrypted / plain", s_keyed / s_plain, "×", indent=True),
-    ]
+    results += side_by_side("stats", lambda journal: [PROGRAM, "--db", journal, "stats"])
     review = [r for r in screens_ready(path, keyed, runs) if "review" in r.name]
     for result in review:
         result.name = f"encrypted: {result.name}"

@@ -30,10 +30,15 @@ def locked(journal_file: Path) -> Path:
     return journal_file
 
 
+def app_on(journal: Path, tmp_path: Path, env: dict[str, str] = NO_KEYRING) -> Terminal:
+    """The app on `journal`, as a user opens it, in a terminal of 80x24."""
+    return Terminal(
+        [PROGRAM, "--db", journal], home=tmp_path / "user", env=env, width=80, height=24
+    )
+
+
 def test_the_app_unlocks_in_a_dialog(locked: Path, tmp_path: Path) -> None:
-    with Terminal(
-        [PROGRAM, "--db", locked], home=tmp_path / "user", env=NO_KEYRING, width=80, height=24
-    ) as term:
+    with app_on(locked, tmp_path) as term:
         term.wait_for("Encrypted journal: type its passphrase", timeout=15)
         term.type("not-it")
         term.send("Enter")
@@ -50,9 +55,7 @@ def test_the_app_unlocks_in_a_dialog(locked: Path, tmp_path: Path) -> None:
 
 
 def test_escape_in_the_dialog_quits_and_says_why(locked: Path, tmp_path: Path) -> None:
-    with Terminal(
-        [PROGRAM, "--db", locked], home=tmp_path / "user", env=NO_KEYRING, width=80, height=24
-    ) as term:
+    with app_on(locked, tmp_path) as term:
         term.wait_for("Encrypted journal: type its passphrase", timeout=15)
         term.send("Escape")
         assert term.wait_exit() in {1, None}  # None: tmux missed the status
@@ -91,9 +94,7 @@ def test_a_passphrase_kept_in_the_keyring_opens_the_app_at_once(
         "INTERVIEW_JOURNAL_TEST_KEYRING": str(keyring_file),
         "PYTHONPATH": str(Path(__file__).parents[2]),
     }
-    with Terminal(
-        [PROGRAM, "--db", locked], home=tmp_path / "user", env=env, width=80, height=24
-    ) as term:
+    with app_on(locked, tmp_path, env) as term:
         screen = term.wait_for("Acme", timeout=15)
         assert "Encrypted journal: type its passphrase" not in screen
         assert "encrypted: " in screen
