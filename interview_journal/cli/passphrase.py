@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 NEW_PASSPHRASE_VARIABLE = "INTERVIEW_JOURNAL_NEW_PASSPHRASE"
 TRIES = 3
+SHORT = 8
+"""A new passphrase shorter than this is taken, with a word of warning."""
 
 
 def on_a_terminal() -> bool:
@@ -38,10 +40,6 @@ def on_a_terminal() -> bool:
 def given(variable: str = PASSPHRASE_VARIABLE) -> str | None:
     value = os.environ.get(variable)
     return value if value else None
-
-
-SHORT = 8
-"""A new passphrase shorter than this is taken, with a word of warning."""
 
 
 def ask(prompt: str) -> str:
