@@ -269,3 +269,17 @@ def test_the_key_made_once_opens_the_journal_as_sqlcipher_does(acme_journal: Pat
     with open_journal(acme_journal) as second:  # opened with the raw key
         assert second.count_interviews() == 1
     cipher.forget(acme_journal)
+
+
+def test_a_new_journal_is_made_encrypted_when_the_variable_is_set(tmp_path: Path) -> None:
+    path = tmp_path / "new" / "journal.db"
+    ok(run("--db", path, "add", "Initech", "--date", "2026-11-01", passphrase=SECRET))
+    assert not plain_sqlite_reads(path)
+    assert b"Initech" not in path.read_bytes()
+    refused(run("--db", path, "list"), "INTERVIEW_JOURNAL_PASSPHRASE")
+    assert "Initech" in ok(run("--db", path, "list", passphrase=SECRET)).stdout
+    # A journal there already is left as it is: the variable does not encrypt a plain one.
+    plain = tmp_path / "plain.db"
+    ok(run("--db", plain, "add", "Plain Co", "--date", "2026-11-01"))
+    ok(run("--db", plain, "add", "Other Co", "--date", "2026-11-02", passphrase=SECRET))
+    assert plain_sqlite_reads(plain)

@@ -77,8 +77,9 @@ def open_for_app(path: Path) -> Journal:
     nor in the keyring is unlocked in a dialog of the app's (`tui.unlock`), before it opens."""
     from ..store import cipher, open_journal
     from ..store.errors import PassphraseNeeded, WrongPassphrase
-    from .passphrase import given, on_a_terminal, open_unlocked, unlock_meanwhile
+    from .passphrase import encrypt_if_new, given, on_a_terminal, open_unlocked, unlock_meanwhile
 
+    encrypt_if_new(path)
     finding = unlock_meanwhile(path)
     if finding is not None:
         # Its key takes a tenth of a second to make, in a thread that lets go of Python

@@ -130,11 +130,21 @@ def unlock_meanwhile(path: Path) -> threading.Thread | None:
     return thread
 
 
+def encrypt_if_new(path: Path) -> None:
+    """A journal not there yet is made encrypted with the passphrase in the variable, if one
+    is set: a user who set it expects a private journal, not a plain one beside it."""
+    passphrase = given()
+    if passphrase is not None and not path.exists() and cipher.passphrase_for(path) is None:
+        cipher.remember(path, _checked(passphrase, PASSPHRASE_VARIABLE))
+
+
 def open_unlocked(path: Path, **options: Any) -> Journal:
     """The journal at `path`, opened (`open_journal`'s options), asking for its passphrase
     if it is encrypted and this process has none for it yet."""
     from ..store import open_journal
 
+    if options.get("create", True):
+        encrypt_if_new(path)
     return unlocked(path, lambda: open_journal(path, **options))
 
 

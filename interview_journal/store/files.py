@@ -196,6 +196,7 @@ def make_journal_file(path: Path) -> None:
     try:
         conn = sqlite3.connect(building, isolation_level=None)
         try:
+            cipher.apply_key(conn, path)  # encrypted from its first page, if a passphrase is given
             conn.execute("PRAGMA temp_store = MEMORY")
             conn.execute("PRAGMA synchronous = FULL")
             # Marked as ours before the switch to WAL and before any table: a file with our
