@@ -7,28 +7,17 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import stat
 from pathlib import Path
 
 from .core.calendar_in import MAX_FILE_BYTES, CalendarFileError
+from .regular_file import NotRegular, open_regular
 
 
 def read_calendar_file(path: Path) -> bytes:
-    path = path.expanduser()
     try:
-        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
-    except FileNotFoundError:
-        raise CalendarFileError("no such file") from None
-    except IsADirectoryError:
-        raise CalendarFileError("a folder, not a file") from None
-    except OSError as error:
-        raise CalendarFileError(f"cannot be read ({error.strerror})") from None
-    status = os.fstat(descriptor)
-    if not stat.S_ISREG(status.st_mode):
-        os.close(descriptor)
-        if stat.S_ISDIR(status.st_mode):
-            raise CalendarFileError("a folder, not a file")
-        raise CalendarFileError("not a regular file (a pipe or a device)")
+        descriptor, status = open_regular(path.expanduser())
+    except NotRegular as error:
+        raise CalendarFileError(str(error)) from None
     with os.fdopen(descriptor, "rb") as stream:
         if status.st_size > MAX_FILE_BYTES:
             raise CalendarFileError(

@@ -14,6 +14,7 @@ from typing import BinaryIO
 
 import click
 
+from ..regular_file import NotRegular, open_regular
 from ..store.export_file import write_private
 from .common import UserError, standard_input
 
@@ -53,27 +54,19 @@ def import_pieces(file: Path, read: Callable[[int], None] | None = None) -> Iter
     path = file.expanduser()
     refuse_a_link_to_nothing(path)
     try:
-        # O_NONBLOCK: opening a pipe that has no writer returns at once instead of waiting.
-        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
-    except FileNotFoundError:
-        raise UserError(f"{file}: no such file.") from None
-    except IsADirectoryError:
-        raise UserError(f"{file}: is a folder, not a file; nothing imported.") from None
-    except OSError as error:
-        raise UserError(f"{file}: cannot be read ({error.strerror}).") from None
-    status = os.fstat(descriptor)
-    if not stat.S_ISREG(status.st_mode):
-        os.close(descriptor)
-        if stat.S_ISDIR(status.st_mode):
-            raise UserError(f"{file}: is a folder, not a file; nothing imported.")
-        raise UserError(
-            f"{file}: not a regular file (a pipe or a device); nothing imported. "
-            "To import what a program writes, pipe it in: … | interview-journal import -"
-        )
+        descriptor, status = open_regular(path)
+    except NotRegular as error:
+        if error.kind == "folder":
+            raise UserError(f"{file}: is a folder, not a file; nothing imported.") from None
+        if error.kind == "special":
+            raise UserError(
+                f"{file}: {error}; nothing imported. "
+                "To import what a program writes, pipe it in: … | interview-journal import -"
+            ) from None
+        raise UserError(f"{file}: {error}.") from None
     if status.st_size > MAX_FILE_BYTES:
         os.close(descriptor)
         raise UserError(_too_large(str(file), status.st_size))
-    os.set_blocking(descriptor, True)
     return decoded(os.fdopen(descriptor, "rb"), str(file), close=True, read=read)
 
 
