@@ -43,6 +43,7 @@ class _Key:
 
 _keys: dict[str, _Key] = {}
 _lock = threading.Lock()
+_quiet = False  # SQLCipher's log is off (`quiet`)
 
 
 def _name(path: object) -> str:
@@ -110,8 +111,12 @@ def pragma_key(passphrase: str) -> str:
 
 def quiet(conn: sqlite3.Connection) -> None:
     """SQLCipher says a failed decryption on standard error, over the app's screen: not here.
-    A wrong passphrase is told by the error it raises."""
-    conn.execute("PRAGMA cipher_log_level = NONE")
+    A wrong passphrase is told by the error it raises. The level is the process's, not the
+    connection's: set once."""
+    global _quiet
+    if not _quiet:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        _quiet = True
 
 
 def apply_key(conn: sqlite3.Connection, path: object) -> bool:
