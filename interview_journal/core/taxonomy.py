@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from pathlib import Path
@@ -76,10 +77,17 @@ BUILTIN_SLUGS = tuple(category.slug for category in BUILTIN_CATEGORIES)
 SINCE = load_since()
 """The "since then I have ..." sentence of each built-in category, or None: see `load_since`."""
 
-_PATTERNS: dict[str, re.Pattern[str]] = {
-    slug: re.compile(r"\b(?:" + "|".join(re.escape(word) for word in words) + r")", re.IGNORECASE)
-    for slug, words in _KEYWORDS.items()
-}
+
+@functools.cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    """Each category's keywords as one pattern: compiled when first needed, not on the way to
+    the first frame."""
+    return {
+        slug: re.compile(
+            r"\b(?:" + "|".join(re.escape(word) for word in words) + r")", re.IGNORECASE
+        )
+        for slug, words in _KEYWORDS.items()
+    }
 
 
 def suggest_category(problem: str) -> str | None:
@@ -88,7 +96,7 @@ def suggest_category(problem: str) -> str | None:
     Only a suggestion: the user confirms it. Ties go to the category listed first.
     """
     best_slug, best_hits = None, 0
-    for slug, pattern in _PATTERNS.items():
+    for slug, pattern in _patterns().items():
         hits = len(pattern.findall(problem))
         if hits > best_hits:
             best_slug, best_hits = slug, hits

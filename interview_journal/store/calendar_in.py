@@ -8,13 +8,16 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from ..core.calendar_in import CalendarPlan, Found, Reading, Skipped
 from ..core.model import Interview, thank_you_for, utc_now
 from ..core.validate import InvalidValue, prepare_follow_up, prepare_interview
 from . import converters
 from .base import JournalBase
 from .tables import INTERVIEW_COLUMNS
+
+if TYPE_CHECKING:  # imported when a calendar is read, not with every journal opened
+    from ..core.calendar_in import CalendarPlan, Found, Reading
 
 CANCELLED_NOTE = "Cancelled in the calendar (seen {day})."
 
@@ -38,6 +41,8 @@ class CalendarImport(JournalBase):
 
     def plan_calendar(self, reading: Reading, today: dt.date) -> CalendarPlan:
         """What importing `reading` would change; nothing is written."""
+        from ..core.calendar_in import CalendarPlan, Skipped
+
         events = reading.found + reading.cancelled
         known = self._by_event([event.uid for event in events])
         for event in events:

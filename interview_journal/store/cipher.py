@@ -10,7 +10,6 @@ per file, the same way, and handed to SQLCipher as a raw key (`x'…'`), which i
 
 from __future__ import annotations
 
-import hashlib
 import os
 import threading
 from dataclasses import dataclass
@@ -98,6 +97,8 @@ def salt_seen(path: str | os.PathLike[str], header: bytes) -> None:
         salt = header[:SALT_BYTES]
         if key is None or key.salt == salt or len(salt) < SALT_BYTES:
             return
+        import hashlib  # only for an encrypted journal: not on a plain one's first frame
+
         made = hashlib.pbkdf2_hmac(
             "sha512", key.passphrase.encode("utf-8"), salt, KDF_ROUNDS, KEY_BYTES
         )

@@ -33,7 +33,6 @@ from rich.text import Text
 from textual.screen import Screen
 from textual.widgets import Static
 
-from ...core.feedback import issues_from_feedback
 from ...core.model import (
     FollowUp,
     Interview,
@@ -362,6 +361,8 @@ class JournalDialogs(Screen[None]):
             journal.update_interview(interview, expected_updated=interview.updated)
         if not kept.to_issues:
             return []
+        from ...core.feedback import issues_from_feedback  # not needed for the first frame
+
         new = issues_from_feedback(kept.text, interview.uuid, journal.issues(interview.uuid))
         return [journal.add_issue(issue) for issue in new]
 

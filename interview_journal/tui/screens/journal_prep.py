@@ -214,18 +214,24 @@ class JournalPrep(JournalCoach, Screen[None]):
             super_save()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        empty = self.interview_list.row_count == 0
+        # Asked for every key the footer shows, at every frame that changes them: the list is
+        # looked up only for the actions that depend on it.
         if action in NEEDS_INTERVIEW and self.current is None:
             # Not offered at all on an empty journal; dimmed while none is selected.
-            return False if empty else None
+            return False if self.interview_list.row_count == 0 else None
         if action in ("prepare", "split") and self.current is not None:
             # The worksheet for an interview to come, the brain dump's split for one that has
             # happened (the footer has no room for what does not fit).
             day, today = self.current.interview.date, self.clock.today()
             return day >= today if action == "prepare" else day <= today
-        if action == "search" and empty:
+        if action != "search":
+            return True
+        if self.interview_list.row_count == 0:
             return False  # nothing to search yet
         # "/" is text in the editor's fields: search is not offered in the footer there.
+        focused = self.focused
+        if focused is None or focused is self.interview_list:
+            return True  # the first frame's case: TextArea is not imported for it
         from textual.widgets import TextArea  # loaded with the editor, after the first frame
 
-        return not (action == "search" and isinstance(self.focused, TextArea))
+        return not isinstance(focused, TextArea)

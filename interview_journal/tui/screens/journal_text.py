@@ -7,7 +7,6 @@ import datetime as dt
 
 from rich.text import Text
 
-from ...core.dates import describe_date
 from ...core.model import FollowUp, Interview, InterviewSummary, Step
 
 EMPTY_TEXT = (
@@ -29,6 +28,8 @@ NEXT_STEP = {
 
 def summary_text(current: InterviewSummary, today: dt.date) -> Text:
     """The interview pane: who, when, how it went, and the method's next step."""
+    from ...core.dates import describe_date  # its patterns are compiled after the first frame
+
     interview = current.interview
     text = Text(no_wrap=False)
     text.append(interview.company, style="bold")
