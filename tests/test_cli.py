@@ -19,6 +19,7 @@ import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner, Result
 
@@ -108,6 +109,26 @@ def demo_copy(demo_template: Path, tmp_path: Path) -> Path:
 @pytest.fixture
 def acme_db(journal_path: Path) -> Path:
     return make_acme_journal(journal_path)
+
+
+# -- the commands ----------------------------------------------------------------------------------
+
+
+def test_help_lists_every_command_and_each_opens_its_own_help() -> None:
+    """The commands are imported only when run (cli/commands.py): a name that leads nowhere
+    would show in --help and fail when typed."""
+    from interview_journal.cli.commands import COMMANDS
+
+    listed = ok(run("--help")).stdout
+    context = click.Context(cli)
+    for name in COMMANDS:
+        command = cli.get_command(context, name)
+        assert command is not None and command.name == name  # the command the name says
+        assert f"  {name} " in listed, name
+        own = ok(run(name, "--help")).stdout
+        assert own.startswith(f"Usage: cli {name} "), own
+    refused_name = run("ad")
+    assert refused_name.exit_code == 2 and "No such command 'ad'" in refused_name.stderr
 
 
 # -- add -------------------------------------------------------------------------------------------

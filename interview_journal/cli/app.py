@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import click
 
 from .. import __version__
+from .commands import LazyGroup
 from .common import UserError, plain_errors
 from .io import refuse_a_link_to_nothing
 
@@ -43,7 +44,11 @@ def journal_named(ctx: click.Context, name: str | None) -> Path | None:
     return Path(name)
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=LazyGroup,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.option(
     "--db",
     "db_path",

@@ -5,7 +5,8 @@ them imports Textual; only opening the app does (cli/app.py). Every failure a us
 in one plain line on stderr and a non-zero exit, never a traceback.
 
 The commands live by group (entries, reports, follow-ups, practice, exchange, care, privacy,
-demo); this module puts them under the one `cli` group and is the program's entry point.
+demo, calendar), each imported only when it runs (cli/commands.py); this module is the
+program's entry point.
 """
 
 from __future__ import annotations
@@ -14,36 +15,6 @@ import sys
 from contextlib import suppress
 
 from .app import cli
-from .calendar import calendar
-from .care import backup, check, rescue
-from .demo import demo
-from .entries import add, list_interviews
-from .exchange import export, import_file
-from .follow_ups import draft, profile
-from .practice import questions
-from .privacy import decrypt, encrypt
-from .reports import brief, prep, stats
-
-for command in (
-    add,
-    list_interviews,
-    stats,
-    brief,
-    prep,
-    draft,
-    profile,
-    questions,
-    export,
-    import_file,
-    backup,
-    check,
-    rescue,
-    encrypt,
-    decrypt,
-):
-    cli.add_command(command)
-cli.add_command(demo)
-cli.add_command(calendar)
 
 __all__ = ["cli", "main"]
 

@@ -156,10 +156,21 @@ def compiled(name: str, source: str, scope: dict[str, Any]) -> Callable[..., Any
     """The function `name` defined by `source`, written out from the fields' descriptions as
     `dataclasses` writes a class's `__init__`: the functions every row and every record goes
     through (the store's rows, the checks) are then as quick as if written by hand; a loop
-    over the fields for each record was up to six times slower."""
-    namespace = dict(scope)
-    exec(source, namespace)  # our own source, made of the field names of core/model.py
-    return namespace[name]
+    over the fields for each record was up to six times slower.
+
+    Compiled when first called, not when the module writing it out is imported: each takes a
+    fifth of a millisecond to compile, there are about thirty, and the first frame calls one."""
+    made: list[Callable[..., Any]] = []
+
+    def call(*args: Any) -> Any:
+        if not made:  # two threads at once compile it twice, to the same function
+            namespace = dict(scope)
+            exec(source, namespace)  # our own source, made of the field names of core/model.py
+            made.append(namespace[name])
+        return made[0](*args)
+
+    call.__name__ = call.__qualname__ = name
+    return call
 
 
 def snake(name: str) -> str:
