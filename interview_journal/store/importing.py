@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..core.model import Category, InterviewRecord, Issue, Positive, Profile, Question, utc_now
 from ..core.taxonomy import user_category
@@ -21,55 +20,17 @@ from ..core.validate import (
 from . import converters
 from .backup import Backup
 from .driver import sqlite3
-from .linking import Quotes, link_ids, link_rows
-from .merge import ImportCounts, Merge, SearchLater, batches
-from .practice_merge import PracticeCounts, PracticeMerge
+from .import_summary import ImportCounts, ImportSummary
 from .settings import keep_profile, stored_profile
+
+if TYPE_CHECKING:
+    from .merge import Merge
+    from .practice_merge import PracticeMerge
 
 __all__ = ["ImportCounts", "ImportSummary", "Importing"]
 
 BATCH = 200
 """Interviews merged together: their rows looked up in a few queries, written in one go."""
-
-
-@dataclass(slots=True)
-class ImportSummary:
-    """What an import did, per kind of row."""
-
-    categories: ImportCounts
-    interviews: ImportCounts
-    issues: ImportCounts
-    positives: ImportCounts
-    follow_ups: ImportCounts
-    reviews: ImportCounts = field(default_factory=ImportCounts)
-    practice: PracticeCounts = field(default_factory=PracticeCounts)
-    """The questions, their answers (stories) and their practice grades."""
-    kept: list[str] = field(default_factory=list)
-    """The first few rows kept as the journal has them, as `interview 5b0c1c7e`."""
-    backup: Path | None = None
-    """Where the journal was copied before the import changed rows it already had."""
-    profile: str = ""
-    """What became of the file's profile: "" (the file has none), "added" (the journal had
-    none), "unchanged" (the journal's is the same) or "kept" (the journal's, which differs, is
-    kept: the profile is the user's, and this journal's is the one they last wrote)."""
-
-    @classmethod
-    def empty(cls) -> ImportSummary:
-        return cls(ImportCounts(), ImportCounts(), ImportCounts(), ImportCounts(), ImportCounts())
-
-    @property
-    def total_kept(self) -> int:
-        return sum(
-            c.kept
-            for c in (
-                self.interviews,
-                self.issues,
-                self.positives,
-                self.follow_ups,
-                self.practice.questions,
-                self.practice.stories,
-            )
-        )
 
 
 class Importing(Backup):
@@ -116,6 +77,11 @@ class Importing(Backup):
         one as the store would (`core.validate.prepare_*`) and refuses a uuid given twice, so
         they are not checked again. Items from anywhere else are.
         """
+        # The merging is imported when an import runs, not with every journal opened.
+        from .linking import Quotes, link_ids, link_rows
+        from .merge import Merge, SearchLater, batches
+        from .practice_merge import PracticeMerge
+
         with self._writing() as db:
             summary = ImportSummary.empty()
 

@@ -13,28 +13,19 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from operator import itemgetter
 from typing import TypeVar
 
 from ..core.model import InterviewRecord, Issue
 from ..core.validate import InvalidValue
 from .driver import sqlite3
+from .import_summary import ImportCounts
 from .schema import SEARCHABLE
 from .tables import KIND_OF, RECORD_KIND, moment, stamp_after
 
 T = TypeVar("T")
 CHILD_TABLES = ("issues", "positives", "follow_ups")
 _CHUNK = 500  # keys per lookup: well under SQLite's limit of bound values
-
-
-@dataclass(slots=True)
-class ImportCounts:
-    added: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    kept: int = 0
-    """Rows the file has an older copy of (or one of unknown age): the journal's was kept."""
 
 
 def batches(items: Iterable[T], size: int) -> Iterator[list[T]]:

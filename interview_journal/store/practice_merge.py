@@ -9,13 +9,14 @@ so that importing into a new journal brings the user's rewordings, hidden questi
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..core.model import MOST_STORIES, Issue, Positive, Question
 from ..core.validate import InvalidValue, prepare_question, prepare_story
 from . import converters
 from .driver import sqlite3
-from .merge import ImportCounts, Merge, last_review
+from .import_summary import PracticeCounts
+from .merge import Merge, last_review
 from .tables import stamp_after
 
 LinkState = tuple[int | None, str | None, int | None]
@@ -31,13 +32,6 @@ class _Link:
     story: str | None
     where: str
     before: LinkState
-
-
-@dataclass(slots=True)
-class PracticeCounts:
-    questions: ImportCounts = field(default_factory=ImportCounts)
-    stories: ImportCounts = field(default_factory=ImportCounts)
-    reviews: ImportCounts = field(default_factory=ImportCounts)
 
 
 class PracticeMerge:

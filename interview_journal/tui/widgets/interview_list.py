@@ -21,7 +21,7 @@ from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -207,6 +207,7 @@ class InterviewList(ScrollView, can_focus=True):
         self._source = source
         self._count = 0
         self._pages: LRUCache[int, Sequence[InterviewSummary]] = LRUCache(CACHED_PAGES)
+        self._drawing: tuple[int, int, Style, int, dt.date] | None = None  # render_lines
 
     # -- what the screen calls -----------------------------------------------------------------
 
@@ -352,14 +353,31 @@ class InterviewList(ScrollView, can_focus=True):
 
     # -- drawing -------------------------------------------------------------------------------
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # What every line of one drawing shares is looked up once: looked up for each line, the
+        # widget's size and style took half the time of drawing the list.
+        self._drawing = self._shared()
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._drawing = None
+
+    def _shared(self) -> tuple[int, int, Style, int, dt.date]:
+        """(width, content width, base style, first row on show, today) for drawing lines."""
+        return (
+            self.size.width,
+            self.scrollable_content_region.width,
+            self.rich_style,
+            self.scroll_offset.y,
+            self.today(),
+        )
+
     def render_line(self, y: int) -> Strip:
-        width = self.size.width
-        content_width = self.scrollable_content_region.width
-        base = self.rich_style
+        width, content_width, base, top, today = self._drawing or self._shared()
         if y == 0:
             style = base + self.get_component_rich_style("interview-list--header")
             return self._strip(format_row(HEADER, content_width, width), style, width)
-        index = self.scroll_offset.y + y - 1
+        index = top + y - 1
         summary = self._summary(index)
         if summary is None:
             return Strip.blank(width, base)
@@ -371,14 +389,15 @@ class InterviewList(ScrollView, can_focus=True):
             str(summary.step),
             interview.outcome,
         )
-        return self._strip(
-            format_row(cells, content_width, width), self._row_style(summary, index, base), width
-        )
+        style = self._row_style(summary, index, base, today)
+        return self._strip(format_row(cells, content_width, width), style, width)
 
-    def _row_style(self, summary: InterviewSummary, index: int, base: Style) -> Style:
+    def _row_style(
+        self, summary: InterviewSummary, index: int, base: Style, today: dt.date
+    ) -> Style:
         """Upcoming interviews stand out, closed ones recede, the cursor row wins over both."""
         style = base
-        if summary.interview.upcoming(self.today()):
+        if summary.interview.upcoming(today):
             style += self.get_component_rich_style("interview-list--upcoming")
         elif summary.interview.closed:
             style += self.get_component_rich_style("interview-list--closed")
