@@ -35,7 +35,7 @@ from interview_journal.core.taxonomy import BUILTIN_SLUGS
 from interview_journal.core.text import clean_line, clean_text
 from interview_journal.core.validate import InvalidValue
 from interview_journal.store import Journal, open_journal
-from interview_journal.store.journal import ImportSummary
+from interview_journal.store.import_summary import ImportSummary
 
 from .conftest import add_acme, file_digest
 

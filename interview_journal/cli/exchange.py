@@ -17,7 +17,7 @@ from .io import export_output, import_pieces, import_size, write_export
 from .progress import is_terminal, progress
 
 if TYPE_CHECKING:
-    from ..store.importing import ImportSummary
+    from ..store.import_summary import ImportSummary
 
 
 @click.command()

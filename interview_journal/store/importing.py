@@ -20,14 +20,14 @@ from ..core.validate import (
 from . import converters
 from .backup import Backup
 from .driver import sqlite3
-from .import_summary import ImportCounts, ImportSummary
 from .settings import keep_profile, stored_profile
 
 if TYPE_CHECKING:
+    from .import_summary import ImportSummary
     from .merge import Merge
     from .practice_merge import PracticeMerge
 
-__all__ = ["ImportCounts", "ImportSummary", "Importing"]
+__all__ = ["Importing"]
 
 BATCH = 200
 """Interviews merged together: their rows looked up in a few queries, written in one go."""
@@ -78,6 +78,7 @@ class Importing(Backup):
         they are not checked again. Items from anywhere else are.
         """
         # The merging is imported when an import runs, not with every journal opened.
+        from .import_summary import ImportSummary
         from .linking import Quotes, link_ids, link_rows
         from .merge import Merge, SearchLater, batches
         from .practice_merge import PracticeMerge

@@ -31,7 +31,7 @@ from .files import (
     side_files,
 )
 from .follow_ups import FollowUps
-from .importing import ImportCounts, Importing, ImportSummary
+from .importing import Importing
 from .integrity import Integrity
 from .interviews import Interviews
 from .issues import Issues
@@ -45,8 +45,6 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BUSY_TIMEOUT_SECONDS",
-    "ImportCounts",
-    "ImportSummary",
     "Journal",
     "TooManyStories",
     "damage_report",
