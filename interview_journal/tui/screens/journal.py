@@ -17,7 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Header, OptionList, Static
+from textual.widgets import OptionList, Static
 
 from ...core.clock import Clock
 from ...core.model import Category, InterviewSummary, Issue
@@ -30,6 +30,7 @@ from ..widgets.footer import Footer
 from ..widgets.interview_list import InterviewList
 from ..widgets.issue_list import IssueList
 from ..widgets.status_line import Severity, StatusLine
+from ..widgets.title_bar import TitleBar
 from .journal_dialogs import JournalDialogs
 from .journal_links import JournalLinks
 from .journal_prep import PREPARING, JournalPrep
@@ -113,7 +114,7 @@ class JournalScreen(JournalPrep, JournalDialogs, JournalLinks, Screen[None]):
     # -- layout ---------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Horizontal(id="main"):
             interviews = InterviewList(id="interviews", classes="pane", today=self.clock.today)
             interviews.border_title = "Interviews"

@@ -25,7 +25,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Header, Static, TextArea
+from textual.widgets import Static, TextArea
 
 from ...core import practice, review
 from ...core.clock import Clock
@@ -39,6 +39,7 @@ from ..theme import theme_style
 from ..widgets.footer import Footer
 from ..widgets.line_input import LineInput
 from ..widgets.status_line import StatusLine, tell
+from ..widgets.title_bar import TitleBar
 from .practice_editing import GROUP_NAMES, NO_ANSWER, OUTLINE, PracticeEditing, outline_text
 
 TICK_SECONDS = 0.2
@@ -107,7 +108,7 @@ class PracticeScreen(PracticeEditing, Screen[None]):
     # -- layout ----------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Vertical(id="practice", classes="pane") as pane:
             pane.border_title = "Practice"
             yield Static(id="practice-where")

@@ -22,7 +22,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from ...core import review
 from ...core.checklists import ticked
@@ -37,6 +37,7 @@ from ..theme import theme_style
 from ..widgets.footer import Footer
 from ..widgets.stage_checklist import StageChecklist
 from ..widgets.status_line import tell
+from ..widgets.title_bar import TitleBar
 from .briefing_text import briefing_text
 
 GRADES = {1: "again", 2: "hard", 3: "good", 4: "easy"}
@@ -93,7 +94,7 @@ class ReviewScreen(Screen[None]):
         self.results: list[tuple[review.DrillCard, int]] = []
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Horizontal(id="review-main"):
             with VerticalScroll(id="briefing", classes="pane") as briefing:
                 briefing.border_title = "Briefing"

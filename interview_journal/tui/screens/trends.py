@@ -19,7 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import DataTable, Static
 from textual_plotext import PlotextPlot
 
 from ...core import trends
@@ -33,6 +33,7 @@ from ..theme import LABEL_COLOURS, theme_style
 from ..widgets.fitted import FittedPlot, FittedTable, Row, fill_at_widths
 from ..widgets.footer import Footer
 from ..widgets.progress import ProgressPanel
+from ..widgets.title_bar import TitleBar
 from .category_issues import CategoryIssuesScreen
 
 DRILL_DOWN_ROWS = 200
@@ -131,7 +132,7 @@ class TrendsScreen(Screen[None]):
         self._periods_offered = True
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Horizontal(id="trends-main"):
             with Vertical(id="trends-tables"):
                 moving = ProgressPanel(id="progress", classes="pane")
