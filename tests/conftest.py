@@ -5,7 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import html
+import json
 import re
+import subprocess
+import sys
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -147,3 +150,17 @@ def screen_lines(app: Any) -> list[str]:
     ):
         lines[int(number)] = lines.get(int(number), "") + html.unescape(piece).replace("\xa0", " ")
     return [lines[number] for number in sorted(lines)]
+
+
+def script_says(script: str, *args: object) -> Any:
+    """Run `script` in a Python process of its own (a fresh interpreter, as a user starts one)
+    and return the JSON of its last line; a failed run fails the test with its stderr."""
+    done = subprocess.run(
+        [sys.executable, "-c", script, *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.splitlines()[-1])

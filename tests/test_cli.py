@@ -31,7 +31,7 @@ from interview_journal.store import open_journal
 # each other's file locks, and one would take itself for the journal's last reader.
 from interview_journal.store.driver import sqlite3
 
-from .conftest import add_acme, file_digest
+from .conftest import add_acme, file_digest, script_says
 
 ENTRY_POINT = Path(sys.executable).parent / "interview-journal"
 
@@ -719,15 +719,7 @@ NO_TEXTUAL_SCRIPT = textwrap.dedent(
 
 
 def test_commands_never_import_textual(tmp_path: Path) -> None:
-    completed = subprocess.run(
-        [sys.executable, "-c", NO_TEXTUAL_SCRIPT, str(tmp_path)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert completed.returncode == 0, completed.stderr
-    loaded = json.loads(completed.stdout.splitlines()[-1])
+    loaded = script_says(NO_TEXTUAL_SCRIPT, tmp_path)
     assert set(loaded) == {"add", "list", "export", "import", "backup", "check"}
     assert loaded == dict.fromkeys(loaded, [])
     assert (tmp_path / "backup.db").exists()

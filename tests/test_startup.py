@@ -5,14 +5,11 @@ switching."""
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 
 from interview_journal.store import open_journal
 
-from .conftest import add_acme
+from .conftest import add_acme, script_says
 
 PROGRAM = """
 import gc, json, sys
@@ -48,14 +45,6 @@ def test_the_collector_and_the_switch_interval_are_as_usual_once_the_app_runs(
 ) -> None:
     with open_journal(journal_path, create=True) as journal:
         add_acme(journal)
-    done = subprocess.run(
-        [sys.executable, "-c", PROGRAM, str(journal_path)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    seen = json.loads(done.stdout.splitlines()[-1])
+    seen = script_says(PROGRAM, journal_path)
     assert seen["starting"] == [False, 0.0005]  # what start-up sets
     assert seen["running"] == [True, seen["default"]]  # and gives back
