@@ -43,6 +43,7 @@ from interview_journal.store import (
 from interview_journal.store.driver import sqlite3
 from interview_journal.store.errors import Conflict
 from interview_journal.store.importing import BATCH
+from interview_journal.store.merge import SearchLater
 from interview_journal.store.schema import (
     APPLICATION_ID,
     SCHEMA_VERSION,
@@ -760,7 +761,18 @@ def _later(stamp: str) -> str:
     return (dt.datetime.fromisoformat(stamp) + dt.timedelta(minutes=5)).isoformat()
 
 
-def test_an_import_that_rewrites_rows_leaves_search_finding_the_new_words_only(journal) -> None:
+@pytest.fixture(params=["as it goes", "at the end"])
+def indexed(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """An import's rows indexed by the triggers as it writes them (a small import), or once at
+    its end (a large one: here from the first row on)."""
+    if request.param == "at the end":
+        monkeypatch.setattr(SearchLater, "WORTH_IT", 1)
+    return request.param
+
+
+def test_an_import_that_rewrites_rows_leaves_search_finding_the_new_words_only(
+    journal, indexed
+) -> None:
     interview = add_acme(journal)
     record = journal.record(interview.uuid)
     issue = record.issues[0]
@@ -786,7 +798,7 @@ def test_an_import_that_rewrites_rows_leaves_search_finding_the_new_words_only(j
     assert journal.check() == []
 
 
-def test_a_failed_import_leaves_search_as_it_was(journal) -> None:
+def test_a_failed_import_leaves_search_as_it_was(journal, indexed) -> None:
     interview = add_acme(journal)
     good = Interview(company="Globex", date=dt.date(2026, 11, 22), notes="quokka")
     bad = Interview(company="", date=dt.date(2026, 11, 23))
@@ -869,3 +881,55 @@ def test_an_import_leaves_a_search_index_without_its_triggers_as_it_found_it(jou
     assert journal.search("portfolio") == []  # issues are not indexed: as before the import
     problems = journal.check()
     assert any("triggers missing (issues_ai, issues_ad, issues_au)" in p for p in problems)
+
+
+def _schema_cookie(journal) -> int:
+    return journal.conn.execute("PRAGMA schema_version").fetchone()[0]
+
+
+def test_a_small_import_leaves_the_schema_that_other_programs_read_alone(journal) -> None:
+    before = _schema_cookie(journal)
+    records = [InterviewRecord(Interview(company=f"Firm {n}", notes="otter")) for n in range(3)]
+    journal.import_records([], records)
+    assert _schema_cookie(journal) == before
+    assert len(journal.search("otter")) == 3
+
+
+def test_writes_land_while_another_program_imports_and_changes_the_schema(
+    journal_path: Path,
+) -> None:
+    """A large import drops its search triggers and makes them again: another program's
+    check before its first write, and `check`, are not stopped by it, nor take it for damage."""
+    with open_journal(journal_path) as journal:
+        add_acme(journal)
+    done, changes = threading.Event(), []
+
+    def import_and_import_again() -> None:
+        importer = sqlite3.connect(journal_path, isolation_level=None, timeout=10)
+        (trigger,) = importer.execute(
+            "SELECT sql FROM sqlite_master WHERE name = 'interviews_ai'"
+        ).fetchone()
+        while not done.is_set():
+            importer.execute("BEGIN IMMEDIATE")
+            importer.execute("DROP TRIGGER interviews_ai")
+            importer.execute(trigger)
+            importer.execute("COMMIT")
+            changes.append(1)
+            time.sleep(0)
+        importer.close()
+
+    thread = threading.Thread(target=import_and_import_again)
+    thread.start()
+    try:
+        for n in range(40):
+            with open_journal(journal_path) as journal:
+                journal.add_interview(Interview(company=f"Firm {n}"))
+                if n % 8 == 0:
+                    assert journal.check() == []  # not taken for damage either
+    finally:
+        done.set()
+        thread.join()
+    assert len(changes) >= 10  # the schema changed all along
+    with open_journal(journal_path) as journal:
+        assert journal.count_interviews() == 41
+        assert journal.check() == []

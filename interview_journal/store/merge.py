@@ -60,26 +60,38 @@ def last_review(card: str | None) -> dt.datetime | None:
 
 
 class SearchLater:
-    """The full-text indexes of an import, brought up to date once, at its end.
+    """The full-text indexes of a large import, brought up to date once, at its end.
 
-    Their triggers are dropped before the import first writes to a table that is searched
-    (`start`; an import that changes nothing writes nothing), inside its transaction (a failed
-    import rolls the drop back with everything else), and made again at the end from their own
-    SQL. Then the
-    words of the rows the import changed leave the index, and those of every row it added or
-    changed go in, each table in one statement. A table whose triggers are not all there is
-    left as it is, its rows indexed (or not) as before."""
+    A small import (`add`, a few records) keeps the triggers: each row it writes is indexed as
+    it goes, and the journal's schema is left alone, so that other programs reading it at that
+    moment are not told that it changed under them. Once an import has written `WORTH_IT` rows
+    of the tables that are searched, their triggers are dropped (`writing`), inside its
+    transaction (a failed import rolls the drop back with everything else), and made again at
+    the end from their own SQL. Then the words of the rows the import changed after the drop
+    leave the index, and those of every row it added or changed after it go in, each table in
+    one statement. A table whose triggers are not all there is left as it is, its rows indexed
+    (or not) as before."""
+
+    WORTH_IT = 500
+    """Rows written before dropping the triggers pays: below it, the triggers are cheaper than
+    changing the schema twice."""
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
         self.started = False
+        self.written = 0
         self.tables: list[str] = []
         self.triggers: list[str] = []
         self.first_new: dict[str, int] = {}
         self.before: dict[str, dict[int, tuple]] = {}
 
+    def writing(self, rows: int) -> None:
+        """Called before the import writes `rows` rows of a table that is searched."""
+        self.written += rows
+        if self.written >= self.WORTH_IT:
+            self.start()
+
     def start(self) -> None:
-        """Called before the import writes a row of a table that is searched."""
         if self.started:
             return
         self.started = True
@@ -110,7 +122,7 @@ class SearchLater:
     def changing(self, table: str, row: dict) -> None:
         """`row`, as the journal has it, is about to change: its words as they are indexed now
         leave the index at the end (once, however often it changes)."""
-        if table in self.before and row["id"] < self.first_new[table]:
+        if self.started and table in self.before and row["id"] < self.first_new[table]:
             words = tuple(row[column] for column in SEARCHABLE[table])
             self.before[table].setdefault(row["id"], words)
 
@@ -272,7 +284,7 @@ class Merge:
         yet), else into the journal."""
         if not self._unwritten(table, current):
             if table in SEARCHABLE:
-                self.search.start()
+                self.search.writing(1)
                 self.search.changing(table, current)
             self.conn.execute(
                 f"UPDATE {table} SET {', '.join(f'{name} = ?' for name in changes)} "
@@ -330,7 +342,7 @@ class Merge:
         for table, rows in self.pending.items():
             if rows:
                 if table in SEARCHABLE:
-                    self.search.start()
+                    self.search.writing(len(rows))
                 names = list(rows[0])
                 # as tuples, not by name: sqlite3 looks each name up in each row otherwise
                 self.conn.executemany(
