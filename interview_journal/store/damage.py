@@ -3,11 +3,34 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from .driver import sqlite3
 from .errors import CorruptJournal, JournalError, translate
 from .files import connect
+
+
+@contextmanager
+def snapshot(conn: sqlite3.Connection, *, immediate: bool = False) -> Iterator[None]:
+    """SQLite's checks in one transaction, the schema read at its start. Run on their own,
+    they read the schema and then the tables in two steps, and another program changing the
+    schema in between (a large import drops its search triggers and makes them again) stops
+    them with "vtable constructor failed", which is no damage. `immediate`: with the write
+    lock (taken within the busy timeout), for a check that is run as a write (the search
+    index's)."""
+    if conn.in_transaction:
+        yield
+        return
+    conn.execute("BEGIN IMMEDIATE" if immediate else "BEGIN")
+    try:
+        with suppress(sqlite3.Error):  # a schema that cannot be read: the checks say so
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        yield
+    finally:
+        if conn.in_transaction:
+            conn.execute("COMMIT")
 
 
 def damaged_tables(conn: sqlite3.Connection, pragma: str = "quick_check") -> dict[str, str]:
@@ -40,14 +63,15 @@ def damaged_tables(conn: sqlite3.Connection, pragma: str = "quick_check") -> dic
 def quick_check(conn: sqlite3.Connection, path: Path) -> dict[str, str]:
     """SQLite's quick check: {} if the journal is sound, else each damaged table with SQLite's
     first finding ("the file" when no table can be named). Busy and the like raise."""
-    try:
-        found = [row[0] for row in conn.execute("PRAGMA quick_check(20)")]
-    except sqlite3.Error as error:
-        failure = translate(error, path)
-        if not isinstance(failure, CorruptJournal):
-            raise failure from error
-        found = [str(error)]
-    return {} if found == ["ok"] else damaged_tables(conn) or {"the file": found[0]}
+    with snapshot(conn):
+        try:
+            found = [row[0] for row in conn.execute("PRAGMA quick_check(20)")]
+        except sqlite3.Error as error:
+            failure = translate(error, path)
+            if not isinstance(failure, CorruptJournal):
+                raise failure from error
+            found = [str(error)]
+        return {} if found == ["ok"] else damaged_tables(conn) or {"the file": found[0]}
 
 
 def damage_report(path: Path) -> dict[str, str]:

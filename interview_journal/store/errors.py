@@ -91,6 +91,7 @@ class Conflict(JournalError):
 _BY_CODE = (
     ("SQLITE_BUSY", "busy"),
     ("SQLITE_LOCKED", "busy"),
+    ("SQLITE_SCHEMA", "busy"),  # changed by another program as it was read: try again
     ("SQLITE_READONLY", "read-only"),
     ("SQLITE_CORRUPT", "damaged"),
     ("SQLITE_NOTADB", "not a database"),

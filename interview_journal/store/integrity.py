@@ -6,7 +6,7 @@ from ..core.model import Question, Story
 from ..core.validate import InvalidValue
 from . import converters
 from .base import JournalBase
-from .damage import damaged_tables
+from .damage import damaged_tables, snapshot
 from .driver import sqlite3
 from .errors import CorruptJournal, DamagedRow, JournalLocked, translate
 from .schema import SEARCHABLE
@@ -19,6 +19,10 @@ class Integrity(JournalBase):
     def _search_problems(self) -> list[str]:
         """The full-text index must hold one entry per row and be kept up to date by its
         triggers; read-only checks, so that a read-only journal can be checked too."""
+        with snapshot(self.conn, immediate=not self.read_only):
+            return self._search_problems_now()
+
+    def _search_problems_now(self) -> list[str]:
         problems = []
         names = {row[0] for row in self.conn.execute("SELECT name FROM sqlite_master")}
         for table in SEARCHABLE:
@@ -44,13 +48,15 @@ class Integrity(JournalBase):
         """Problems found by SQLite's checks and our own; an empty list means all is well."""
         problems: list[str] = []
         damaged = False
-        try:
-            found = [row[0] for row in self.conn.execute("PRAGMA integrity_check")]
-        except sqlite3.Error as error:
-            found = [str(error)]
-        if found != ["ok"]:
-            damaged = True
-            tables = damaged_tables(self.conn, "integrity_check") or {"the file": found[0]}
+        with snapshot(self.conn):
+            try:
+                found = [row[0] for row in self.conn.execute("PRAGMA integrity_check")]
+            except sqlite3.Error as error:
+                found = [str(error)]
+            if found != ["ok"]:
+                damaged = True
+                tables = damaged_tables(self.conn, "integrity_check") or {"the file": found[0]}
+        if damaged:
             problems += [
                 f"damaged: {table} ({finding}); `interview-journal rescue OUT.json` saves "
                 "what can still be read"
