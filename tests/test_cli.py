@@ -128,7 +128,8 @@ def test_help_lists_every_command_and_each_opens_its_own_help() -> None:
         own = ok(run(name, "--help")).stdout
         assert own.startswith(f"Usage: cli {name} "), own
     refused_name = run("ad")
-    assert refused_name.exit_code == 2 and "No such command 'ad'" in refused_name.stderr
+    assert refused_name.exit_code == 2
+    assert "No such command 'ad'. Did you mean 'add'?" in refused_name.stderr
 
 
 # -- add -------------------------------------------------------------------------------------------
@@ -1119,6 +1120,16 @@ def test_stats_refuses_a_period_that_ends_before_it_starts(acme_db: Path) -> Non
     refused(run("--db", acme_db, "stats", "--json", "--since", "tomorrow", "--until", "today"))
     assert file_digest(acme_db) == digest
     ok(run("--db", acme_db, "stats", "--since", "2026-01-01", "--until", "2026-01-01"))
+
+
+def test_stats_with_no_issue_in_a_category_says_how_to_give_one(journal_path: Path) -> None:
+    ok(run("--db", journal_path, "add", "Acme", "--date", "yesterday", "-i", "Mumbled"))
+    printed = ok(run("--db", journal_path, "stats")).stdout
+    assert printed.splitlines() == [
+        "1 interview, 1 issue (1 without a category)",
+        "No issue has a category yet: give each one a category in the app (press c in the "
+        "side-by-side editor) to see which mistakes come back.",
+    ]
 
 
 # -- a journal name that is no file, a link to nothing ----------------------------------------
