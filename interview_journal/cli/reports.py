@@ -48,6 +48,12 @@ def stats(ctx: click.Context, since: str | None, until: str | None, as_json: boo
         f"{overview.issues} issue{'s' if overview.issues != 1 else ''}"
         + (f" ({overview.uncategorised} without a category)" if overview.uncategorised else "")
     )
+    if not overview.categories:
+        click.echo(
+            "No issue has a category yet: give each one a category in the app (press c in the "
+            "side-by-side editor) to see which mistakes come back."
+        )
+        return
     header = ("CATEGORY", "INTERVIEWS", "ISSUES", "FIRST SEEN", "LAST SEEN", "LABEL", "SINCE")
     rows = [
         (
