@@ -135,6 +135,29 @@ async def test_j_and_k_move_in_the_category_table(tmp_path: Path) -> None:
         assert app.screen.category_name.startswith("Blanked")
 
 
+async def test_enter_in_what_it_cost_opens_that_category_and_help_says_enter(
+    tmp_path: Path,
+) -> None:
+    app = JournalApp(journal=fixture_journal(tmp_path), today=lambda: TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t")
+        await pilot.pause()
+        cost = app.screen.query_one("#cost", DataTable)
+        cost.focus()
+        await pilot.press("j")
+        await pilot.pause()
+        slug = cost.coordinate_to_cell_key(cost.cursor_coordinate).row_key.value
+        name = next(c.name for c in app.screen.overview.categories if c.slug == slug)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, CategoryIssuesScreen)
+        assert app.screen.category_name == name
+        await pilot.press("escape", "question_mark")
+        await pilot.pause()
+        text = html.unescape(app.export_screenshot()).replace("\xa0", " ")
+        assert "Its issues" in text
+
+
 def test_counts_agree_with_their_nouns() -> None:
     from interview_journal.core.text import counted
 

@@ -113,6 +113,7 @@ class TrendsScreen(Screen[None]):
         Binding("escape", "app.switch_mode('journal')", "Journal", id="trends.back"),
         Binding("j", "cursor('down')", "Down", show=False, id="trends.down"),
         Binding("k", "cursor('up')", "Up", show=False, id="trends.up"),
+        Binding("enter", "open_category", "Its issues", show=False, id="trends.open"),
     ]
 
     def __init__(self, journal: Journal, *, clock: Clock) -> None:
@@ -460,21 +461,29 @@ class TrendsScreen(Screen[None]):
 
     # -- drill-down -----------------------------------------------------------------------------
 
-    @on(DataTable.RowSelected, "#categories")
+    @on(DataTable.RowSelected, "#categories, #cost")
     def _category_chosen(self, event: DataTable.RowSelected) -> None:
-        slug = event.row_key.value
-        if slug is None:
-            return
+        if event.row_key.value is not None:
+            self._open_category(event.row_key.value)
+
+    def action_open_category(self) -> None:
+        """Enter where no table has the focus (the tables answer it themselves): the
+        category highlighted in the table of categories."""
+        if slug := self._highlighted_slug():
+            self._open_category(slug)
+
+    def _open_category(self, slug: str) -> None:
+        """Every issue of the category in the period, each one a key away in the journal."""
         overview = self.overview
-        if overview is None:
-            return  # nothing drawn yet: no category to open
+        trend = next((c for c in overview.categories if c.slug == slug), None) if overview else None
+        if trend is None:
+            return  # nothing drawn yet, or no longer in the period: no category to open
         journal, until, start = self.journal, self.clock.today(), self.start
         rows = read_or(
             self,
             lambda: journal.category_issues(slug, since=start, until=until, limit=DRILL_DOWN_ROWS),
             [],
         )
-        trend = next(c for c in overview.categories if c.slug == slug)
         self.app.push_screen(
             CategoryIssuesScreen(trend.name, rows, total=trend.issues), self._open_in_journal
         )
