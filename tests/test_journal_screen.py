@@ -409,6 +409,32 @@ async def test_the_command_palette_opens_an_interview_from_another_screen(journa
         assert app.screen.query_one(InterviewList).highlighted.interview.uuid == acme.uuid
 
 
+async def test_the_command_palette_offers_the_journal_first_then_textual_once(journal) -> None:
+    """Textual's own commands (theme, quit ...) came first, and "Keys" twice (Textual's key
+    panel and this app's help)."""
+    from textual.command import CommandList
+
+    add_acme(journal)
+    app = make_app(journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await until(pilot, lambda: palette_offers(app, "New interview"))
+        await pilot.pause(0.3)  # every offer in
+        offers = app.screen.query_one(CommandList)
+        names = [
+            str(offers.get_option_at_index(n).prompt).split("\n")[0]
+            for n in range(offers.option_count)
+        ]
+        assert names[0] == "New interview"
+        assert names.index("Export the journal (JSON)") < names.index("Theme")
+        assert names.count("Keys") == 1
+        await type_text(pilot, "keys")
+        await until(pilot, lambda: palette_offers(app, "Keys"))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Everywhere" in screen_text(app)  # the app's help, not Textual's key panel
+
+
 async def test_the_command_palette_opens_trends_and_review(journal) -> None:
     """'review' in the palette found nothing: the screens were reachable by key alone."""
     add_acme(journal)

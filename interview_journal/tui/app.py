@@ -7,14 +7,14 @@ import contextlib
 import datetime as dt
 import signal
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.console import RenderableType
 from textual import events
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.dom import NoScreen
 from textual.message import Message
@@ -135,8 +135,9 @@ class JournalApp(App[None]):
         if today is not None:  # one clock: the journal's, whose day is then `today`
             journal.clock = CalendarClock(journal.clock, today)
         self.settings = settings or Settings(journal=journal.path)
-        # The palette's providers are read from the instance; ours is bound to this journal.
-        self.COMMANDS = App.COMMANDS | {journal_commands(journal)}  # type: ignore[misc]
+        # The palette's providers are read from the instance; ours is bound to this journal,
+        # and offers Textual's own commands after the journal's (JournalCommands).
+        self.COMMANDS = {journal_commands(journal)}  # type: ignore[misc]
         # The screens are handed what they need; they never reach back into the app. The
         # journal is the first screen (`get_default_screen`) and becomes a mode once mounted.
         self.add_mode("trends", self._trends_screen)
@@ -179,6 +180,13 @@ class JournalApp(App[None]):
     @property
     def clock(self) -> Clock:
         return self.journal.clock
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's commands for the palette, but its key panel: the palette's "Keys" is the
+        help of the screen on show (`?`), one entry of that name, not two."""
+        for command in super().get_system_commands(screen):
+            if command.title != "Keys":
+                yield command
 
     def get_default_screen(self) -> JournalScreen:
         """The journal, the first screen on show. Not made by a mode's factory: for the first

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
@@ -92,29 +93,30 @@ class JournalCommands(Provider):
     def _category(self, slug: str) -> None:
         self._tell(OpenCategory(slug))
 
+    def _commands(self) -> list[tuple[str, str, Callable[[], object], bool]]:
+        """(name, help, what it runs, offered before anything is typed): the journal's actions,
+        the app's, then Textual's own (theme, screenshot, quit ...), always in that order (two
+        providers would show whichever answered first, and this one reads the journal first)."""
+        return [
+            *((name, text, partial(self._run, action), True) for name, action, text in ACTIONS),
+            *(
+                (name, text, partial(self.app.run_action, action), True)
+                for name, action, text in APP_ACTIONS
+            ),
+            *sorted(self.app.get_system_commands(self.screen), key=lambda command: command.title),
+        ]
+
     async def discover(self) -> Hits:
-        for name, action, help_text in ACTIONS:
-            yield DiscoveryHit(name, partial(self._run, action), help=help_text)
-        for name, action, help_text in APP_ACTIONS:
-            yield DiscoveryHit(name, partial(self.app.run_action, action), help=help_text)
+        for name, help_text, callback, offered in self._commands():
+            if offered:
+                yield DiscoveryHit(name, callback, help=help_text)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for name, action, help_text in ACTIONS:
+        for name, help_text, callback, _ in self._commands():
             score = matcher.match(name)
             if score > 0:
-                yield Hit(
-                    score, _highlight(matcher, name), partial(self._run, action), help=help_text
-                )
-        for name, action, help_text in APP_ACTIONS:
-            score = matcher.match(name)
-            if score > 0:
-                yield Hit(
-                    score,
-                    _highlight(matcher, name),
-                    partial(self.app.run_action, action),
-                    help=help_text,
-                )
+                yield Hit(score, _highlight(matcher, name), callback, help=help_text)
         for category in self.categories:
             label = f"Category: {category.name}"
             score = matcher.match(label)
