@@ -41,7 +41,16 @@ async def test_a_title_too_long_is_cut_with_an_ellipsis(journal: Journal) -> Non
         app.sub_title = "x" * 200
         await pilot.pause()
         line = title_line(app)
-        assert len(line) == 60 and "…" in line and line.endswith(" " * 10)
+        assert len(line) == 60 and line.endswith("— …" + "x" * 30 + " ")
+
+
+async def test_a_screens_own_long_sub_title_is_cut_at_its_end(journal: Journal) -> None:
+    app = JournalApp(journal=journal, today=lambda: TODAY)
+    async with app.run_test(size=(60, 20)) as pilot:
+        app.screen.sub_title = "y" * 100 + "z"
+        await pilot.pause()
+        line = title_line(app)
+        assert len(line) == 60 and line.endswith("— " + "y" * 30 + "… ")
 
 
 async def test_a_click_on_the_icon_opens_the_command_palette(journal: Journal) -> None:
@@ -51,3 +60,16 @@ async def test_a_click_on_the_icon_opens_the_command_palette(journal: Journal) -
         await until(pilot, lambda: app.started.is_set())
         await pilot.click(TitleBar, offset=(1, 0))
         await until(pilot, lambda: isinstance(app.screen, CommandPalette))
+
+
+async def test_a_long_path_keeps_its_file_name_and_the_title_uses_the_room(
+    journal: Journal,
+) -> None:
+    app = JournalApp(journal=journal, today=lambda: TODAY)
+    async with app.run_test(size=(80, 24)):
+        app.sub_title = "/home/someone/a/very/long/folder/name/for/journals/work-2026.db"
+        line = title_line(app)
+        assert (
+            line
+            == " ⭘      Interview Journal — …/a/very/long/folder/name/for/journals/work-2026.db "
+        )

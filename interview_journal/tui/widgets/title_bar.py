@@ -10,6 +10,7 @@ opens the command palette, as there.
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual import events
 from textual.content import Content
 from textual.widget import Widget
@@ -45,15 +46,39 @@ class TitleBar(Widget):
     def render(self) -> Content:
         screen, app = self.screen, self.app
         title = screen.title if screen.title is not None else app.title
-        sub_title = screen.sub_title if screen.sub_title is not None else app.sub_title
-        room = max(0, self.size.width - ICON_CELLS - CLOCK_CELLS)
-        text = app.format_title(title, sub_title).truncate(room, ellipsis=True)
+        sub_title, own = screen.sub_title, screen.sub_title is not None
+        if sub_title is None:
+            sub_title = app.sub_title
+        width = self.size.width
+        room, clock = max(0, width - ICON_CELLS - CLOCK_CELLS), CLOCK_CELLS
+        text = app.format_title(title, sub_title)
+        if text.cell_length > room:
+            # Too long to be centred: it takes the clock's room too (one cell kept at the
+            # end), and the app's sub-title, the journal's path, loses its start rather than
+            # the file's name.
+            room, clock = max(0, width - ICON_CELLS - 1), 1
+            if not own:
+                text = app.format_title(title, _tail(sub_title, room - Content(title).cell_length))
+        text = text.truncate(room, ellipsis=True)
         before = (room - text.cell_length) // 2
         after = room - before - text.cell_length
         icon = f" {ICON}".ljust(ICON_CELLS)
-        return Content.assemble(icon, " " * before, text, " " * (after + CLOCK_CELLS))
+        return Content.assemble(icon, " " * before, text, " " * (after + clock))
 
     async def on_click(self, event: events.Click) -> None:
         if event.x < ICON_CELLS and self.app.ENABLE_COMMAND_PALETTE:
             event.stop()
             await self.run_action("app.command_palette")
+
+
+def _tail(text: str, cells: int) -> str:
+    """The end of `text` in `cells` cells after " — ", its start cut to an ellipsis."""
+    cells -= cell_len(" — ")
+    if cell_len(text) <= cells:
+        return text
+    if cells < 2:
+        return ""
+    kept = text
+    while kept and cell_len(kept) > cells - 1:
+        kept = kept[1:]
+    return "…" + kept
