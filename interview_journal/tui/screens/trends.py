@@ -53,6 +53,8 @@ CATEGORY_COLUMNS = ("Category", "Label", "In", "Issues", "First seen", "Last see
 WIDE_TABLE = 82
 """Cells the category table needs for its seven columns; below it the two dates give way, and
 the names are cut shorter, so that the numbers stay in view."""
+LEGEND_TWO_COLUMNS = 44
+"""The legend's width from which it has two columns (each name then 19 cells or more)."""
 NARROW_TABLE = 50
 """Below this the issue count gives way too (the interviews count stays)."""
 
@@ -407,22 +409,18 @@ class TrendsScreen(Screen[None]):
             hits = [(x, value) for x, value in zip(xs, values, strict=True) if value > 0]
             if hits:
                 plt.scatter([x for x, _ in hits], [v for _, v in hits], marker=marker, color=rgb)
-        # The legend: entries side by side, a new line where the next would not fit, never
-        # one broken in two.
+        # The legend: in two columns where the panel is wide, else one, each name as long as
+        # its column allows.
         room = max(20, self.query_one("#timeline-legend", Static).content_size.width)
-        used = 0
-        for slug, (marker, variable) in drawn:
-            name = _short(names[slug], 15)
-            size = len(marker) + 1 + len(name)
-            if used and used + 2 + size > room:
-                legend.append("\n")
-                used = 0
-            elif used:
-                legend.append("  ")
-                used += 2
+        columns = 2 if room >= LEGEND_TWO_COLUMNS else 1
+        cell = (room - 2 * (columns - 1)) // columns
+        for index, (slug, (marker, variable)) in enumerate(drawn):
+            if index:
+                legend.append("  " if index % columns else "\n")
+            name = _short(names[slug], cell - len(marker) - 1)
             legend.append(marker, style=theme_style(self.app, variable, bold=True))
-            legend.append(f" {name}")
-            used += size
+            last = index % columns == columns - 1 or index == len(drawn) - 1
+            legend.append(f" {name}" if last else f" {name}".ljust(cell - len(marker)))
         self.query_one("#timeline-legend", Static).update(legend)
         # Counts are whole numbers: ticks at whole numbers, as many as the height holds.
         top = max(1, ceil(most))
