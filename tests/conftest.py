@@ -6,6 +6,8 @@ import datetime as dt
 import hashlib
 import html
 import json
+import os
+import pty
 import re
 import subprocess
 import sys
@@ -164,3 +166,35 @@ def script_says(script: str, *args: object) -> Any:
     )
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout.splitlines()[-1])
+
+
+def on_a_terminal(
+    *args: str | Path, output_too: bool = False, columns: int = 100
+) -> tuple[int, str, str]:
+    """Run the command line with standard error on a pseudo-terminal and standard output on a
+    pipe (`output_too`: the other way round, both the same terminal as far as a bar goes): the
+    exit code, what the terminal showed and what went to the pipe."""
+    leader, follower = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "interview_journal", *map(str, args)],
+        stdin=subprocess.DEVNULL,
+        stdout=follower if output_too else subprocess.PIPE,
+        stderr=subprocess.PIPE if output_too else follower,
+        env={**os.environ, "COLUMNS": str(columns), "TERM": "xterm"},
+    )
+    os.close(follower)
+    shown = b""
+    while True:
+        try:
+            piece = os.read(leader, 4096)
+        except OSError:  # the terminal's other side is closed: the program has ended
+            break
+        if not piece:
+            break
+        shown += piece
+    os.close(leader)
+    piped = process.stderr if output_too else process.stdout
+    assert piped is not None
+    out = piped.read().decode()
+    piped.close()
+    return process.wait(timeout=60), shown.decode(errors="replace"), out

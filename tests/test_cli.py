@@ -31,7 +31,7 @@ from interview_journal.store import open_journal
 # each other's file locks, and one would take itself for the journal's last reader.
 from interview_journal.store.driver import sqlite3
 
-from .conftest import add_acme, file_digest, script_says
+from .conftest import add_acme, file_digest, on_a_terminal, script_says
 
 ENTRY_POINT = Path(sys.executable).parent / "interview-journal"
 
@@ -1127,9 +1127,24 @@ def test_stats_with_no_issue_in_a_category_says_how_to_give_one(journal_path: Pa
     printed = ok(run("--db", journal_path, "stats")).stdout
     assert printed.splitlines() == [
         "1 interview, 1 issue (1 without a category)",
-        "No issue has a category yet: give each one a category in the app (press c in the "
-        "side-by-side editor) to see which mistakes come back.",
+        "No issue has a category yet. Give each one a category in the app",
+        "(c in the side-by-side editor) to see which mistakes come back.",
     ]
+
+
+def test_list_and_stats_fit_an_80_column_terminal_and_cut_nothing_in_a_pipe(
+    acme_db: Path,
+) -> None:
+    company, role = "Meridian Parcel Services", "Senior Data Analyst"
+    ok(run("--db", acme_db, "add", company, role, "--stage", "informational", "-i", "Late"))
+    for command, name in (("list", company), ("stats", "Rambling / nerves / lost focus")):
+        code, shown, _ = on_a_terminal("--db", acme_db, command, output_too=True, columns=80)
+        lines = shown.splitlines()
+        assert code == 0 and len(lines) >= 2, shown
+        assert max(len(line) for line in lines) <= 80, shown
+        assert name[:8] in shown
+        piped = ok(run("--db", acme_db, command)).stdout
+        assert name in piped and (command != "list" or role in piped)
 
 
 # -- a journal name that is no file, a link to nothing ----------------------------------------

@@ -3,16 +3,14 @@ it (issue 15): with standard error a terminal; a pipe or a log gets only the fin
 
 from __future__ import annotations
 
-import os
-import pty
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
 
 from interview_journal.cli.main import cli
+
+from .conftest import on_a_terminal
 
 
 def run(*args: str | Path) -> Result:
@@ -28,36 +26,6 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     exported = run("--db", path, "export", "-o", path.with_name("demo.json"))
     assert exported.exit_code == 0, exported.output
     return path
-
-
-def on_a_terminal(*args: str | Path, output_too: bool = False) -> tuple[int, str, str]:
-    """Run the command line with standard error on a pseudo-terminal and standard output on a
-    pipe (`output_too`: the other way round, both the same terminal as far as a bar goes): the
-    exit code, what the terminal showed and what went to the pipe."""
-    leader, follower = pty.openpty()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "interview_journal", *map(str, args)],
-        stdin=subprocess.DEVNULL,
-        stdout=follower if output_too else subprocess.PIPE,
-        stderr=subprocess.PIPE if output_too else follower,
-        env={**os.environ, "COLUMNS": "100", "TERM": "xterm"},
-    )
-    os.close(follower)
-    shown = b""
-    while True:
-        try:
-            piece = os.read(leader, 4096)
-        except OSError:  # the terminal's other side is closed: the program has ended
-            break
-        if not piece:
-            break
-        shown += piece
-    os.close(leader)
-    piped = process.stderr if output_too else process.stdout
-    assert piped is not None
-    out = piped.read().decode()
-    piped.close()
-    return process.wait(timeout=60), shown.decode(errors="replace"), out
 
 
 def test_export_to_a_pipe_or_log_says_only_its_last_line(demo: Path, tmp_path: Path) -> None:

@@ -3,6 +3,7 @@ and the plain tables the listings print."""
 
 from __future__ import annotations
 
+import shutil
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -73,8 +74,21 @@ def clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def print_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+def print_table(
+    header: Sequence[str], rows: Sequence[Sequence[str]], *, narrower: Sequence[int] = ()
+) -> None:
+    """The rows in columns two spaces apart. On a terminal too narrow for them, the columns
+    `narrower` (the names) give up cells, the widest first, down to their heading's width, so
+    that no line wraps; printed anywhere else (a pipe, a file) nothing is cut."""
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+    if sys.stdout.isatty():
+        over = sum(widths) + 2 * (len(widths) - 1) - shutil.get_terminal_size().columns
+        while over > 0:  # a cell at a time from the widest of them, so that they even out
+            column = max(narrower, key=lambda i: widths[i] - len(header[i]), default=None)
+            if column is None or widths[column] <= len(header[column]):
+                break
+            widths[column] -= 1
+            over -= 1
     for row in [header, *rows]:
         cells = zip(row, widths, strict=True)
-        click.echo("  ".join(cell.ljust(width) for cell, width in cells).rstrip())
+        click.echo("  ".join(clip(cell, width).ljust(width) for cell, width in cells).rstrip())

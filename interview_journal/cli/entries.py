@@ -163,4 +163,4 @@ def list_interviews(ctx: click.Context, as_json: bool) -> None:
         )
         for s in summaries
     ]
-    print_table(header, lines)
+    print_table(header, lines, narrower=(1, 2))

@@ -50,8 +50,8 @@ def stats(ctx: click.Context, since: str | None, until: str | None, as_json: boo
     )
     if not overview.categories:
         click.echo(
-            "No issue has a category yet: give each one a category in the app (press c in the "
-            "side-by-side editor) to see which mistakes come back."
+            "No issue has a category yet. Give each one a category in the app\n"
+            "(c in the side-by-side editor) to see which mistakes come back."
         )
         return
     header = ("CATEGORY", "INTERVIEWS", "ISSUES", "FIRST SEEN", "LAST SEEN", "LABEL", "SINCE")
@@ -67,7 +67,7 @@ def stats(ctx: click.Context, since: str | None, until: str | None, as_json: boo
         )
         for c in overview.categories
     ]
-    print_table(header, rows)
+    print_table(header, rows, narrower=(0,))
 
 
 @click.command()
