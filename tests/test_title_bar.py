@@ -73,3 +73,11 @@ async def test_a_long_path_keeps_its_file_name_and_the_title_uses_the_room(
             line
             == " ⭘      Interview Journal — …/a/very/long/folder/name/for/journals/work-2026.db "
         )
+
+
+async def test_a_long_path_keeps_the_word_encrypted_before_it(journal: Journal) -> None:
+    app = JournalApp(journal=journal, today=lambda: TODAY)
+    async with app.run_test(size=(60, 20)):
+        app.sub_title = "encrypted: /home/someone/a/very/long/folder/journals/work.db"
+        line = title_line(app)
+        assert line == " ⭘      Interview Journal — encrypted: …er/journals/work.db "

@@ -72,13 +72,17 @@ class TitleBar(Widget):
 
 
 def _tail(text: str, cells: int) -> str:
-    """The end of `text` in `cells` cells after " — ", its start cut to an ellipsis."""
+    """`text` in `cells` cells after " — ": what comes before its path ("encrypted: ") kept,
+    and the path's start cut to an ellipsis, so that its file name stays."""
     cells -= cell_len(" — ")
     if cell_len(text) <= cells:
         return text
-    if cells < 2:
-        return ""
-    kept = text
-    while kept and cell_len(kept) > cells - 1:
+    label, slash, path = text.partition("/")
+    if not slash or cell_len(label) + 2 > cells:
+        label, path = "", text
+    else:
+        path = slash + path
+    kept = path
+    while kept and cell_len(label) + 1 + cell_len(kept) > cells:
         kept = kept[1:]
-    return "…" + kept
+    return label + "…" + kept if kept else ""
